@@ -1,0 +1,74 @@
+-- Transactions: BEGIN/START TRANSACTION/COMMIT/ROLLBACK, visibility, aborted
+-- transactions (25P02), COMMIT of a failed transaction, and multi-statement
+-- lines (one simple Query: an implicit transaction that a failure rolls back
+-- as a whole; psql sends each statement separately instead). No serial
+-- columns here: sequence values are not rolled back, so ids would depend on it.
+
+CREATE TABLE tx_t (id integer PRIMARY KEY, v text);
+BEGIN;
+INSERT INTO tx_t VALUES (1, 'one');
+COMMIT;
+SELECT * FROM tx_t ORDER BY id;
+BEGIN;
+INSERT INTO tx_t VALUES (2, 'two');
+SELECT * FROM tx_t ORDER BY id;
+ROLLBACK;
+SELECT * FROM tx_t ORDER BY id;
+START TRANSACTION;
+UPDATE tx_t SET v = 'uno' WHERE id = 1;
+DELETE FROM tx_t WHERE id = 1;
+SELECT count(*) FROM tx_t;
+ROLLBACK;
+SELECT * FROM tx_t ORDER BY id;
+START TRANSACTION;
+UPDATE tx_t SET v = 'uno' WHERE id = 1;
+END;
+SELECT * FROM tx_t ORDER BY id;
+BEGIN;
+INSERT INTO tx_t VALUES (1, 'duplicate');
+SELECT * FROM tx_t;
+INSERT INTO tx_t VALUES (3, 'three');
+ROLLBACK;
+SELECT * FROM tx_t ORDER BY id;
+BEGIN;
+INSERT INTO tx_t VALUES (4, 'four');
+SELECT 1 / 0;
+COMMIT;
+SELECT * FROM tx_t ORDER BY id;
+COMMIT;
+ROLLBACK;
+BEGIN;
+BEGIN;
+COMMIT;
+INSERT INTO tx_t VALUES (5, 'five'); INSERT INTO tx_t VALUES (6, 'six'); SELECT count(*) FROM tx_t;
+SELECT * FROM tx_t ORDER BY id;
+INSERT INTO tx_t VALUES (7, 'seven'); INSERT INTO tx_t VALUES (1, 'duplicate');
+SELECT * FROM tx_t ORDER BY id;
+INSERT INTO tx_t VALUES (8, 'eight'); SELECT 1 / 0; INSERT INTO tx_t VALUES (9, 'nine');
+SELECT * FROM tx_t ORDER BY id;
+BEGIN; INSERT INTO tx_t VALUES (10, 'ten');
+SELECT * FROM tx_t WHERE id >= 10;
+ROLLBACK;
+SELECT * FROM tx_t WHERE id >= 10;
+BEGIN; INSERT INTO tx_t VALUES (11, 'eleven'); COMMIT;
+SELECT * FROM tx_t WHERE id >= 10;
+BEGIN; INSERT INTO tx_t VALUES (12, 'twelve'); INSERT INTO tx_t VALUES (1, 'duplicate');
+SELECT 1;
+ROLLBACK;
+SELECT * FROM tx_t WHERE id >= 10;
+BEGIN; UPDATE tx_t SET v = 'changed' WHERE id = 11; ROLLBACK;
+SELECT v FROM tx_t WHERE id = 11;
+BEGIN;
+CREATE TABLE tx_temp (x integer);
+INSERT INTO tx_temp VALUES (1);
+ROLLBACK;
+SELECT * FROM tx_temp;
+BEGIN;
+DROP TABLE tx_t;
+ROLLBACK;
+SELECT count(*) FROM tx_t;
+BEGIN;
+DELETE FROM tx_t;
+SELECT count(*) FROM tx_t;
+COMMIT;
+SELECT count(*) FROM tx_t;

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# litegres.sh — the project's two commands (see README.md).
+#
+#   ./litegres.sh serve [flags]  installs the build dependencies if missing,
+#                                builds if needed and runs the server in the
+#                                foreground (127.0.0.1:5432, data in ./data).
+#   ./litegres.sh test           installs everything the tests need, builds
+#                                with -Wall -Wextra -Werror (and once more with
+#                                AddressSanitizer + UBSan), runs every unit and
+#                                integration test, ends with "N passed, N failed".
+#   ./litegres.sh deps [--test]  only installs the packages (used by the Dockerfile).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libasio-dev libpg-query-dev
+                libprotobuf-c-dev libssl-dev libcli11-dev doctest-dev)
+TEST_PACKAGES=(postgresql-15 postgresql-client-15 python3 python3-psycopg2 docker-compose sqlite3
+               procps util-linux passwd)
+
+install_packages() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo=sudo
+    echo "litegres.sh: installing ${missing[*]}"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q -o DPkg::Lock::Timeout=300 \
+        --no-install-recommends "${missing[@]}"
+}
+
+jobs() { nproc 2>/dev/null || echo 2; }
+
+# build DIR [cmake options...]
+build() {
+    local dir=$1; shift
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake --build "$dir" -j "$(jobs)"
+}
+
+# Runs ctest in DIR, printing its output; records its pass/fail counts.
+PASSED=0
+FAILED=0
+run_ctest() {
+    local dir=$1 log
+    log=$(mktemp)
+    (cd "$dir" && ctest --output-on-failure) 2>&1 | tee "$log" || true
+    local line total failed
+    line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1)
+    if [ -z "$line" ]; then
+        FAILED=$((FAILED + 1))
+    else
+        failed=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/')
+        total=$(echo "$line" | sed -E 's/.* failed out of ([0-9]+).*/\1/')
+        PASSED=$((PASSED + total - failed))
+        FAILED=$((FAILED + failed))
+    fi
+    rm -f "$log"
+}
+
+case "${1:-}" in
+    serve)
+        shift
+        install_packages "${BUILD_PACKAGES[@]}"
+        build build
+        exec ./build/litegres "$@"
+        ;;
+    test)
+        install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+        build build-asan -DLITEGRES_WERROR=ON -DLITEGRES_SANITIZE=ON
+        echo "== tests under AddressSanitizer + UBSan =="
+        run_ctest build-asan
+        build build -DLITEGRES_WERROR=ON
+        echo "== tests =="
+        run_ctest build
+        echo "$PASSED passed, $FAILED failed"
+        [ "$FAILED" -eq 0 ]
+        ;;
+    deps)
+        install_packages "${BUILD_PACKAGES[@]}"
+        if [ "${2:-}" = "--test" ]; then install_packages "${TEST_PACKAGES[@]}"; fi
+        ;;
+    *)
+        echo "usage: $0 serve [litegres flags] | test | deps [--test]" >&2
+        exit 2
+        ;;
+esac

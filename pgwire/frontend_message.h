@@ -1,0 +1,53 @@
+// frontend_message.h — the messages a client sends, as plain values. The
+// decoder produces them from bytes; the session consumes them. Nothing here
+// knows about sockets.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace litegres::pgwire {
+
+// Protocol codes that stand where a startup packet's version would.
+inline constexpr int32_t kProtocolVersion3 = 196608;  // 3.0
+inline constexpr int32_t kSslRequestCode = 80877103;
+inline constexpr int32_t kGssEncRequestCode = 80877104;
+inline constexpr int32_t kCancelRequestCode = 80877102;
+
+struct StartupMessage {
+    int32_t protocol_version = kProtocolVersion3;
+    std::vector<std::pair<std::string, std::string>> parameters;
+
+    // Returns the value of a startup parameter, or an empty string.
+    const std::string& parameter(const std::string& name) const;
+};
+
+struct SslRequest {};
+struct GssEncRequest {};
+
+struct CancelRequest {
+    int32_t process_id = 0;
+    int32_t secret_key = 0;
+};
+
+// 'Q': one query string that may hold several statements.
+struct Query {
+    std::string sql;
+};
+
+// 'X'
+struct Terminate {};
+
+// A well-framed message the session does not handle yet; it still answers
+// with an error instead of misreading the stream.
+struct UnsupportedMessage {
+    char type = 0;
+};
+
+using FrontendMessage = std::variant<StartupMessage, SslRequest, GssEncRequest, CancelRequest,
+                                     Query, Terminate, UnsupportedMessage>;
+
+}  // namespace litegres::pgwire

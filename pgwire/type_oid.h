@@ -1,0 +1,40 @@
+// type_oid.h — PostgreSQL type OIDs as clients see them in RowDescription and
+// ParameterDescription. The numbers are fixed by pg_type.dat; drivers and psql
+// key their formatting (e.g. right-aligning numbers) on them.
+#pragma once
+
+#include <cstdint>
+
+namespace litegres::pgwire {
+
+using Oid = uint32_t;
+
+namespace oid {
+inline constexpr Oid kUnknownType = 705;
+inline constexpr Oid kBool = 16;
+inline constexpr Oid kBytea = 17;
+inline constexpr Oid kName = 19;
+inline constexpr Oid kInt8 = 20;
+inline constexpr Oid kInt2 = 21;
+inline constexpr Oid kInt4 = 23;
+inline constexpr Oid kText = 25;
+inline constexpr Oid kOid = 26;
+inline constexpr Oid kJson = 114;
+inline constexpr Oid kFloat4 = 700;
+inline constexpr Oid kFloat8 = 701;
+inline constexpr Oid kBpchar = 1042;
+inline constexpr Oid kVarchar = 1043;
+inline constexpr Oid kDate = 1082;
+inline constexpr Oid kTime = 1083;
+inline constexpr Oid kTimestamp = 1114;
+inline constexpr Oid kTimestamptz = 1184;
+inline constexpr Oid kInterval = 1186;
+inline constexpr Oid kNumeric = 1700;
+inline constexpr Oid kUuid = 2950;
+inline constexpr Oid kJsonb = 3802;
+}  // namespace oid
+
+// Size of a type as RowDescription reports it (pg_type.typlen): -1 for varlena.
+int16_t type_length(Oid type);
+
+}  // namespace litegres::pgwire

@@ -1,0 +1,87 @@
+// database_registry.cpp — database names ► files. Names are percent-encoded
+// where a character is not safe in a file name, so any PostgreSQL database
+// name maps to exactly one file.
+#include "src/database_registry.h"
+
+#include <filesystem>
+
+#include "pgwire/pg_error.h"
+#include "pgwire/sqlstate.h"
+
+namespace litegres {
+
+namespace fs = std::filesystem;
+using pgwire::PgError;
+namespace sqlstate = pgwire::sqlstate;
+
+DatabaseRegistry::DatabaseRegistry(std::string data_dir) : data_dir_(std::move(data_dir)) {
+    fs::create_directories(data_dir_);
+    if (!exists("postgres")) create("postgres");
+}
+
+std::string DatabaseRegistry::file_for(const std::string& name) const {
+    std::string file;
+    for (unsigned char c : name) {
+        if (std::isalnum(c) || c == '_' || c == '-') {
+            file.push_back(char(c));
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            file += buf;
+        }
+    }
+    return (fs::path(data_dir_) / (file + ".db")).string();
+}
+
+bool DatabaseRegistry::exists(const std::string& name) const { return fs::exists(file_for(name)); }
+
+std::shared_ptr<Database> DatabaseRegistry::open(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    if (auto it = open_.find(name); it != open_.end()) {
+        if (auto db = it->second.lock()) return db;
+    }
+    if (!exists(name)) {
+        throw PgError(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist", 0,
+                      pgwire::Severity::kFatal);
+    }
+    auto db = std::make_shared<Database>(name, file_for(name), false);
+    open_[name] = db;
+    return db;
+}
+
+void DatabaseRegistry::create(const std::string& name) {
+    if (name.empty() || name.size() > 63) {
+        throw PgError(sqlstate::kInvalidParameterValue, "invalid database name \"" + name + "\"");
+    }
+    std::lock_guard lock(mutex_);
+    if (exists(name)) throw PgError(sqlstate::kDuplicateDatabase, "database \"" + name + "\" already exists");
+    // Opening with create makes the file and its bookkeeping tables; the
+    // handle closes again right away.
+    Database created(name, file_for(name), true);
+}
+
+bool DatabaseRegistry::drop(const std::string& name, bool missing_ok) {
+    std::lock_guard lock(mutex_);
+    if (!exists(name)) {
+        if (missing_ok) return false;
+        throw PgError(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist");
+    }
+    if (auto it = open_.find(name); it != open_.end() && !it->second.expired()) {
+        throw PgError(sqlstate::kObjectInUse, "database \"" + name + "\" is being accessed by other users");
+    }
+    open_.erase(name);
+    std::string file = file_for(name);
+    fs::remove(file);
+    fs::remove(file + "-wal");
+    fs::remove(file + "-shm");
+    return true;
+}
+
+void DatabaseRegistry::checkpoint_all() {
+    std::lock_guard lock(mutex_);
+    for (auto& [name, weak] : open_) {
+        if (auto db = weak.lock()) db->checkpoint();
+    }
+}
+
+}  // namespace litegres

@@ -1,0 +1,144 @@
+// row_encoder.cpp — per-type text output of SQLite values.
+#include "src/row_encoder.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "pgwire/text_format.h"
+
+namespace litegres {
+
+namespace oid = pgwire::oid;
+
+namespace {
+
+void append_integer(std::string& out, int64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, size_t(r.ptr - buf));
+}
+
+// numeric has no exponent form and keeps its declared scale.
+void append_numeric(std::string& out, sqlite3_stmt* stmt, int col, int scale) {
+    if (sqlite3_column_type(stmt, col) == SQLITE_INTEGER) {
+        append_integer(out, sqlite3_column_int64(stmt, col));
+        if (scale > 0) {
+            out.push_back('.');
+            out.append(size_t(scale), '0');
+        }
+        return;
+    }
+    if (sqlite3_column_type(stmt, col) != SQLITE_FLOAT) {
+        out.append(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
+                   size_t(sqlite3_column_bytes(stmt, col)));
+        return;
+    }
+    double d = sqlite3_column_double(stmt, col);
+    if (std::isnan(d)) {
+        out += "NaN";
+        return;
+    }
+    char buf[512];
+    if (scale >= 0) {
+        std::snprintf(buf, sizeof buf, "%.*f", scale, d);
+        out += buf;
+        return;
+    }
+    auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+    out.append(buf, size_t(r.ptr - buf));
+}
+
+void append_bytea(std::string& out, sqlite3_stmt* stmt, int col) {
+    static const char* kHex = "0123456789abcdef";
+    const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, col));
+    int n = sqlite3_column_bytes(stmt, col);
+    out += "\\x";
+    for (int i = 0; i < n; ++i) {
+        out.push_back(kHex[p[i] >> 4]);
+        out.push_back(kHex[p[i] & 15]);
+    }
+}
+
+}  // namespace
+
+std::vector<pgwire::FieldDescription> RowEncoder::describe(const std::vector<translate::ResultColumn>& columns) {
+    std::vector<pgwire::FieldDescription> fields;
+    fields.reserve(columns.size());
+    for (const auto& c : columns) {
+        pgwire::FieldDescription f;
+        f.name = c.name;
+        f.type_oid = c.type.oid;
+        f.type_length = pgwire::type_length(c.type.oid);
+        f.type_modifier = c.type.typmod;
+        fields.push_back(std::move(f));
+    }
+    return fields;
+}
+
+void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, std::string& scratch) const {
+    size_t row = encoder.begin_data_row(int16_t(columns_.size()));
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        int col = int(i);
+        int storage = sqlite3_column_type(stmt, col);
+        if (storage == SQLITE_NULL) {
+            encoder.add_null();
+            continue;
+        }
+        const translate::PgType& type = columns_[i].type;
+        scratch.clear();
+        switch (type.oid) {
+            case oid::kBool:
+                if (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT) {
+                    encoder.add_value(sqlite3_column_double(stmt, col) != 0 ? "t" : "f");
+                    continue;
+                }
+                break;
+            case oid::kInt2:
+            case oid::kInt4:
+            case oid::kInt8:
+            case oid::kOid:
+                if (storage == SQLITE_INTEGER) {
+                    append_integer(scratch, sqlite3_column_int64(stmt, col));
+                    encoder.add_value(scratch);
+                    continue;
+                }
+                if (storage == SQLITE_FLOAT) {
+                    append_integer(scratch, int64_t(std::llround(sqlite3_column_double(stmt, col))));
+                    encoder.add_value(scratch);
+                    continue;
+                }
+                break;
+            case oid::kFloat4:
+            case oid::kFloat8:
+                if (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT) {
+                    if (type.oid == oid::kFloat4) {
+                        pgwire::append_float4_text(scratch, float(sqlite3_column_double(stmt, col)));
+                    } else {
+                        pgwire::append_float8_text(scratch, sqlite3_column_double(stmt, col));
+                    }
+                    encoder.add_value(scratch);
+                    continue;
+                }
+                break;
+            case oid::kNumeric:
+                append_numeric(scratch, stmt, col, translate::numeric_scale(type.typmod));
+                encoder.add_value(scratch);
+                continue;
+            case oid::kBytea:
+                if (storage == SQLITE_BLOB) {
+                    append_bytea(scratch, stmt, col);
+                    encoder.add_value(scratch);
+                    continue;
+                }
+                break;
+            default:
+                break;
+        }
+        const char* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
+        encoder.add_value(std::string_view(text, size_t(sqlite3_column_bytes(stmt, col))));
+    }
+    encoder.end_message(row);
+}
+
+}  // namespace litegres

@@ -1,0 +1,29 @@
+// row_encoder.h — writes the current row of a SQLite statement as a DataRow
+// in PostgreSQL's text format, choosing the format by each column's
+// PostgreSQL type (booleans t/f, floats as float8out prints them, numeric
+// with its scale, bytea as \x hex). Values go straight from sqlite3_column_*
+// into the output buffer.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <vector>
+
+#include "pgwire/backend_encoder.h"
+#include "translate/translated_statement.h"
+
+namespace litegres {
+
+class RowEncoder {
+public:
+    explicit RowEncoder(const std::vector<translate::ResultColumn>& columns) : columns_(columns) {}
+
+    void write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, std::string& scratch) const;
+
+    static std::vector<pgwire::FieldDescription> describe(const std::vector<translate::ResultColumn>& columns);
+
+private:
+    const std::vector<translate::ResultColumn>& columns_;
+};
+
+}  // namespace litegres

@@ -1,0 +1,170 @@
+// session_settings.cpp — defaults and validation of the settings.
+#include "src/session_settings.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "pgwire/pg_error.h"
+#include "pgwire/sqlstate.h"
+#include "translate/sqlite_functions.h"
+
+namespace litegres {
+
+using pgwire::PgError;
+namespace sqlstate = pgwire::sqlstate;
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+std::string strip_quotes_and_spaces(std::string s) {
+    s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) || c == '"'; }),
+            s.end());
+    return s;
+}
+
+[[noreturn]] void unsupported_value(const std::string& name, const std::string& value) {
+    throw PgError(sqlstate::kFeatureNotSupported,
+                  "value \"" + value + "\" for parameter \"" + name + "\" is not supported yet");
+}
+
+// Returns the value as PostgreSQL would print it back, or throws.
+std::string validate(const std::string& name, const std::string& value) {
+    std::string v = lower(strip_quotes_and_spaces(value));
+    if (name == "TimeZone") {
+        if (v == "utc" || v == "etc/utc" || v == "gmt" || v == "etc/gmt" || v == "z" || v == "zulu" ||
+            v == "0" || v == "+0" || v == "-0" || v == "universal") {
+            return value == "0" || value == "+0" || value == "-0" ? "<+00>-00" : value;
+        }
+        unsupported_value(name, value);
+    }
+    if (name == "DateStyle") {
+        if (v == "iso" || v == "iso,mdy" || v == "mdy,iso" || v == "mdy") return "ISO, MDY";
+        if (v == "iso,dmy" || v == "dmy,iso") return "ISO, DMY";
+        if (v == "iso,ymd" || v == "ymd,iso") return "ISO, YMD";
+        unsupported_value(name, value);
+    }
+    if (name == "client_encoding") {
+        if (v == "utf8" || v == "utf-8" || v == "unicode") return "UTF8";
+        if (v == "sql_ascii") return "SQL_ASCII";
+        unsupported_value(name, value);
+    }
+    if (name == "IntervalStyle") {
+        if (v == "postgres") return "postgres";
+        unsupported_value(name, value);
+    }
+    if (name == "extra_float_digits") {
+        int digits = std::atoi(value.c_str());
+        if (digits < -15 || digits > 3) {
+            throw PgError(sqlstate::kInvalidParameterValue,
+                          std::to_string(digits) + " is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)");
+        }
+        // Values <= 0 ask for PostgreSQL's old rounded float output.
+        if (digits <= 0) unsupported_value(name, value);
+        return std::to_string(digits);
+    }
+    if (name == "standard_conforming_strings") {
+        if (v == "on" || v == "true" || v == "1") return "on";
+        unsupported_value(name, value);
+    }
+    return value;
+}
+
+}  // namespace
+
+SessionSettings::SessionSettings(const std::string& user) {
+    auto add = [&](const std::string& name, const std::string& value, bool reported) {
+        parameters_[name] = Parameter{value, value, reported};
+    };
+    add("application_name", "", true);
+    add("client_encoding", "UTF8", true);
+    add("DateStyle", "ISO, MDY", true);
+    add("default_transaction_read_only", "off", true);
+    add("in_hot_standby", "off", true);
+    add("integer_datetimes", "on", true);
+    add("IntervalStyle", "postgres", true);
+    add("is_superuser", "on", true);
+    add("server_encoding", "UTF8", true);
+    add("server_version", translate::kServerVersion, true);
+    add("session_authorization", user, true);
+    add("standard_conforming_strings", "on", true);
+    add("TimeZone", "UTC", true);
+    add("extra_float_digits", "1", false);
+    add("search_path", "\"$user\", public", false);
+    add("statement_timeout", "0", false);
+    add("lock_timeout", "0", false);
+    add("idle_in_transaction_session_timeout", "0", false);
+    add("client_min_messages", "notice", false);
+    add("transaction_isolation", "serializable", false);
+    add("default_transaction_isolation", "serializable", false);
+    add("transaction_read_only", "off", false);
+    add("max_connections", "100", false);
+    add("max_identifier_length", "63", false);
+    add("server_version_num", "150004", false);
+    add("lc_collate", "C", false);
+    add("lc_ctype", "C", false);
+    add("lc_messages", "C", false);
+    add("lc_monetary", "C", false);
+    add("lc_numeric", "C", false);
+    add("lc_time", "C", false);
+    add("synchronous_commit", "on", false);
+    add("row_security", "on", false);
+    add("bytea_output", "hex", false);
+    add("timezone_abbreviations", "Default", false);
+}
+
+std::string SessionSettings::canonical_name(const std::string& name) const {
+    std::string wanted = lower(name);
+    for (const auto& [canonical, _] : parameters_) {
+        if (lower(canonical) == wanted) return canonical;
+    }
+    return "";
+}
+
+const std::string& SessionSettings::get(const std::string& name) const {
+    std::string canonical = canonical_name(name);
+    if (canonical.empty()) {
+        throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+    }
+    return parameters_.at(canonical).value;
+}
+
+std::string SessionSettings::set(const std::string& name, const std::string& value) {
+    std::string canonical = canonical_name(name);
+    if (canonical.empty()) {
+        throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+    }
+    static const char* kReadOnly[] = {"server_version", "server_encoding", "integer_datetimes", "is_superuser",
+                                      "server_version_num", "max_connections", "max_identifier_length",
+                                      "in_hot_standby", "lc_collate", "lc_ctype"};
+    for (const char* ro : kReadOnly) {
+        if (canonical == ro) {
+            throw PgError("55P02", "parameter \"" + canonical + "\" cannot be changed");
+        }
+    }
+    Parameter& p = parameters_.at(canonical);
+    p.value = value.empty() ? p.default_value : validate(canonical, value);
+    return p.reported ? canonical : "";
+}
+
+std::vector<std::string> SessionSettings::reset_all() {
+    std::vector<std::string> changed;
+    for (auto& [name, p] : parameters_) {
+        if (p.value != p.default_value && p.reported) changed.push_back(name);
+        p.value = p.default_value;
+    }
+    return changed;
+}
+
+std::vector<std::pair<std::string, std::string>> SessionSettings::reported() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [name, p] : parameters_) {
+        if (p.reported) out.emplace_back(name, p.value);
+    }
+    return out;
+}
+
+}  // namespace litegres

@@ -1,0 +1,42 @@
+// session_settings.h — the run-time parameters (GUCs) a session can SET and
+// SHOW, with PostgreSQL's names, defaults and the ones reported to the client
+// by ParameterStatus. A value litegres cannot honour (a time zone other than
+// UTC, a non-ISO DateStyle) is refused with 0A000 rather than accepted and
+// silently ignored.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace litegres {
+
+class SessionSettings {
+public:
+    explicit SessionSettings(const std::string& user);
+
+    // Canonical name ("TimeZone") for any spelling ("timezone"), or "" if unknown.
+    std::string canonical_name(const std::string& name) const;
+    // Throws PgError 42704 for an unknown parameter.
+    const std::string& get(const std::string& name) const;
+    // Sets (or with an empty value, resets) a parameter; returns the
+    // canonical name when the client must be told through ParameterStatus.
+    // Throws PgError for unknown parameters and unsupported values.
+    std::string set(const std::string& name, const std::string& value);
+    // RESET ALL; returns the reported parameters that changed.
+    std::vector<std::string> reset_all();
+
+    // The parameters sent at startup, in PostgreSQL's order.
+    std::vector<std::pair<std::string, std::string>> reported() const;
+
+private:
+    struct Parameter {
+        std::string value;
+        std::string default_value;
+        bool reported;
+    };
+    std::map<std::string, Parameter> parameters_;  // by canonical name
+};
+
+}  // namespace litegres

@@ -1,0 +1,33 @@
+// sqlite_catalog.cpp — PRAGMA table_info ► TableInfo.
+#include "src/sqlite_catalog.h"
+
+#include "src/sqlite_error.h"
+
+namespace litegres {
+
+std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view name) {
+    if (name.rfind("_litegres_", 0) == 0 || name.rfind("sqlite_", 0) == 0) return std::nullopt;
+    sqlite3_stmt* stmt = connection_.prepare(
+        "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info(?1) ORDER BY cid", true);
+    sqlite3_bind_text(stmt, 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
+    translate::TableInfo table;
+    table.name = std::string(name);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        translate::ColumnInfo column;
+        column.name = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        const unsigned char* declared = sqlite3_column_text(stmt, 1);
+        column.type = translate::type_from_declared(declared != nullptr ? reinterpret_cast<const char*>(declared) : "");
+        if (column.type.is_unknown()) column.type = translate::kText;
+        column.not_null = sqlite3_column_int(stmt, 2) != 0;
+        const unsigned char* dflt = sqlite3_column_text(stmt, 3);
+        if (dflt != nullptr) column.default_sql = reinterpret_cast<const char*>(dflt);
+        table.columns.push_back(std::move(column));
+    }
+    if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
+    sqlite3_reset(stmt);
+    if (table.columns.empty()) return std::nullopt;
+    return table;
+}
+
+}  // namespace litegres

@@ -1,0 +1,58 @@
+// sqlite_connection.h — RAII owners of SQLite handles. A SqliteConnection is
+// one open database file configured the way litegres needs it (WAL,
+// foreign keys on, case-sensitive LIKE, litegres's SQL functions), with a
+// small cache of prepared statements so that a repeated statement is never
+// prepared twice.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace litegres {
+
+class SqliteStatement {
+public:
+    SqliteStatement() = default;
+    explicit SqliteStatement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+    ~SqliteStatement() { sqlite3_finalize(stmt_); }
+    SqliteStatement(SqliteStatement&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    SqliteStatement& operator=(SqliteStatement&& other) noexcept {
+        std::swap(stmt_, other.stmt_);
+        return *this;
+    }
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    sqlite3_stmt* get() const { return stmt_; }
+
+private:
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class SqliteConnection {
+public:
+    // Opens (creating if `create`) the file and applies litegres's settings.
+    // Throws PgError on failure.
+    SqliteConnection(const std::string& path, bool create);
+    ~SqliteConnection();
+    SqliteConnection(const SqliteConnection&) = delete;
+    SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+    sqlite3* handle() const { return db_; }
+
+    // A prepared statement for `sql`, reset and ready to bind. With
+    // `cache`, it is kept for the next call with the same text.
+    sqlite3_stmt* prepare(const std::string& sql, bool cache);
+    // Runs statements that return no rows; throws PgError on failure.
+    void exec(const char* sql);
+
+private:
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, SqliteStatement> statements_;
+    SqliteStatement uncached_;
+};
+
+}  // namespace litegres

@@ -1,0 +1,87 @@
+// sqlite_error.cpp — SQLite result codes and messages ► SQLSTATE + message.
+#include "src/sqlite_error.h"
+
+#include <string>
+
+#include "pgwire/sqlstate.h"
+
+namespace litegres {
+
+namespace sqlstate = pgwire::sqlstate;
+using pgwire::PgError;
+
+namespace {
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// "UNIQUE constraint failed: t.a, t.b" ► table "t", columns "a, b".
+void split_constraint_target(const std::string& target, std::string& table, std::string& columns) {
+    size_t start = 0;
+    while (start < target.size()) {
+        size_t comma = target.find(", ", start);
+        std::string item = target.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        size_t dot = item.find('.');
+        if (dot != std::string::npos) {
+            table = item.substr(0, dot);
+            if (!columns.empty()) columns += ", ";
+            columns += item.substr(dot + 1);
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 2;
+    }
+}
+
+}  // namespace
+
+PgError sqlite_error(sqlite3* db, int rc) {
+    std::string message = sqlite3_errmsg(db);
+    int primary = rc & 0xff;
+    if (starts_with(message, "litegres:") && message.size() > 15) {
+        return PgError(message.substr(9, 5), message.substr(15));
+    }
+    if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        std::string table, columns;
+        split_constraint_target(message.substr(message.find(": ") + 2), table, columns);
+        std::string name = rc == SQLITE_CONSTRAINT_PRIMARYKEY ? table + "_pkey" : table + "_" + columns + "_key";
+        for (auto& c : name) {
+            if (c == ',' || c == ' ') c = '_';
+        }
+        return PgError(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + name + "\"");
+    }
+    if (rc == SQLITE_CONSTRAINT_NOTNULL) {
+        std::string table, column;
+        split_constraint_target(message.substr(message.find(": ") + 2), table, column);
+        return PgError(sqlstate::kNotNullViolation,
+                       "null value in column \"" + column + "\" of relation \"" + table +
+                           "\" violates not-null constraint");
+    }
+    if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+        return PgError(sqlstate::kForeignKeyViolation, "insert or update on table violates foreign key constraint");
+    }
+    if (rc == SQLITE_CONSTRAINT_CHECK) {
+        std::string name = message.substr(message.find(": ") + 2);
+        return PgError(sqlstate::kCheckViolation, "new row violates check constraint \"" + name + "\"");
+    }
+    if (starts_with(message, "no such table: ")) {
+        return PgError(sqlstate::kUndefinedTable, "relation \"" + message.substr(15) + "\" does not exist");
+    }
+    if (starts_with(message, "no such column: ")) {
+        return PgError(sqlstate::kUndefinedColumn, "column \"" + message.substr(16) + "\" does not exist");
+    }
+    if (message == "integer overflow") return PgError(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+    switch (primary) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return PgError(sqlstate::kSerializationFailure,
+                           "could not serialize access due to concurrent update (" + message + ")");
+        case SQLITE_FULL: return PgError(sqlstate::kDiskFull, "could not extend file: " + message);
+        case SQLITE_NOMEM: return PgError(sqlstate::kOutOfMemory, "out of memory");
+        case SQLITE_INTERRUPT: return PgError(sqlstate::kQueryCanceled, "canceling statement due to user request");
+        case SQLITE_TOOBIG: return PgError(sqlstate::kProgramLimitExceeded, message);
+        case SQLITE_CORRUPT: return PgError(sqlstate::kDataCorrupted, message);
+        case SQLITE_READONLY: return PgError(sqlstate::kReadOnlySqlTransaction, message);
+        default: return PgError(sqlstate::kInternalError, message);
+    }
+}
+
+}  // namespace litegres

@@ -1,0 +1,232 @@
+// literal_coercion.cpp — input functions of the PostgreSQL types, applied to
+// literals at translation time.
+#include "translate/literal_coercion.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "pgwire/pg_error.h"
+#include "pgwire/sqlstate.h"
+#include "translate/datetime_text.h"
+#include "translate/sql_text.h"
+
+namespace litegres::translate {
+
+namespace oid = pgwire::oid;
+using pgwire::PgError;
+namespace sqlstate = pgwire::sqlstate;
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+[[noreturn]] void invalid_syntax(std::string_view type_name, std::string_view text, int location) {
+    throw PgError(sqlstate::kInvalidTextRepresentation,
+                  "invalid input syntax for type " + std::string(type_name) + ": \"" +
+                      std::string(text) + "\"",
+                  location);
+}
+
+std::string coerce_bool(std::string_view text, int location) {
+    std::string v(trim(text));
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    auto prefix_of = [&](const char* word) {
+        return !v.empty() && std::string_view(word).substr(0, v.size()) == v;
+    };
+    // As parse_bool_with_len: any prefix of the words, but "o" alone is ambiguous.
+    if (v == "1" || prefix_of("true") || prefix_of("yes") || (v.size() >= 2 && prefix_of("on"))) {
+        return "1";
+    }
+    if (v == "0" || prefix_of("false") || prefix_of("no") || (v.size() >= 2 && prefix_of("off"))) {
+        return "0";
+    }
+    invalid_syntax("boolean", text, location);
+}
+
+std::string coerce_integer(std::string_view text, PgType target, int location) {
+    const char* type_name = target.oid == oid::kInt2 ? "smallint"
+                            : target.oid == oid::kInt4 ? "integer"
+                                                       : "bigint";
+    std::string_view v = trim(text);
+    std::string digits(v);
+    size_t i = 0;
+    if (i < digits.size() && (digits[i] == '+' || digits[i] == '-')) ++i;
+    if (i == digits.size()) invalid_syntax(type_name, text, location);
+    for (size_t j = i; j < digits.size(); ++j) {
+        if (!std::isdigit(static_cast<unsigned char>(digits[j]))) invalid_syntax(type_name, text, location);
+    }
+    errno = 0;
+    long long value = std::strtoll(digits.c_str(), nullptr, 10);
+    long long lo = target.oid == oid::kInt2 ? -32768 : target.oid == oid::kInt4 ? -2147483648LL : INT64_MIN;
+    long long hi = target.oid == oid::kInt2 ? 32767 : target.oid == oid::kInt4 ? 2147483647LL : INT64_MAX;
+    if (errno == ERANGE || value < lo || value > hi) {
+        throw PgError(sqlstate::kNumericValueOutOfRange,
+                      "value \"" + std::string(text) + "\" is out of range for type " + type_name,
+                      location);
+    }
+    return std::to_string(value);
+}
+
+bool is_decimal_number(std::string_view v) {
+    size_t i = 0, digits = 0;
+    if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++digits;
+    if (i < v.size() && v[i] == '.') {
+        ++i;
+        while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++digits;
+    }
+    if (digits == 0) return false;
+    if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+        ++i;
+        if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+        size_t exp_digits = 0;
+        while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++exp_digits;
+        if (exp_digits == 0) return false;
+    }
+    return i == v.size();
+}
+
+std::string coerce_float(std::string_view text, PgType target, int location) {
+    const char* type_name = target.oid == oid::kFloat4 ? "real" : "double precision";
+    std::string v(trim(text));
+    std::string lowered = v;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    if (lowered == "infinity" || lowered == "+infinity" || lowered == "inf") return "9e999";
+    if (lowered == "-infinity" || lowered == "-inf") return "-9e999";
+    if (!is_decimal_number(v)) invalid_syntax(type_name, text, location);
+    double d = std::strtod(v.c_str(), nullptr);
+    if (std::isinf(d)) {
+        throw PgError(sqlstate::kNumericValueOutOfRange,
+                      "\"" + v + "\" is out of range for type " + type_name, location);
+    }
+    // Keep a decimal point so SQLite stores a REAL, not an INTEGER.
+    if (v.find_first_of(".eE") == std::string::npos) v += ".0";
+    return v;
+}
+
+std::string coerce_numeric(std::string_view text, int location) {
+    std::string v(trim(text));
+    if (!is_decimal_number(v)) invalid_syntax("numeric", text, location);
+    return v;
+}
+
+size_t utf8_length(std::string_view s) {
+    return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string coerce_character(std::string_view text, PgType target, int location) {
+    std::string value(text);
+    if (target.typmod >= 4) {
+        size_t max_len = size_t(target.typmod - 4);
+        if (utf8_length(value) > max_len) {
+            // PostgreSQL drops trailing spaces to make a value fit, and only then errors.
+            std::string_view trimmed(value);
+            while (!trimmed.empty() && trimmed.back() == ' ' && utf8_length(trimmed) > max_len) {
+                trimmed.remove_suffix(1);
+            }
+            if (utf8_length(trimmed) > max_len) {
+                throw PgError(sqlstate::kStringDataRightTruncation,
+                              "value too long for type " + format_type(target), location);
+            }
+            value = std::string(trimmed);
+        }
+        if (target.oid == oid::kBpchar) {
+            size_t len = utf8_length(value);
+            if (len < max_len) value.append(max_len - len, ' ');
+        }
+    }
+    return quote_string(value);
+}
+
+std::string coerce_uuid(std::string_view text, int location) {
+    std::string hex;
+    std::string_view v = trim(text);
+    bool braces = !v.empty() && v.front() == '{';
+    if (braces) {
+        if (v.back() != '}') invalid_syntax("uuid", text, location);
+        v = v.substr(1, v.size() - 2);
+    }
+    for (char c : v) {
+        if (std::isxdigit(static_cast<unsigned char>(c))) {
+            hex.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+        } else if (c != '-') {
+            invalid_syntax("uuid", text, location);
+        }
+    }
+    if (hex.size() != 32) invalid_syntax("uuid", text, location);
+    return quote_string(hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+                        hex.substr(16, 4) + "-" + hex.substr(20));
+}
+
+std::string coerce_bytea(std::string_view text) {
+    if (text.size() >= 2 && text[0] == '\\' && (text[1] == 'x' || text[1] == 'X')) {
+        return "X'" + std::string(text.substr(2)) + "'";
+    }
+    std::string hex = "X'";
+    static const char* kDigits = "0123456789abcdef";
+    for (unsigned char c : text) {
+        hex.push_back(kDigits[c >> 4]);
+        hex.push_back(kDigits[c & 15]);
+    }
+    return hex + "'";
+}
+
+}  // namespace
+
+std::string normalize_datetime_input(std::string_view text, Oid target) {
+    const char* type_name = target == oid::kDate        ? "date"
+                            : target == oid::kTimestamp ? "timestamp without time zone"
+                                                        : "timestamp with time zone";
+    DateTimeValue value;
+    switch (parse_datetime(text, value)) {
+        case DateTimeParse::kBadSyntax:
+            throw PgError(sqlstate::kInvalidDatetimeFormat,
+                          "invalid input syntax for type " + std::string(type_name) + ": \"" +
+                              std::string(text) + "\"");
+        case DateTimeParse::kOutOfRange:
+            throw PgError(sqlstate::kDatetimeFieldOverflow,
+                          "date/time field value out of range: \"" + std::string(text) + "\"");
+        case DateTimeParse::kOk:
+            break;
+    }
+    if (target == oid::kDate) return format_date(value);
+    if (target == oid::kTimestamp) return format_timestamp(value);
+    return format_timestamptz(value);
+}
+
+std::string coerce_literal(std::string_view text, PgType target, int location) {
+    switch (target.oid) {
+        case oid::kBool: return coerce_bool(text, location);
+        case oid::kInt2:
+        case oid::kInt4:
+        case oid::kInt8:
+        case oid::kOid: return coerce_integer(text, target, location);
+        case oid::kFloat4:
+        case oid::kFloat8: return coerce_float(text, target, location);
+        case oid::kNumeric: return coerce_numeric(text, location);
+        case oid::kVarchar:
+        case oid::kBpchar: return coerce_character(text, target, location);
+        case oid::kUuid: return coerce_uuid(text, location);
+        case oid::kBytea: return coerce_bytea(text);
+        case oid::kDate:
+        case oid::kTimestamp:
+        case oid::kTimestamptz:
+            try {
+                return quote_string(normalize_datetime_input(text, target.oid));
+            } catch (PgError& e) {
+                e.with_position(location);
+                throw;
+            }
+        default: return quote_string(text);
+    }
+}
+
+}  // namespace litegres::translate

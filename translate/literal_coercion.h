@@ -1,0 +1,22 @@
+// literal_coercion.h — gives an untyped string literal ('42', 't',
+// '2024-01-15') its type from context, as PostgreSQL's parser does for
+// "unknown" constants. The check happens once, at translation time, with
+// PostgreSQL's input errors (22P02, 22003, 22007, 22008, 22001), and the
+// value is emitted in the SQLite form litegres stores for that type.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "translate/pg_type.h"
+
+namespace litegres::translate {
+
+// SQLite SQL text for `text` read as a value of `target`.
+std::string coerce_literal(std::string_view text, PgType target, int location);
+
+// The same check for a value arriving at run time (a SQLite function
+// argument); returns the normalized text or throws PgError.
+std::string normalize_datetime_input(std::string_view text, Oid target);
+
+}  // namespace litegres::translate

@@ -1,0 +1,76 @@
+// query_translator.h — binds and emits queries and expressions.
+//
+// Each expression is resolved against the Scope (FROM items and their typed
+// columns, found through the Catalog), given its PostgreSQL type, and emitted
+// as SQLite SQL chosen by that type. Anything this walker does not handle is
+// PgError 0A000 naming the construct — never SQL passed through unchecked.
+#pragma once
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include <string>
+#include <vector>
+
+#include "translate/catalog.h"
+#include "translate/scope.h"
+#include "translate/translated_statement.h"
+#include "translate/typed_sql.h"
+
+namespace litegres::translate {
+
+struct SelectOutput {
+    std::string sql;
+    std::vector<ResultColumn> columns;
+};
+
+class QueryTranslator {
+public:
+    explicit QueryTranslator(Catalog& catalog) : catalog_(catalog) {}
+
+    SelectOutput select(const PgQuery__SelectStmt& stmt, const Scope* outer);
+    TypedSql expression(const PgQuery__Node* node, const Scope& scope);
+    // `value` converted for storing into a column of type `target`.
+    std::string assignment(const TypedSql& value, PgType target, int location);
+    // A SELECT list or RETURNING list: "expr AS name, ..." plus its columns.
+    std::string target_list(PgQuery__Node** items, size_t count, const Scope& scope,
+                            std::vector<ResultColumn>& columns);
+    // A table named in FROM/INSERT/UPDATE/DELETE; 42P01 when it does not exist.
+    RangeEntry table_entry(const PgQuery__RangeVar& range_var);
+
+    // True once an expression called a function that writes (nextval, setval).
+    bool writes() const { return writes_; }
+
+private:
+    std::string from_item(const PgQuery__Node* node, Scope& scope);
+    std::string join(const PgQuery__JoinExpr& join, Scope& scope);
+    std::string order_by(PgQuery__Node** items, size_t count, const Scope& scope,
+                         const std::vector<ResultColumn>& outputs);
+    std::string limit_offset(const PgQuery__SelectStmt& stmt, const Scope& scope);
+    SelectOutput set_operation(const PgQuery__SelectStmt& stmt, const Scope* outer);
+    SelectOutput values(const PgQuery__SelectStmt& stmt, const Scope& scope);
+
+    TypedSql constant(const PgQuery__AConst& c);
+    TypedSql column_ref(const PgQuery__ColumnRef& ref, const Scope& scope);
+    TypedSql operator_expr(const PgQuery__AExpr& e, const Scope& scope);
+    TypedSql binary_operator(const std::string& op, TypedSql left, TypedSql right, int location);
+    TypedSql function_call(const PgQuery__FuncCall& call, const Scope& scope);
+    TypedSql type_cast(const PgQuery__TypeCast& cast, const Scope& scope);
+    TypedSql cast_to(TypedSql value, PgType target, int location);
+    TypedSql case_expr(const PgQuery__CaseExpr& e, const Scope& scope);
+    TypedSql sub_link(const PgQuery__SubLink& link, const Scope& scope);
+    TypedSql value_function(const PgQuery__SQLValueFunction& f);
+    // Gives an unknown literal the type of its counterpart (PostgreSQL's rule
+    // for `col = '42'`), in place.
+    void resolve_unknown(TypedSql& value, PgType context, int location);
+
+    Catalog& catalog_;
+    bool writes_ = false;
+};
+
+// PostgreSQL's FigureColname: the output name of an unaliased target.
+std::string figure_column_name(const PgQuery__Node* node);
+
+// The message "X is not supported yet" as SQLSTATE 0A000, with position.
+[[noreturn]] void throw_unsupported(const std::string& construct, int location = -1);
+
+}  // namespace litegres::translate

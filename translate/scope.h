@@ -1,0 +1,37 @@
+// scope.h — the names visible to an expression: the FROM items of the query
+// being translated (each with its columns and their PostgreSQL types), and,
+// through `parent`, those of enclosing queries for correlated subqueries.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "translate/catalog.h"
+
+namespace litegres::translate {
+
+struct RangeEntry {
+    std::string refname;  // the name a ColumnRef qualifies with (alias or table)
+    std::vector<ColumnInfo> columns;
+    // The target of INSERT/UPDATE/DELETE: its columns are emitted without a
+    // qualifier, which is what SQLite's RETURNING accepts.
+    bool unqualified = false;
+
+    const ColumnInfo* find_column(std::string_view name) const {
+        for (const auto& c : columns) {
+            if (c.name == name) return &c;
+        }
+        return nullptr;
+    }
+};
+
+struct Scope {
+    std::vector<RangeEntry> entries;
+    // Columns merged by JOIN ... USING / NATURAL JOIN: an unqualified
+    // reference to one of them is not ambiguous (SQLite resolves it the same way).
+    std::vector<ColumnInfo> merged_columns;
+    const Scope* parent = nullptr;
+};
+
+}  // namespace litegres::translate

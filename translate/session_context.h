@@ -1,0 +1,38 @@
+// session_context.h — the per-session facts that SQL functions need while a
+// statement runs (current_user, current_database(), currval()'s memory).
+// SQLite connections are pooled and shared between sessions, so functions
+// cannot hold these; the executor points `current_session_context` at the
+// running session's context for exactly the duration of its statement, on the
+// worker thread that runs it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace litegres::translate {
+
+struct SessionContext {
+    std::string user;
+    std::string database;
+    int64_t statement_start_micros = 0;  // what now() reports
+    std::map<std::string, int64_t> sequence_last_values;  // for currval()
+};
+
+extern thread_local SessionContext* current_session_context;
+
+// Sets the thread's session context for one scope (RAII).
+class SessionContextScope {
+public:
+    explicit SessionContextScope(SessionContext& context) : previous_(current_session_context) {
+        current_session_context = &context;
+    }
+    ~SessionContextScope() { current_session_context = previous_; }
+    SessionContextScope(const SessionContextScope&) = delete;
+    SessionContextScope& operator=(const SessionContextScope&) = delete;
+
+private:
+    SessionContext* previous_;
+};
+
+}  // namespace litegres::translate

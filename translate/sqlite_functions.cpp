@@ -1,0 +1,380 @@
+// sqlite_functions.cpp — implementations of the functions the emitter calls
+// (litegres_*). Each checks its inputs as the PostgreSQL function would and
+// raises the same SQLSTATE.
+#include "translate/sqlite_functions.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "pgwire/pg_error.h"
+#include "pgwire/text_format.h"
+#include "pgwire/type_oid.h"
+#include "translate/datetime_text.h"
+#include "translate/literal_coercion.h"
+#include "translate/pg_type.h"
+#include "translate/session_context.h"
+
+namespace litegres::translate {
+
+thread_local SessionContext* current_session_context = nullptr;
+
+namespace {
+
+namespace oid = pgwire::oid;
+
+void raise(sqlite3_context* ctx, const char* sqlstate, const std::string& message) {
+    std::string encoded = std::string("litegres:") + sqlstate + ":" + message;
+    sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
+}
+
+std::string text_arg(sqlite3_value* v) {
+    const unsigned char* t = sqlite3_value_text(v);
+    return t != nullptr ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_value_bytes(v))) : "";
+}
+
+void nonzero(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    sqlite3_value* v = argv[0];
+    int type = sqlite3_value_numeric_type(v);
+    if ((type == SQLITE_INTEGER && sqlite3_value_int64(v) == 0) ||
+        (type == SQLITE_FLOAT && sqlite3_value_double(v) == 0.0)) {
+        raise(ctx, "22012", "division by zero");
+        return;
+    }
+    sqlite3_result_value(ctx, v);
+}
+
+// GREATEST / LEAST: NULL arguments are ignored; NULL only if all are NULL.
+template <bool kGreatest>
+void extremum(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    sqlite3_value* best = nullptr;
+    for (int i = 0; i < argc; ++i) {
+        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) continue;
+        if (best == nullptr) {
+            best = argv[i];
+            continue;
+        }
+        int cmp;
+        int ta = sqlite3_value_numeric_type(argv[i]), tb = sqlite3_value_numeric_type(best);
+        if ((ta == SQLITE_INTEGER || ta == SQLITE_FLOAT) && (tb == SQLITE_INTEGER || tb == SQLITE_FLOAT)) {
+            double a = sqlite3_value_double(argv[i]), b = sqlite3_value_double(best);
+            cmp = a < b ? -1 : a > b ? 1 : 0;
+        } else {
+            cmp = text_arg(argv[i]).compare(text_arg(best));
+        }
+        if (kGreatest ? cmp > 0 : cmp < 0) best = argv[i];
+    }
+    if (best == nullptr) {
+        sqlite3_result_null(ctx);
+    } else {
+        sqlite3_result_value(ctx, best);
+    }
+}
+
+bool fits(int64_t v, int target_oid) {
+    if (target_oid == int(oid::kInt2)) return v >= -32768 && v <= 32767;
+    if (target_oid == int(oid::kInt4)) return v >= INT32_MIN && v <= INT32_MAX;
+    return true;
+}
+
+const char* out_of_range_message(int target_oid) {
+    if (target_oid == int(oid::kInt2)) return "smallint out of range";
+    if (target_oid == int(oid::kInt4)) return "integer out of range";
+    return "bigint out of range";
+}
+
+void to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    int target = sqlite3_value_int(argv[1]);
+    sqlite3_value* v = argv[0];
+    int type = sqlite3_value_numeric_type(v);
+    if (type == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    if (type == SQLITE_INTEGER) {
+        int64_t i = sqlite3_value_int64(v);
+        if (!fits(i, target)) {
+            raise(ctx, "22003", out_of_range_message(target));
+            return;
+        }
+        sqlite3_result_int64(ctx, i);
+        return;
+    }
+    double d = sqlite3_value_double(v);
+    // PostgreSQL rounds half away from zero (float8 uses rint: half to even).
+    double r = std::rint(d);
+    if (std::isnan(r) || r < -9.2233720368547758e18 || r >= 9.2233720368547758e18 ||
+        !fits(int64_t(r), target)) {
+        raise(ctx, "22003", out_of_range_message(target));
+        return;
+    }
+    sqlite3_result_int64(ctx, int64_t(r));
+}
+
+void text_to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    int target = sqlite3_value_int(argv[1]);
+    try {
+        std::string literal = coerce_literal(text_arg(argv[0]), PgType{Oid(target), -1}, -1);
+        sqlite3_result_int64(ctx, std::stoll(literal));
+    } catch (const pgwire::PgError& e) {
+        raise(ctx, e.sqlstate().c_str(), e.what());
+    }
+}
+
+void text_to_float(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    try {
+        std::string literal = coerce_literal(text_arg(argv[0]), kFloat8, -1);
+        sqlite3_result_double(ctx, std::strtod(literal.c_str(), nullptr));
+    } catch (const pgwire::PgError& e) {
+        raise(ctx, e.sqlstate().c_str(), e.what());
+    }
+}
+
+void text_to_bool(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    try {
+        sqlite3_result_int(ctx, coerce_literal(text_arg(argv[0]), kBool, -1) == "1");
+    } catch (const pgwire::PgError& e) {
+        raise(ctx, e.sqlstate().c_str(), e.what());
+    }
+}
+
+void float_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::string out;
+    if (sqlite3_value_int(argv[1]) == int(oid::kFloat4)) {
+        pgwire::append_float4_text(out, float(sqlite3_value_double(argv[0])));
+    } else {
+        pgwire::append_float8_text(out, sqlite3_value_double(argv[0]));
+    }
+    sqlite3_result_text(ctx, out.c_str(), int(out.size()), SQLITE_TRANSIENT);
+}
+
+// Explicit casts to varchar(n)/char(n) truncate; char(n) pads with spaces.
+void char_length_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::string s = text_arg(argv[0]);
+    Oid target = Oid(sqlite3_value_int(argv[1]));
+    size_t max_chars = size_t(sqlite3_value_int(argv[2]) - 4);
+    size_t chars = 0, cut = s.size();
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((s[i] & 0xC0) != 0x80) {
+            if (chars == max_chars) {
+                cut = i;
+                break;
+            }
+            ++chars;
+        }
+    }
+    s.resize(cut);
+    if (target == oid::kBpchar && chars < max_chars) s.append(max_chars - chars, ' ');
+    sqlite3_result_text(ctx, s.c_str(), int(s.size()), SQLITE_TRANSIENT);
+}
+
+void datetime_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    try {
+        std::string out = normalize_datetime_input(text_arg(argv[0]), Oid(sqlite3_value_int(argv[1])));
+        sqlite3_result_text(ctx, out.c_str(), int(out.size()), SQLITE_TRANSIENT);
+    } catch (const pgwire::PgError& e) {
+        raise(ctx, e.sqlstate().c_str(), e.what());
+    }
+}
+
+int64_t now_micros() {
+    if (current_session_context != nullptr && current_session_context->statement_start_micros != 0) {
+        return current_session_context->statement_start_micros;
+    }
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void now(sqlite3_context* ctx, int, sqlite3_value**) {
+    std::string out = format_timestamptz_from_unix_micros(now_micros());
+    sqlite3_result_text(ctx, out.c_str(), int(out.size()), SQLITE_TRANSIENT);
+}
+
+void session_user(sqlite3_context* ctx, int, sqlite3_value**) {
+    std::string user = current_session_context != nullptr ? current_session_context->user : "postgres";
+    sqlite3_result_text(ctx, user.c_str(), int(user.size()), SQLITE_TRANSIENT);
+}
+
+void current_database(sqlite3_context* ctx, int, sqlite3_value**) {
+    std::string db = current_session_context != nullptr ? current_session_context->database : "postgres";
+    sqlite3_result_text(ctx, db.c_str(), int(db.size()), SQLITE_TRANSIENT);
+}
+
+void version(sqlite3_context* ctx, int, sqlite3_value**) {
+    std::string v = std::string("PostgreSQL ") + kServerVersion + " (litegres, SQLite " + sqlite3_libversion() + ")";
+    sqlite3_result_text(ctx, v.c_str(), int(v.size()), SQLITE_TRANSIENT);
+}
+
+void random_value(sqlite3_context* ctx, int, sqlite3_value**) {
+    thread_local std::mt19937_64 engine{std::random_device{}()};
+    sqlite3_result_double(ctx, std::uniform_real_distribution<double>(0.0, 1.0)(engine));
+}
+
+void left(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::string s = text_arg(argv[0]);
+    int64_t n = sqlite3_value_int64(argv[1]);
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((s[i] & 0xC0) != 0x80) starts.push_back(i);
+    }
+    int64_t len = int64_t(starts.size());
+    int64_t keep = n >= 0 ? std::min(n, len) : std::max<int64_t>(0, len + n);
+    size_t end = keep >= len ? s.size() : starts[size_t(keep)];
+    sqlite3_result_text(ctx, s.c_str(), int(end), SQLITE_TRANSIENT);
+}
+
+void right(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::string s = text_arg(argv[0]);
+    int64_t n = sqlite3_value_int64(argv[1]);
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((s[i] & 0xC0) != 0x80) starts.push_back(i);
+    }
+    int64_t len = int64_t(starts.size());
+    int64_t keep = n >= 0 ? std::min(n, len) : std::max<int64_t>(0, len + n);
+    size_t begin = keep >= len ? 0 : (keep == 0 ? s.size() : starts[size_t(len - keep)]);
+    sqlite3_result_text(ctx, s.c_str() + begin, int(s.size() - begin), SQLITE_TRANSIENT);
+}
+
+// Sequences live in _litegres_sequence; nextval runs inside the caller's
+// statement on the same (writer) connection.
+bool sequence_step(sqlite3_context* ctx, const std::string& name, const char* sql, int64_t a, int64_t b,
+                   int64_t& result) {
+    sqlite3* db = sqlite3_context_db_handle(ctx);
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        raise(ctx, "XX000", sqlite3_errmsg(db));
+        return false;
+    }
+    sqlite3_bind_text(stmt, 1, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
+    if (sqlite3_bind_parameter_count(stmt) >= 3) {
+        sqlite3_bind_int64(stmt, 2, a);
+        sqlite3_bind_int64(stmt, 3, b);
+    }
+    int rc = sqlite3_step(stmt);
+    bool found = rc == SQLITE_ROW;
+    if (found) result = sqlite3_column_int64(stmt, 0);
+    std::string error = rc == SQLITE_ROW || rc == SQLITE_DONE ? "" : sqlite3_errmsg(db);
+    sqlite3_finalize(stmt);
+    if (!error.empty()) {
+        raise(ctx, "XX000", error);
+        return false;
+    }
+    if (!found) {
+        raise(ctx, "42P01", "relation \"" + name + "\" does not exist");
+        return false;
+    }
+    if (current_session_context != nullptr) current_session_context->sequence_last_values[name] = result;
+    return true;
+}
+
+void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    std::string name = text_arg(argv[0]);
+    int64_t value;
+    const char* sql =
+        "UPDATE _litegres_sequence SET last_value = CASE WHEN is_called THEN last_value + increment_by "
+        "ELSE last_value END, is_called = 1 WHERE name = ?1 RETURNING last_value";
+    if (sequence_step(ctx, name, sql, 0, 0, value)) sqlite3_result_int64(ctx, value);
+}
+
+void setval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    std::string name = text_arg(argv[0]);
+    int64_t value;
+    int64_t is_called = argc > 2 ? sqlite3_value_int64(argv[2]) : 1;
+    const char* sql =
+        "UPDATE _litegres_sequence SET last_value = ?2, is_called = ?3 WHERE name = ?1 RETURNING last_value";
+    if (sequence_step(ctx, name, sql, sqlite3_value_int64(argv[1]), is_called, value)) {
+        sqlite3_result_int64(ctx, value);
+    }
+}
+
+void currval(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    std::string name = text_arg(argv[0]);
+    if (current_session_context != nullptr) {
+        auto it = current_session_context->sequence_last_values.find(name);
+        if (it != current_session_context->sequence_last_values.end()) {
+            sqlite3_result_int64(ctx, it->second);
+            return;
+        }
+    }
+    raise(ctx, "55000", "currval of sequence \"" + name + "\" is not yet defined in this session");
+}
+
+}  // namespace
+
+int register_sqlite_functions(sqlite3* db) {
+    struct Entry {
+        const char* name;
+        int argc;
+        void (*fn)(sqlite3_context*, int, sqlite3_value**);
+        bool deterministic;
+    };
+    static const Entry kEntries[] = {
+        {"litegres_nonzero", 1, nonzero, true},
+        {"litegres_greatest", -1, extremum<true>, true},
+        {"litegres_least", -1, extremum<false>, true},
+        {"litegres_to_integer", 2, to_integer, true},
+        {"litegres_text_to_integer", 2, text_to_integer, true},
+        {"litegres_text_to_float", 1, text_to_float, true},
+        {"litegres_text_to_bool", 1, text_to_bool, true},
+        {"litegres_float_text", 2, float_text, true},
+        {"litegres_char_length_check", 4, char_length_check, true},
+        {"litegres_datetime_in", 2, datetime_in, true},
+        {"litegres_left", 2, left, true},
+        {"litegres_right", 2, right, true},
+        {"litegres_now", 0, now, false},
+        {"litegres_session_user", 0, session_user, false},
+        {"litegres_current_database", 0, current_database, false},
+        {"litegres_version", 0, version, true},
+        {"litegres_random", 0, random_value, false},
+        {"litegres_nextval", 1, nextval, false},
+        {"litegres_setval", 2, setval, false},
+        {"litegres_setval", 3, setval, false},
+        {"litegres_currval", 1, currval, false},
+    };
+    for (const auto& e : kEntries) {
+        int flags = SQLITE_UTF8 | (e.deterministic ? SQLITE_DETERMINISTIC : 0);
+        int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+}  // namespace litegres::translate

@@ -1,0 +1,525 @@
+// statement_translator.cpp — statements: DML with RETURNING, CREATE/DROP
+// TABLE (PostgreSQL types kept as the declared type text, serial columns
+// backed by litegres sequences), transaction control, settings, databases.
+#include "translate/statement_translator.h"
+
+#include <algorithm>
+
+#include "pgwire/pg_error.h"
+#include "pgwire/sqlstate.h"
+#include "translate/query_translator.h"
+#include "translate/sql_text.h"
+
+namespace litegres::translate {
+
+using pgwire::PgError;
+namespace sqlstate = pgwire::sqlstate;
+
+const char* const kBookkeepingSchemaSql =
+    "CREATE TABLE IF NOT EXISTS _litegres_sequence ("
+    " name TEXT PRIMARY KEY,"
+    " last_value INTEGER NOT NULL,"
+    " increment_by INTEGER NOT NULL DEFAULT 1,"
+    " is_called INTEGER NOT NULL DEFAULT 0,"
+    " owner_table TEXT,"
+    " owner_column TEXT)";
+
+namespace {
+
+int pos(int location) { return location >= 0 ? location + 1 : 0; }
+
+const char* str(const PgQuery__Node* node) {
+    return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval : "";
+}
+
+std::string join_strings(const std::vector<std::string>& parts, const char* sep) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
+std::string identifier_list(PgQuery__Node** items, size_t n) {
+    std::vector<std::string> names;
+    for (size_t i = 0; i < n; ++i) names.push_back(quote_identifier(str(items[i])));
+    return join_strings(names, ", ");
+}
+
+void reject_schema(const PgQuery__RangeVar& rv) {
+    if (rv.schemaname != nullptr && rv.schemaname[0] != '\0' && std::string(rv.schemaname) != "public") {
+        throw_unsupported("schemas other than public", rv.location);
+    }
+}
+
+const char* foreign_key_action(const char* action) {
+    switch (action != nullptr ? action[0] : 'a') {
+        case 'r': return "RESTRICT";
+        case 'c': return "CASCADE";
+        case 'n': return "SET NULL";
+        case 'd': return "SET DEFAULT";
+        default: return nullptr;  // NO ACTION, SQLite's default too
+    }
+}
+
+std::string references_clause(const PgQuery__Constraint& c) {
+    std::string sql = " REFERENCES " + quote_identifier(c.pktable->relname);
+    if (c.n_pk_attrs > 0) sql += " (" + identifier_list(c.pk_attrs, c.n_pk_attrs) + ")";
+    if (const char* del = foreign_key_action(c.fk_del_action)) sql += std::string(" ON DELETE ") + del;
+    if (const char* upd = foreign_key_action(c.fk_upd_action)) sql += std::string(" ON UPDATE ") + upd;
+    return sql;
+}
+
+TranslatedStatement plain(std::string tag, StatementKind kind) {
+    TranslatedStatement t;
+    t.kind = kind;
+    t.tag = std::move(tag);
+    return t;
+}
+
+}  // namespace
+
+TranslatedStatement StatementTranslator::translate(const PgQuery__RawStmt& raw) {
+    const PgQuery__Node* node = raw.stmt;
+    if (node == nullptr) return plain("", StatementKind::kEmpty);
+    switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_SELECT_STMT: return select(*node->select_stmt);
+        case PG_QUERY__NODE__NODE_INSERT_STMT: return insert(*node->insert_stmt);
+        case PG_QUERY__NODE__NODE_UPDATE_STMT: return update(*node->update_stmt);
+        case PG_QUERY__NODE__NODE_DELETE_STMT: return remove(*node->delete_stmt);
+        case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(*node->create_stmt);
+        case PG_QUERY__NODE__NODE_DROP_STMT: return drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return transaction(*node->transaction_stmt);
+        case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return set_variable(*node->variable_set_stmt);
+        case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: {
+            TranslatedStatement t = plain("SHOW", StatementKind::kShow);
+            t.object_name = node->variable_show_stmt->name;
+            return t;
+        }
+        case PG_QUERY__NODE__NODE_CREATEDB_STMT: {
+            TranslatedStatement t = plain("CREATE DATABASE", StatementKind::kCreateDatabase);
+            t.object_name = node->createdb_stmt->dbname;
+            return t;
+        }
+        case PG_QUERY__NODE__NODE_DROPDB_STMT: {
+            TranslatedStatement t = plain("DROP DATABASE", StatementKind::kDropDatabase);
+            t.object_name = node->dropdb_stmt->dbname;
+            t.missing_ok = node->dropdb_stmt->missing_ok;
+            return t;
+        }
+        default: {
+            // Named by its parse node type, e.g. CreateSeqStmt.
+            const ProtobufCFieldDescriptor* f =
+                protobuf_c_message_descriptor_get_field(&pg_query__node__descriptor, unsigned(node->node_case));
+            std::string name = f != nullptr && f->descriptor != nullptr
+                                   ? static_cast<const ProtobufCMessageDescriptor*>(f->descriptor)->short_name
+                                   : "unknown";
+            throw_unsupported("statement " + name);
+        }
+    }
+}
+
+TranslatedStatement StatementTranslator::select(const PgQuery__SelectStmt& stmt) {
+    QueryTranslator q(catalog_);
+    SelectOutput out = q.select(stmt, nullptr);
+    TranslatedStatement t = plain("SELECT", StatementKind::kQuery);
+    t.sqlite_sql.push_back(std::move(out.sql));
+    t.columns = std::move(out.columns);
+    t.returns_rows = true;
+    t.tag_style = TagStyle::kRowCount;
+    t.writes = q.writes();
+    return t;
+}
+
+TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt) {
+    if (stmt.with_clause != nullptr) throw_unsupported("WITH");
+    if (stmt.on_conflict_clause != nullptr) throw_unsupported("ON CONFLICT");
+    reject_schema(*stmt.relation);
+    QueryTranslator q(catalog_);
+    RangeEntry target = q.table_entry(*stmt.relation);
+    target.unqualified = true;
+
+    std::vector<const ColumnInfo*> columns;
+    if (stmt.n_cols == 0) {
+        for (const auto& c : target.columns) columns.push_back(&c);
+    } else {
+        for (size_t i = 0; i < stmt.n_cols; ++i) {
+            const auto* rt = stmt.cols[i]->res_target;
+            if (rt->n_indirection > 0) throw_unsupported("INSERT into a subfield or array element", rt->location);
+            const ColumnInfo* c = target.find_column(rt->name);
+            if (c == nullptr) {
+                throw PgError(sqlstate::kUndefinedColumn,
+                              "column \"" + std::string(rt->name) + "\" of relation \"" +
+                                  stmt.relation->relname + "\" does not exist",
+                              pos(rt->location));
+            }
+            columns.push_back(c);
+        }
+    }
+
+    std::string sql = "INSERT INTO " + quote_identifier(stmt.relation->relname);
+    Scope empty;
+    if (stmt.select_stmt == nullptr) {
+        sql += " DEFAULT VALUES";
+    } else {
+        const auto& sel = *stmt.select_stmt->select_stmt;
+        std::vector<std::string> names;
+        if (sel.n_values_lists > 0 && sel.op == PG_QUERY__SET_OPERATION__SETOP_NONE && sel.n_sort_clause == 0 &&
+            sel.limit_count == nullptr) {
+            std::vector<std::string> rows;
+            for (size_t r = 0; r < sel.n_values_lists; ++r) {
+                const auto* list = sel.values_lists[r]->list;
+                if (list->n_items > columns.size()) {
+                    throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+                }
+                if (list->n_items < columns.size()) {
+                    throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
+                }
+                std::vector<std::string> cells;
+                for (size_t c = 0; c < list->n_items; ++c) {
+                    const PgQuery__Node* item = list->items[c];
+                    if (item->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
+                        cells.push_back(columns[c]->default_sql.empty() ? "NULL" : "(" + columns[c]->default_sql + ")");
+                        continue;
+                    }
+                    TypedSql v = q.expression(item, empty);
+                    int location = -1;
+                    if (item->node_case == PG_QUERY__NODE__NODE_A_CONST) location = item->a_const->location;
+                    cells.push_back(q.assignment(v, columns[c]->type, location));
+                }
+                rows.push_back("(" + join_strings(cells, ", ") + ")");
+            }
+            for (const auto* c : columns) names.push_back(quote_identifier(c->name));
+            sql += " (" + join_strings(names, ", ") + ") VALUES " + join_strings(rows, ", ");
+        } else {
+            SelectOutput source = q.select(sel, nullptr);
+            if (source.columns.size() > columns.size()) {
+                throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+            }
+            for (size_t i = 0; i < source.columns.size(); ++i) names.push_back(quote_identifier(columns[i]->name));
+            // "SELECT ... WHERE" before RETURNING/ON CONFLICT needs the
+            // subquery form to keep SQLite's parser unambiguous.
+            sql += " (" + join_strings(names, ", ") + ") SELECT * FROM (" + source.sql + ")";
+        }
+    }
+
+    TranslatedStatement t = plain("INSERT", StatementKind::kQuery);
+    t.tag_style = TagStyle::kInsertCount;
+    t.writes = true;
+    if (stmt.n_returning_list > 0) {
+        Scope scope;
+        scope.entries.push_back(target);
+        sql += " RETURNING " + q.target_list(stmt.returning_list, stmt.n_returning_list, scope, t.columns);
+        t.returns_rows = true;
+    }
+    t.sqlite_sql.push_back(std::move(sql));
+    return t;
+}
+
+TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt) {
+    if (stmt.with_clause != nullptr) throw_unsupported("WITH");
+    if (stmt.n_from_clause > 0) throw_unsupported("UPDATE ... FROM");
+    reject_schema(*stmt.relation);
+    QueryTranslator q(catalog_);
+    Scope scope;
+    scope.entries.push_back(q.table_entry(*stmt.relation));
+    scope.entries.back().unqualified = true;
+    const RangeEntry& target = scope.entries.back();
+
+    std::vector<std::string> sets;
+    for (size_t i = 0; i < stmt.n_target_list; ++i) {
+        const auto* rt = stmt.target_list[i]->res_target;
+        if (rt->n_indirection > 0) throw_unsupported("UPDATE of a subfield or array element", rt->location);
+        if (rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
+            throw_unsupported("UPDATE SET (columns) = (...)", rt->location);
+        }
+        const ColumnInfo* c = target.find_column(rt->name);
+        if (c == nullptr) {
+            throw PgError(sqlstate::kUndefinedColumn,
+                          "column \"" + std::string(rt->name) + "\" of relation \"" +
+                              stmt.relation->relname + "\" does not exist",
+                          pos(rt->location));
+        }
+        std::string value;
+        if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
+            value = c->default_sql.empty() ? "NULL" : "(" + c->default_sql + ")";
+        } else {
+            value = q.assignment(q.expression(rt->val, scope), c->type, rt->location);
+        }
+        sets.push_back(quote_identifier(c->name) + " = " + value);
+    }
+    std::string sql = "UPDATE " + quote_identifier(stmt.relation->relname);
+    sql += " SET " + join_strings(sets, ", ");
+    if (stmt.where_clause != nullptr) sql += " WHERE " + q.expression(stmt.where_clause, scope).sql;
+
+    TranslatedStatement t = plain("UPDATE", StatementKind::kQuery);
+    t.tag_style = TagStyle::kRowCount;
+    t.writes = true;
+    if (stmt.n_returning_list > 0) {
+        sql += " RETURNING " + q.target_list(stmt.returning_list, stmt.n_returning_list, scope, t.columns);
+        t.returns_rows = true;
+    }
+    t.sqlite_sql.push_back(std::move(sql));
+    return t;
+}
+
+TranslatedStatement StatementTranslator::remove(const PgQuery__DeleteStmt& stmt) {
+    if (stmt.with_clause != nullptr) throw_unsupported("WITH");
+    if (stmt.n_using_clause > 0) throw_unsupported("DELETE ... USING");
+    reject_schema(*stmt.relation);
+    QueryTranslator q(catalog_);
+    Scope scope;
+    scope.entries.push_back(q.table_entry(*stmt.relation));
+    scope.entries.back().unqualified = true;
+    std::string sql = "DELETE FROM " + quote_identifier(stmt.relation->relname);
+    if (stmt.where_clause != nullptr) sql += " WHERE " + q.expression(stmt.where_clause, scope).sql;
+
+    TranslatedStatement t = plain("DELETE", StatementKind::kQuery);
+    t.tag_style = TagStyle::kRowCount;
+    t.writes = true;
+    if (stmt.n_returning_list > 0) {
+        sql += " RETURNING " + q.target_list(stmt.returning_list, stmt.n_returning_list, scope, t.columns);
+        t.returns_rows = true;
+    }
+    t.sqlite_sql.push_back(std::move(sql));
+    return t;
+}
+
+TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt& stmt) {
+    const auto& rv = *stmt.relation;
+    reject_schema(rv);
+    if (stmt.n_inh_relations > 0) throw_unsupported("INHERITS", rv.location);
+    if (stmt.partspec != nullptr) throw_unsupported("PARTITION BY", rv.location);
+    if (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') throw_unsupported("TEMPORARY tables", rv.location);
+    std::string table = rv.relname;
+    if (table.rfind("_litegres_", 0) == 0 || table.rfind("sqlite_", 0) == 0) {
+        throw PgError(sqlstate::kInsufficientPrivilege,
+                      "table name \"" + table + "\" is reserved for litegres's own bookkeeping");
+    }
+
+    TranslatedStatement t = plain("CREATE TABLE", StatementKind::kQuery);
+    t.writes = true;
+    t.changes_schema = true;
+    if (catalog_.find_table(table)) {
+        if (stmt.if_not_exists) {
+            t.notices.push_back("relation \"" + table + "\" already exists, skipping");
+            return t;
+        }
+        throw PgError(sqlstate::kDuplicateTable, "relation \"" + table + "\" already exists");
+    }
+
+    QueryTranslator q(catalog_);
+    Scope table_scope;  // for CHECK constraints
+    RangeEntry self;
+    self.refname = table;
+    self.unqualified = true;
+    for (size_t i = 0; i < stmt.n_table_elts; ++i) {
+        const PgQuery__Node* elt = stmt.table_elts[i];
+        if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
+        const auto& col = *elt->column_def;
+        ResolvedTypeName type = resolve_type_name(*col.type_name);
+        if (self.find_column(col.colname) != nullptr) {
+            throw PgError(sqlstate::kDuplicateColumn,
+                          "column \"" + std::string(col.colname) + "\" specified more than once");
+        }
+        self.columns.push_back(ColumnInfo{col.colname, type.type, false, ""});
+    }
+    table_scope.entries.push_back(self);
+
+    auto check_references = [&](const PgQuery__Constraint& c) {
+        std::string parent = c.pktable->relname;
+        if (parent != table && !catalog_.find_table(parent)) {
+            throw PgError(sqlstate::kUndefinedTable, "relation \"" + parent + "\" does not exist");
+        }
+    };
+
+    std::vector<std::string> defs;
+    std::vector<std::string> after;  // SQL run after the CREATE (sequences)
+    for (size_t i = 0; i < stmt.n_table_elts; ++i) {
+        const PgQuery__Node* elt = stmt.table_elts[i];
+        if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+        if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) throw_unsupported("LIKE in CREATE TABLE");
+        const auto& col = *elt->column_def;
+        ResolvedTypeName type = resolve_type_name(*col.type_name);
+        std::string def = quote_identifier(col.colname) + " " + format_type(type.type);
+        bool not_null = col.is_not_null;
+        std::string default_sql;
+        if (type.serial) {
+            std::string seq = table + "_" + col.colname + "_seq";
+            default_sql = "litegres_nextval(" + quote_string(seq) + ")";
+            not_null = true;
+            after.push_back("INSERT INTO _litegres_sequence (name, last_value, owner_table, owner_column) VALUES (" +
+                            quote_string(seq) + ", 1, " + quote_string(table) + ", " +
+                            quote_string(col.colname) + ")");
+        }
+        std::string constraints;
+        for (size_t k = 0; k < col.n_constraints; ++k) {
+            const auto& c = *col.constraints[k]->constraint;
+            switch (c.contype) {
+                case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: not_null = true; break;
+                case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: break;
+                case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
+                    Scope none;
+                    TypedSql v = q.expression(c.raw_expr, none);
+                    default_sql = q.assignment(v, type.type, c.location);
+                    break;
+                }
+                case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+                    // SQLite lets NULL into a non-rowid PRIMARY KEY; PostgreSQL does not.
+                    not_null = true;
+                    constraints += " PRIMARY KEY";
+                    break;
+                case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: constraints += " UNIQUE"; break;
+                case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+                    check_references(c);
+                    constraints += references_clause(c);
+                    break;
+                case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+                    constraints += " CHECK (" + q.expression(c.raw_expr, table_scope).sql + ")";
+                    break;
+                case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: throw_unsupported("GENERATED ... AS IDENTITY", c.location);
+                case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: throw_unsupported("generated columns", c.location);
+                default: throw_unsupported("this column constraint", c.location);
+            }
+        }
+        if (not_null) def += " NOT NULL";
+        if (!default_sql.empty()) def += " DEFAULT (" + default_sql + ")";
+        defs.push_back(def + constraints);
+    }
+    for (size_t i = 0; i < stmt.n_table_elts; ++i) {
+        const PgQuery__Node* elt = stmt.table_elts[i];
+        if (elt->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+        const auto& c = *elt->constraint;
+        std::string prefix = c.conname != nullptr && c.conname[0] != '\0'
+                                 ? "CONSTRAINT " + quote_identifier(c.conname) + " "
+                                 : "";
+        switch (c.contype) {
+            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+                defs.push_back(prefix + "PRIMARY KEY (" + identifier_list(c.keys, c.n_keys) + ")");
+                // Key columns are NOT NULL in PostgreSQL.
+                for (size_t k = 0; k < c.n_keys; ++k) {
+                    std::string key = quote_identifier(str(c.keys[k])) + " ";
+                    for (auto& d : defs) {
+                        if (d.rfind(key, 0) == 0 && d.find(" NOT NULL") == std::string::npos) {
+                            size_t type_end = d.find(" DEFAULT (");
+                            d.insert(type_end == std::string::npos ? d.size() : type_end, " NOT NULL");
+                        }
+                    }
+                }
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+                defs.push_back(prefix + "UNIQUE (" + identifier_list(c.keys, c.n_keys) + ")");
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+                check_references(c);
+                defs.push_back(prefix + "FOREIGN KEY (" + identifier_list(c.fk_attrs, c.n_fk_attrs) + ")" +
+                               references_clause(c));
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+                defs.push_back(prefix + "CHECK (" + q.expression(c.raw_expr, table_scope).sql + ")");
+                break;
+            default: throw_unsupported("this table constraint", c.location);
+        }
+    }
+    t.sqlite_sql.push_back("CREATE TABLE " + quote_identifier(table) + " (" + join_strings(defs, ", ") + ")");
+    for (auto& s : after) t.sqlite_sql.push_back(std::move(s));
+    return t;
+}
+
+TranslatedStatement StatementTranslator::drop(const PgQuery__DropStmt& stmt) {
+    if (stmt.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+        const ProtobufCEnumValue* v =
+            protobuf_c_enum_descriptor_get_value(&pg_query__object_type__descriptor, stmt.remove_type);
+        throw_unsupported(std::string("DROP of ") + (v != nullptr ? v->name : "this object type"));
+    }
+    TranslatedStatement t = plain("DROP TABLE", StatementKind::kQuery);
+    t.writes = true;
+    t.changes_schema = true;
+    for (size_t i = 0; i < stmt.n_objects; ++i) {
+        const auto* names = stmt.objects[i]->list;
+        std::string table = str(names->items[names->n_items - 1]);
+        if (names->n_items > 1 && std::string(str(names->items[0])) != "public") {
+            throw_unsupported("schemas other than public");
+        }
+        if (!catalog_.find_table(table)) {
+            if (!stmt.missing_ok) {
+                throw PgError(sqlstate::kUndefinedTable, "table \"" + table + "\" does not exist");
+            }
+            t.notices.push_back("table \"" + table + "\" does not exist, skipping");
+            continue;
+        }
+        t.sqlite_sql.push_back("DROP TABLE " + quote_identifier(table));
+        t.sqlite_sql.push_back("DELETE FROM _litegres_sequence WHERE owner_table = " + quote_string(table));
+    }
+    return t;
+}
+
+TranslatedStatement StatementTranslator::transaction(const PgQuery__TransactionStmt& stmt) {
+    switch (stmt.kind) {
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: {
+            TranslatedStatement t = plain(
+                stmt.kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ? "BEGIN" : "START TRANSACTION",
+                StatementKind::kBegin);
+            for (size_t i = 0; i < stmt.n_options; ++i) {
+                const auto* opt = stmt.options[i]->def_elem;
+                if (std::string(opt->defname) == "transaction_read_only" && opt->arg != nullptr &&
+                    opt->arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+                    opt->arg->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+                    t.read_only_transaction = opt->arg->a_const->ival->ival != 0;
+                }
+            }
+            return t;
+        }
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: return plain("COMMIT", StatementKind::kCommit);
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+            return plain("ROLLBACK", StatementKind::kRollback);
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: throw_unsupported("SAVEPOINT");
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE: throw_unsupported("RELEASE SAVEPOINT");
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: throw_unsupported("ROLLBACK TO SAVEPOINT");
+        default: throw_unsupported("two-phase commit");
+    }
+}
+
+TranslatedStatement StatementTranslator::set_variable(const PgQuery__VariableSetStmt& stmt) {
+    TranslatedStatement t = plain("SET", StatementKind::kSet);
+    switch (stmt.kind) {
+        case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: {
+            t.object_name = stmt.name;
+            std::vector<std::string> parts;
+            for (size_t i = 0; i < stmt.n_args; ++i) {
+                const PgQuery__Node* arg = stmt.args[i];
+                if (arg->node_case != PG_QUERY__NODE__NODE_A_CONST) {
+                    throw_unsupported("SET with a non-constant value");
+                }
+                const auto& c = *arg->a_const;
+                switch (c.val_case) {
+                    case PG_QUERY__A__CONST__VAL_SVAL: parts.push_back(c.sval->sval); break;
+                    case PG_QUERY__A__CONST__VAL_IVAL: parts.push_back(std::to_string(c.ival->ival)); break;
+                    case PG_QUERY__A__CONST__VAL_FVAL: parts.push_back(c.fval->fval); break;
+                    case PG_QUERY__A__CONST__VAL_BOOLVAL: parts.push_back(c.boolval->boolval ? "on" : "off"); break;
+                    default: break;
+                }
+            }
+            t.setting_value = join_strings(parts, ", ");
+            return t;
+        }
+        case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+        case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET:
+            t.object_name = stmt.name;
+            if (stmt.kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET) t.tag = "RESET";
+            return t;
+        case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL:
+            t.tag = "RESET";
+            t.object_name = "all";
+            return t;
+        case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI:
+            // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: accepted, as
+            // every litegres transaction is already serializable.
+            return t;
+        default: throw_unsupported("SET ... FROM CURRENT");
+    }
+}
+
+}  // namespace litegres::translate

@@ -1,0 +1,40 @@
+// statement_translator.h — one PostgreSQL statement (a RawStmt of the AST)
+// ► TranslatedStatement. Dispatches on the statement kind: queries and DML go
+// through QueryTranslator; DDL is emitted here; transaction control, SET/SHOW
+// and CREATE/DROP DATABASE become instructions for the session.
+#pragma once
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include <string>
+
+#include "translate/catalog.h"
+#include "translate/translated_statement.h"
+
+namespace litegres::translate {
+
+class StatementTranslator {
+public:
+    explicit StatementTranslator(Catalog& catalog) : catalog_(catalog) {}
+
+    TranslatedStatement translate(const PgQuery__RawStmt& raw);
+
+private:
+    TranslatedStatement select(const PgQuery__SelectStmt& stmt);
+    TranslatedStatement insert(const PgQuery__InsertStmt& stmt);
+    TranslatedStatement update(const PgQuery__UpdateStmt& stmt);
+    TranslatedStatement remove(const PgQuery__DeleteStmt& stmt);
+    TranslatedStatement create_table(const PgQuery__CreateStmt& stmt);
+    TranslatedStatement drop(const PgQuery__DropStmt& stmt);
+    TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);
+    TranslatedStatement set_variable(const PgQuery__VariableSetStmt& stmt);
+
+    Catalog& catalog_;
+};
+
+// The SQLite schema litegres keeps beside the user's tables (sequences);
+// created on every database when it is opened. Its names start with
+// "_litegres_", which the catalogs never show.
+extern const char* const kBookkeepingSchemaSql;
+
+}  // namespace litegres::translate

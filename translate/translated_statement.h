@@ -1,0 +1,57 @@
+// translated_statement.h — the translator's output for one PostgreSQL
+// statement: the SQLite SQL to run and everything the executor must know to
+// answer as PostgreSQL would (result columns with type OIDs, command tag,
+// whether it writes). Immutable once built, so it can be cached and shared.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "translate/pg_type.h"
+
+namespace litegres::translate {
+
+enum class StatementKind {
+    kQuery,           // SELECT / INSERT / UPDATE / DELETE / DDL run on SQLite
+    kBegin,
+    kCommit,
+    kRollback,
+    kCreateDatabase,
+    kDropDatabase,
+    kSet,
+    kShow,
+    kEmpty,
+};
+
+// The command tag PostgreSQL sends, and how its row count is formed.
+enum class TagStyle {
+    kPlain,       // "CREATE TABLE"
+    kRowCount,    // "SELECT 5", "UPDATE 2", "DELETE 0"
+    kInsertCount  // "INSERT 0 3"
+};
+
+struct ResultColumn {
+    std::string name;
+    PgType type;
+};
+
+struct TranslatedStatement {
+    StatementKind kind = StatementKind::kQuery;
+    // SQLite statements run in order; only the last may return rows.
+    std::vector<std::string> sqlite_sql;
+    std::vector<ResultColumn> columns;
+    bool returns_rows = false;
+    std::string tag;
+    TagStyle tag_style = TagStyle::kPlain;
+    bool writes = false;          // needs the writer connection
+    bool changes_schema = false;  // DDL: bumps the schema generation
+    // CREATE/DROP DATABASE, SET/SHOW: the object or setting named.
+    std::string object_name;
+    std::string setting_value;  // SET: the value; empty means DEFAULT / RESET
+    bool missing_ok = false;
+    bool read_only_transaction = false;  // BEGIN READ ONLY
+    // Notices PostgreSQL sends even when the statement succeeds.
+    std::vector<std::string> notices;
+};
+
+}  // namespace litegres::translate
