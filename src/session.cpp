@@ -315,7 +315,7 @@ void Session::run_statement(const PgQuery__RawStmt& raw, const std::string& text
         throw PgError(sqlstate::kReadOnlySqlTransaction,
                       "cannot execute " + stmt->tag + " in a read-only transaction");
     }
-    for (const auto& notice : stmt->notices) encoder.notice_response(sqlstate::kSuccessfulCompletion, notice);
+    for (const auto& notice : stmt->notices) encoder.notice_response(notice.sqlstate, notice.message);
     execute_statement(*connection, *stmt, encoder);
     if (stmt->changes_schema) {
         database_->bump_schema_generation();

@@ -3,6 +3,8 @@
 // function litegres registers (see sqlite_functions.cpp) instead.
 #include "translate/function_catalog.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace litegres::translate {
@@ -50,8 +52,11 @@ std::map<Key, FunctionSignature> build_catalog() {
                    std::function<PgType(const std::vector<TypedSql>&)> result, PgType unknown_argument_type = kText,
                    bool writes = false,
                    std::function<std::string(const std::string&, const std::vector<TypedSql>&)> wrap = nullptr) {
+        static const std::string kAggregates[] = {"count", "sum", "avg", "min", "max", "bool_and", "bool_or",
+                                                  "every", "string_agg"};
+        bool aggregate = std::find(std::begin(kAggregates), std::end(kAggregates), name) != std::end(kAggregates);
         c[{name, arity}] = FunctionSignature{std::move(sqlite_name), std::move(result), unknown_argument_type, writes,
-                                             std::move(wrap)};
+                                             aggregate, std::move(wrap)};
     };
 
     add("count", 0, "count", fixed(kInt8));

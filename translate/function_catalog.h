@@ -18,6 +18,7 @@ struct FunctionSignature {
     // The type an unknown literal argument takes ('abc' in lower('abc')).
     PgType unknown_argument_type = kText;
     bool writes = false;  // runs on the writer (nextval, setval)
+    bool aggregate = false;
     // Rewrites the emitted call when SQLite needs another shape.
     std::function<std::string(const std::string& call, const std::vector<TypedSql>& args)> wrap;
 };

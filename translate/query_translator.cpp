@@ -58,6 +58,13 @@ PgType arithmetic_type(PgType a, PgType b) {
     return PgType{wider.oid, -1};
 }
 
+// An integer conversion with PostgreSQL's rounding (numeric: half away from
+// zero; float: half to even) and range check.
+std::string integer_conversion(const std::string& sql, PgType source, PgType target) {
+    bool half_even = source.oid == oid::kFloat4 || source.oid == oid::kFloat8;
+    return "litegres_to_integer(" + sql + ", " + std::to_string(target.oid) + ", " + (half_even ? "1" : "0") + ")";
+}
+
 std::string type_list(const std::vector<TypedSql>& args) {
     std::vector<std::string> names;
     for (const auto& a : args) names.push_back(format_type(PgType{a.type.oid, -1}));
@@ -93,9 +100,6 @@ std::string figure_column_name(const PgQuery__Node* node) {
             const auto* tn = node->type_cast->type_name;
             return str(tn->names[tn->n_names - 1]);
         }
-        case PG_QUERY__NODE__NODE_A_CONST:
-            if (node->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL) return "bool";
-            return "?column?";
         case PG_QUERY__NODE__NODE_CASE_EXPR: return "case";
         case PG_QUERY__NODE__NODE_COALESCE_EXPR: return "coalesce";
         case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
@@ -171,6 +175,12 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
         case PG_QUERY__NODE__NODE_RANGE_VAR: {
             const auto& rv = *node->range_var;
             RangeEntry entry = table_entry(rv);
+            for (const auto& e : scope.entries) {
+                if (e.refname == entry.refname) {
+                    throw PgError(sqlstate::kDuplicateAlias,
+                                  "table name \"" + entry.refname + "\" specified more than once", pos(rv.location));
+                }
+            }
             std::string sql = quote_identifier(rv.relname);
             if (rv.alias != nullptr) {
                 // Column aliases need a subquery: SQLite has no t(a, b) aliases.
@@ -475,6 +485,13 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
     Scope scope;
     scope.parent = outer;
     if (stmt.n_values_lists > 0) return values(stmt, scope);
+    // A subquery's own clauses are not its parent's WHERE.
+    struct RestoreWhere {
+        bool& flag;
+        bool saved;
+        ~RestoreWhere() { flag = saved; }
+    } restore_where{in_where_, in_where_};
+    in_where_ = false;
 
     std::vector<std::string> from;
     for (size_t i = 0; i < stmt.n_from_clause; ++i) from.push_back(from_item(stmt.from_clause[i], scope));
@@ -490,7 +507,9 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
     sql += target_list(stmt.target_list, stmt.n_target_list, scope, out.columns);
     if (!from.empty()) sql += " FROM " + join_strings(from, ", ");
     if (stmt.where_clause != nullptr) {
+        in_where_ = true;
         TypedSql where = expression(stmt.where_clause, scope);
+        in_where_ = false;
         resolve_unknown(where, kBool, -1);
         if (where.type != kBool && !where.is_null_literal) {
             throw PgError(sqlstate::kDatatypeMismatch,
@@ -541,10 +560,11 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
     if (value.is_null_literal) return "NULL";
     if (value.unknown_literal) return coerce_literal(*value.unknown_literal, target, location);
     if (value.type == target || value.type.is_unknown()) return value.sql;
-    if (is_integer_type(target) && (value.type.oid == oid::kNumeric || value.type.oid == oid::kFloat8 ||
-                                    value.type.oid == oid::kFloat4)) {
-        // PostgreSQL rounds half away from zero when storing into an integer.
-        return "CAST(round(" + value.sql + ") AS INTEGER)";
+    if (is_integer_type(target) && is_numeric_category(value.type)) {
+        // Narrowing or rounding, with PostgreSQL's range check (22003).
+        bool widening = (target.oid == oid::kInt8 && is_integer_type(value.type)) ||
+                        (target.oid == oid::kInt4 && value.type.oid == oid::kInt2);
+        return widening ? value.sql : integer_conversion(value.sql, value.type, target);
     }
     if ((target.oid == oid::kFloat8 || target.oid == oid::kFloat4) && is_integer_type(value.type)) {
         return "CAST(" + value.sql + " AS REAL)";
@@ -803,7 +823,11 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
             }
             return {"(" + l.sql + " " + op + " " + divisor + ")", type};
         }
-        return {"(" + l.sql + " " + op + " " + r.sql + ")", type};
+        std::string sql = "(" + l.sql + " " + op + " " + r.sql + ")";
+        // PostgreSQL's integer operators fail on overflow (22003); SQLite's
+        // widen to 64 bits or to REAL.
+        if (is_integer_type(type)) sql = "litegres_to_integer(" + sql + ", " + std::to_string(type.oid) + ", 0)";
+        return {sql, type};
     }
     if (op == "~" || op == "~*" || op == "!~" || op == "!~*") throw_unsupported("regular expression operators", location);
     throw PgError(sqlstate::kUndefinedFunction,
@@ -938,6 +962,9 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
             .with_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
     }
     if (fn->writes) writes_ = true;
+    if (fn->aggregate && in_where_) {
+        throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE", pos(call.location));
+    }
     for (auto& a : args) {
         if (a.unknown_literal) resolve_unknown(a, fn->unknown_argument_type, call.location);
     }
@@ -979,14 +1006,10 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
         case oid::kInt2:
         case oid::kInt4:
         case oid::kInt8:
-            if (source.oid == oid::kFloat8 || source.oid == oid::kFloat4 || source.oid == oid::kNumeric) {
-                return {"litegres_to_integer(" + v + ", " + std::to_string(target.oid) + ")", target};
-            }
-            if (is_integer_type(source)) {
-                if (target.oid == oid::kInt8 || (target.oid == oid::kInt4 && source.oid == oid::kInt2)) {
-                    return {v, target};
-                }
-                return {"litegres_to_integer(" + v + ", " + std::to_string(target.oid) + ")", target};
+            if (is_numeric_category(source)) {
+                if (target.oid == oid::kInt8 && is_integer_type(source)) return {v, target};
+                if (target.oid == oid::kInt4 && source.oid == oid::kInt2) return {v, target};
+                return {integer_conversion(v, source, target), target};
             }
             if (source.oid == oid::kBool) return {v, target};
             if (is_string_type(source)) {

@@ -65,6 +65,8 @@ private:
 
     Catalog& catalog_;
     bool writes_ = false;
+    // Set while translating a WHERE clause, where aggregates are not allowed.
+    bool in_where_ = false;
 };
 
 // PostgreSQL's FigureColname: the output name of an unaliased target.

@@ -105,8 +105,9 @@ void to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
         return;
     }
     double d = sqlite3_value_double(v);
-    // PostgreSQL rounds half away from zero (float8 uses rint: half to even).
-    double r = std::rint(d);
+    // numeric ► integer rounds half away from zero; float ► integer uses
+    // rint(), half to even.
+    double r = sqlite3_value_int(argv[2]) != 0 ? std::rint(d) : std::round(d);
     if (std::isnan(r) || r < -9.2233720368547758e18 || r >= 9.2233720368547758e18 ||
         !fits(int64_t(r), target)) {
         raise(ctx, "22003", out_of_range_message(target));
@@ -350,7 +351,7 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_nonzero", 1, nonzero, true},
         {"litegres_greatest", -1, extremum<true>, true},
         {"litegres_least", -1, extremum<false>, true},
-        {"litegres_to_integer", 2, to_integer, true},
+        {"litegres_to_integer", 3, to_integer, true},
         {"litegres_text_to_integer", 2, text_to_integer, true},
         {"litegres_text_to_float", 1, text_to_float, true},
         {"litegres_text_to_bool", 1, text_to_bool, true},

@@ -303,7 +303,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     t.changes_schema = true;
     if (catalog_.find_table(table)) {
         if (stmt.if_not_exists) {
-            t.notices.push_back("relation \"" + table + "\" already exists, skipping");
+            t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + table + "\" already exists, skipping"});
             return t;
         }
         throw PgError(sqlstate::kDuplicateTable, "relation \"" + table + "\" already exists");
@@ -342,7 +342,11 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) throw_unsupported("LIKE in CREATE TABLE");
         const auto& col = *elt->column_def;
         ResolvedTypeName type = resolve_type_name(*col.type_name);
-        std::string def = quote_identifier(col.colname) + " " + format_type(type.type);
+        // A serial column takes its values from its sequence. SQLite would
+        // ignore the DEFAULT of an INTEGER PRIMARY KEY (a rowid alias), so a
+        // serial integer is declared "int4", which SQLite never aliases.
+        std::string declared = type.serial && type.type == kInt4 ? "int4" : format_type(type.type);
+        std::string def = quote_identifier(col.colname) + " " + declared;
         bool not_null = col.is_not_null;
         std::string default_sql;
         if (type.serial) {
@@ -446,7 +450,7 @@ TranslatedStatement StatementTranslator::drop(const PgQuery__DropStmt& stmt) {
             if (!stmt.missing_ok) {
                 throw PgError(sqlstate::kUndefinedTable, "table \"" + table + "\" does not exist");
             }
-            t.notices.push_back("table \"" + table + "\" does not exist, skipping");
+            t.notices.push_back({sqlstate::kSuccessfulCompletion, "table \"" + table + "\" does not exist, skipping"});
             continue;
         }
         t.sqlite_sql.push_back("DROP TABLE " + quote_identifier(table));

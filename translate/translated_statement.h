@@ -51,7 +51,11 @@ struct TranslatedStatement {
     bool missing_ok = false;
     bool read_only_transaction = false;  // BEGIN READ ONLY
     // Notices PostgreSQL sends even when the statement succeeds.
-    std::vector<std::string> notices;
+    struct Notice {
+        std::string sqlstate;
+        std::string message;
+    };
+    std::vector<Notice> notices;
 };
 
 }  // namespace litegres::translate
