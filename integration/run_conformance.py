@@ -41,6 +41,8 @@ PSQL_FILE_TIMEOUT = 30  # seconds for psql to replay one whole case file
 PREVIEW_CHARS = 160
 CLIENTS = ("psycopg2", "psql")
 EXPECTED, ACTUAL = "postgres", "litegres"
+KNOWN_GAP_MARKER = "-- known gap:"
+HONOUR_KNOWN_GAPS = True  # off with --against-postgres
 
 # Casts every type psycopg2 knows back to the text the server sent, so values
 # are compared exactly as sent (types psycopg2 doesn't know are text already).
@@ -53,6 +55,10 @@ class Case:
     file: str
     line_no: int
     sql: str
+    # Set by a "-- known gap: <reason>" line just above the case: litegres is
+    # known to answer differently (listed in KNOWN_GAPS.md). Such a case must
+    # still differ; once it matches, the marker has to go.
+    known_gap: str | None = None
 
     @property
     def where(self) -> str:
@@ -61,15 +67,20 @@ class Case:
 
 def load_cases(path: Path) -> list[Case]:
     cases = []
+    gap = None
     for line_no, raw in enumerate(path.read_text().splitlines(), start=1):
         line = raw.strip()
+        if line.startswith(KNOWN_GAP_MARKER):
+            gap = line[len(KNOWN_GAP_MARKER):].strip()
+            continue
         if not line or line.startswith("--"):
             continue
         # Without the ';' psql would keep buffering and merge this case with
         # the next one.
         if not line.endswith(";"):
             sys.exit(f"{path.name}:{line_no}: a case must end with ';'")
-        cases.append(Case(path.name, line_no, line))
+        cases.append(Case(path.name, line_no, line, gap))
+        gap = None
     return cases
 
 
@@ -88,6 +99,20 @@ class Report:
     passed: int = 0
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    known_gaps: list[str] = field(default_factory=list)
+    # Against a second PostgreSQL every case must match, gap or not.
+    honour_gaps: bool = field(default_factory=lambda: HONOUR_KNOWN_GAPS)
+
+    def record(self, case: Case, problems: list[str]) -> None:
+        if case.known_gap and self.honour_gaps:
+            if problems:
+                self.known_gaps.append(f"  gap  {case.where}  {case.known_gap}")
+            else:
+                self.fail(case, [f"known gap now matches PostgreSQL: remove its marker ({case.known_gap})"])
+        elif problems:
+            self.fail(case, problems)
+        else:
+            self.passed += 1
 
     def fail(self, case: Case, problems: list[str]) -> None:
         details = "".join(f"\n       {p}" for p in problems)
@@ -100,6 +125,7 @@ class Report:
         self.passed += other.passed
         self.failures += other.failures
         self.warnings += other.warnings
+        self.known_gaps += other.known_gaps
 
 
 # ---------------------------------------------------------------- databases
@@ -277,10 +303,7 @@ def run_psycopg2(cases: list[Case], expected: Session, actual: Session) -> Repor
         problems, warnings = compare_outcomes(expected.run(case.sql), actual.run(case.sql))
         for warning in warnings:
             report.warn(case, warning)
-        if problems:
-            report.fail(case, problems)
-        else:
-            report.passed += 1
+        report.record(case, problems)
     return report
 
 
@@ -383,10 +406,7 @@ def run_psql_file(cases: list[Case], expected_dsn: dict, actual_dsn: dict, actua
                         for stream, want, got in streams if want[index] != got[index]]
         if index == hung:
             problems.append(got_problem)
-        if problems:
-            report.fail(case, problems)
-        else:
-            report.passed += 1
+        report.record(case, problems)
     return report
 
 
@@ -442,6 +462,8 @@ def main() -> int:
     # Progress and notes should appear as they happen, also in CI logs.
     sys.stdout.reconfigure(line_buffering=True)
     args = parse_args()
+    global HONOUR_KNOWN_GAPS
+    HONOUR_KNOWN_GAPS = not args.against_postgres
     case_files = select_case_files(args.category)
     clients = CLIENTS if args.client == "all" else (args.client,)
     expected_server = oracle.PostgresServer(label=EXPECTED)
@@ -456,8 +478,9 @@ def main() -> int:
             print(f"== {client} ==")
             for category, cases in case_files.items():
                 report = run_category(client, category, cases, expected_server, actual_server)
-                print(f"{category}: {report.passed} passed, {len(report.failures)} failed")
-                for line in report.failures + report.warnings:
+                gaps = f", {len(report.known_gaps)} known gaps" if report.known_gaps else ""
+                print(f"{category}: {report.passed} passed, {len(report.failures)} failed{gaps}")
+                for line in report.failures + report.known_gaps + report.warnings:
                     print(line)
                 total.add(report)
     except (RuntimeError, psycopg2.Error) as error:
@@ -466,6 +489,8 @@ def main() -> int:
     finally:
         actual_server.stop()
         expected_server.stop()
+    if total.known_gaps:
+        print(f"{len(total.known_gaps)} cases are known gaps (see KNOWN_GAPS.md)")
     print(f"{total.passed} passed, {len(total.failures)} failed")
     return 1 if total.failures else 0
 

@@ -4,7 +4,7 @@
 SELEC 1;
 SELECT * FROM;
 SELECT 1 +;
-SELECT (1;
+SELECT (1));
 CREATE TABLE;
 INSERT INTO VALUES (1);
 SELECT 1 FROM WHERE;
@@ -17,6 +17,7 @@ SELECT err_t.nosuch FROM err_t;
 SELECT x.id FROM err_t;
 SELECT id FROM err_t a, err_t b;
 SELECT * FROM err_t, err_t;
+-- known gap: the binder does not yet check that ungrouped columns appear in GROUP BY (issue 5)
 SELECT id, count(*) FROM err_t;
 SELECT count(*) FROM err_t WHERE count(*) > 1;
 SELECT 1 / 0;
@@ -36,10 +37,12 @@ SELECT * FROM err_t WHERE id = 'x';
 SELECT 2147483647 + 1;
 SELECT 9223372036854775807 + 1;
 SELECT 12345678901::integer;
+-- known gap: numeric precision overflow (22003) is not checked yet (issue 5)
 SELECT 123456789.999::numeric(10,2);
 SELECT true + 1;
 SELECT 'a'::text - 1;
 SELECT nosuchfunc(1);
+-- known gap: a scalar subquery returning several rows is not yet an error (21000) (issue 5)
 SELECT (SELECT id FROM err_t);
 SELECT id FROM err_t WHERE id IN (SELECT id, name FROM err_t);
 ;

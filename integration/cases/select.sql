@@ -21,6 +21,7 @@ SELECT 1 AS one, 'x' AS letter, 2 + 2 AS "Four";
 SELECT 1 + 1, 'lit', NULL AS n;
 SELECT '42'::int, 42::text, '3.14'::numeric, '1e3'::float8, 5::bigint, 'yes'::boolean;
 SELECT '2024-01-15'::date, '2024-01-15 10:30:00'::timestamp;
+-- known gap: numeric division does not yet use PostgreSQL's result scale (issue 5)
 SELECT 7::numeric / 2, 3.7::int, 2.5::int, '12'::int + 1;
 SELECT 1 < 2, 2 <= 2, 3 > 4, 3 >= 3, 1 = 1, 1 <> 2, 1 != 1;
 SELECT NULL = NULL, NULL IS NULL, 1 IS NOT NULL;
@@ -70,13 +71,17 @@ SELECT DISTINCT dept FROM sel_emp ORDER BY dept;
 SELECT DISTINCT dept, active FROM sel_emp ORDER BY dept, active;
 SELECT count(*) FROM sel_emp;
 SELECT count(dept), count(active), count(DISTINCT dept) FROM sel_emp;
+-- known gap: numeric aggregates do not yet keep their display scale (issue 5)
 SELECT sum(salary), avg(salary), min(salary), max(salary) FROM sel_emp;
+-- known gap: avg() of integers does not yet use numeric's result scale (issue 5)
 SELECT sum(id), avg(id), min(name), max(hired), min(last_login) FROM sel_emp;
 SELECT sum(score), avg(score), max(score) FROM sel_emp;
 SELECT count(*), sum(id), max(id), avg(id) FROM sel_emp WHERE false;
+-- known gap: numeric aggregates do not yet keep their display scale (issue 5)
 SELECT dept, count(*), sum(salary) FROM sel_emp GROUP BY dept ORDER BY dept;
 SELECT dept, count(*) AS n FROM sel_emp GROUP BY dept HAVING count(*) > 1 ORDER BY dept;
 SELECT active, min(id) FROM sel_emp GROUP BY active ORDER BY active;
+-- known gap: numeric results do not yet keep their display scale (issue 5)
 SELECT dept, max(salary) - min(salary) AS spread FROM sel_emp WHERE dept IS NOT NULL GROUP BY dept ORDER BY spread DESC;
 SELECT e.name, d.title FROM sel_emp e JOIN sel_dept d ON e.dept = d.code ORDER BY e.id;
 SELECT e.name, d.title FROM sel_emp e INNER JOIN sel_dept d ON d.code = e.dept WHERE e.salary > 80000 ORDER BY e.name;
@@ -97,6 +102,7 @@ SELECT name FROM sel_emp WHERE id NOT IN (SELECT id FROM sel_badge) ORDER BY id;
 SELECT code FROM sel_dept d WHERE EXISTS (SELECT 1 FROM sel_emp e WHERE e.dept = d.code) ORDER BY code;
 SELECT code FROM sel_dept d WHERE NOT EXISTS (SELECT 1 FROM sel_emp e WHERE e.dept = d.code);
 SELECT name, (SELECT title FROM sel_dept WHERE code = sel_emp.dept) AS title FROM sel_emp ORDER BY id;
+-- known gap: numeric aggregates do not yet keep their display scale (issue 5)
 SELECT (SELECT max(salary) FROM sel_emp);
 SELECT name FROM sel_emp WHERE salary = (SELECT max(salary) FROM sel_emp);
 SELECT name FROM sel_emp WHERE salary > (SELECT avg(salary) FROM sel_emp) ORDER BY name;
@@ -106,6 +112,7 @@ SELECT CASE WHEN active THEN 'yes' END FROM sel_emp ORDER BY id;
 SELECT name, COALESCE(dept, 'none') FROM sel_emp ORDER BY id;
 SELECT COALESCE(NULL, NULL, 3), COALESCE(score, 0) FROM sel_emp ORDER BY id;
 SELECT NULLIF(dept, 'eng'), NULLIF(1, 1), NULLIF(1, 2) FROM sel_emp ORDER BY id;
+-- known gap: numeric results do not yet keep their display scale (issue 5)
 SELECT id, salary * 2, salary + 0.005, score * 2, id * 1.5 FROM sel_emp ORDER BY id;
 SELECT id::text || ':' || name AS label FROM sel_emp ORDER BY label;
 SELECT hired::text, salary::int, score::numeric, active::text FROM sel_emp ORDER BY id;
