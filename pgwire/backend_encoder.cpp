@@ -86,6 +86,19 @@ void BackendEncoder::empty_query_response() {
     end_message(m);
 }
 
+void BackendEncoder::parse_complete() { end_message(begin_message('1')); }
+void BackendEncoder::bind_complete() { end_message(begin_message('2')); }
+void BackendEncoder::close_complete() { end_message(begin_message('3')); }
+void BackendEncoder::no_data() { end_message(begin_message('n')); }
+void BackendEncoder::portal_suspended() { end_message(begin_message('s')); }
+
+void BackendEncoder::parameter_description(const std::vector<Oid>& types) {
+    size_t m = begin_message('t');
+    put_int16(static_cast<int16_t>(types.size()));
+    for (Oid t : types) put_int32(static_cast<int32_t>(t));
+    end_message(m);
+}
+
 size_t BackendEncoder::begin_data_row(int16_t column_count) {
     size_t m = begin_message('D');
     put_int16(column_count);

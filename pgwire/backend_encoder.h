@@ -41,6 +41,12 @@ public:
     void row_description(const std::vector<FieldDescription>& fields);
     void command_complete(std::string_view tag);
     void empty_query_response();
+    void parse_complete();
+    void bind_complete();
+    void close_complete();
+    void no_data();
+    void portal_suspended();
+    void parameter_description(const std::vector<Oid>& types);
     void error_response(const PgError& error);
     void notice_response(std::string_view sqlstate, std::string_view message,
                          std::string_view severity = "NOTICE");

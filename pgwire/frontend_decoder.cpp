@@ -31,6 +31,58 @@ StartupMessage decode_startup(int32_t version, MessageReader& reader) {
     return msg;
 }
 
+ObjectKind object_kind(MessageReader& reader) {
+    char kind = reader.bytes(1)[0];
+    if (kind != 'S' && kind != 'P') {
+        throw PgError(sqlstate::kProtocolViolation, std::string("invalid DESCRIBE/CLOSE message subtype ") +
+                                                        std::to_string(int(kind)));
+    }
+    return static_cast<ObjectKind>(kind);
+}
+
+int16_t count(MessageReader& reader) {
+    int16_t n = reader.int16();
+    if (n < 0) throw PgError(sqlstate::kProtocolViolation, "invalid message format: negative count");
+    return n;
+}
+
+Parse decode_parse(MessageReader& reader) {
+    Parse p;
+    p.name = std::string(reader.cstring());
+    p.sql = std::string(reader.cstring());
+    int16_t n = count(reader);
+    p.parameter_types.reserve(size_t(n));
+    for (int16_t i = 0; i < n; ++i) p.parameter_types.push_back(uint32_t(reader.int32()));
+    reader.expect_end();
+    return p;
+}
+
+Bind decode_bind(MessageReader& reader) {
+    Bind b;
+    b.portal = std::string(reader.cstring());
+    b.statement = std::string(reader.cstring());
+    int16_t formats = count(reader);
+    for (int16_t i = 0; i < formats; ++i) b.parameter_formats.push_back(reader.int16());
+    int16_t params = count(reader);
+    b.parameters.reserve(size_t(params));
+    for (int16_t i = 0; i < params; ++i) {
+        int32_t len = reader.int32();
+        BindValue v;
+        if (len == -1) {
+            v.is_null = true;
+        } else if (len < 0) {
+            throw PgError(sqlstate::kProtocolViolation, "invalid message format: negative parameter length");
+        } else {
+            v.bytes = std::string(reader.bytes(size_t(len)));
+        }
+        b.parameters.push_back(std::move(v));
+    }
+    int16_t results = count(reader);
+    for (int16_t i = 0; i < results; ++i) b.result_formats.push_back(reader.int16());
+    reader.expect_end();
+    return b;
+}
+
 }  // namespace
 
 const std::string& StartupMessage::parameter(const std::string& name) const {
@@ -121,6 +173,35 @@ std::optional<FrontendMessage> FrontendDecoder::next_regular_message() {
         case 'X':
             reader.expect_end();
             return Terminate{};
+        case 'P': return decode_parse(reader);
+        case 'B': return decode_bind(reader);
+        case 'D': {
+            Describe d;
+            d.kind = object_kind(reader);
+            d.name = std::string(reader.cstring());
+            reader.expect_end();
+            return d;
+        }
+        case 'E': {
+            Execute e;
+            e.portal = std::string(reader.cstring());
+            e.max_rows = reader.int32();
+            reader.expect_end();
+            return e;
+        }
+        case 'C': {
+            Close c;
+            c.kind = object_kind(reader);
+            c.name = std::string(reader.cstring());
+            reader.expect_end();
+            return c;
+        }
+        case 'S':
+            reader.expect_end();
+            return Sync{};
+        case 'H':
+            reader.expect_end();
+            return Flush{};
         default:
             return UnsupportedMessage{type};
     }

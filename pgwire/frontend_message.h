@@ -41,13 +41,61 @@ struct Query {
 // 'X'
 struct Terminate {};
 
+// Extended query protocol.
+
+// 'P': prepare `sql` as statement `name` ("" is the unnamed statement).
+struct Parse {
+    std::string name;
+    std::string sql;
+    std::vector<uint32_t> parameter_types;  // 0: let the server infer
+};
+
+// A parameter value as sent in Bind: text or binary per its format code.
+struct BindValue {
+    bool is_null = false;
+    std::string bytes;
+};
+
+// 'B': bind parameters to a statement, making portal `portal`.
+struct Bind {
+    std::string portal;
+    std::string statement;
+    std::vector<int16_t> parameter_formats;  // none: all text; one: for all
+    std::vector<BindValue> parameters;
+    std::vector<int16_t> result_formats;     // none: all text; one: for all
+};
+
+// 'D' / 'C': which kind of object a Describe or Close names.
+enum class ObjectKind : char { kStatement = 'S', kPortal = 'P' };
+
+struct Describe {
+    ObjectKind kind = ObjectKind::kStatement;
+    std::string name;
+};
+
+// 'E': run a portal, returning at most `max_rows` rows (0: all).
+struct Execute {
+    std::string portal;
+    int32_t max_rows = 0;
+};
+
+struct Close {
+    ObjectKind kind = ObjectKind::kStatement;
+    std::string name;
+};
+
+struct Sync {};   // 'S'
+struct Flush {};  // 'H'
+
+
 // A well-framed message the session does not handle yet; it still answers
 // with an error instead of misreading the stream.
 struct UnsupportedMessage {
     char type = 0;
 };
 
-using FrontendMessage = std::variant<StartupMessage, SslRequest, GssEncRequest, CancelRequest,
-                                     Query, Terminate, UnsupportedMessage>;
+using FrontendMessage =
+    std::variant<StartupMessage, SslRequest, GssEncRequest, CancelRequest, Query, Terminate, Parse, Bind,
+                 Describe, Execute, Close, Sync, Flush, UnsupportedMessage>;
 
 }  // namespace litegres::pgwire

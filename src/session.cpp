@@ -88,25 +88,23 @@ Session::Step Session::handle(pgwire::FrontendMessage& message, std::string& out
         }
         if (auto* q = std::get_if<pgwire::Query>(&message)) return query(std::move(q->sql), out);
         if (std::holds_alternative<pgwire::Terminate>(message)) return Step::kClose;
-        char type = std::get<pgwire::UnsupportedMessage>(message).type;
-        switch (type) {
-            case 'P': case 'B': case 'D': case 'E': case 'C': case 'H':
-                // Extended query protocol: refused for now, with PostgreSQL's
-                // error recovery (skip to Sync) so the client stays in step.
-                if (!skipping_to_sync_) {
-                    skipping_to_sync_ = true;
-                    throw PgError(sqlstate::kFeatureNotSupported, "the extended query protocol is not supported yet");
-                }
-                return Step::kContinue;
-            case 'S':
-                skipping_to_sync_ = false;
-                encoder.ready_for_query(status());
-                return Step::kContinue;
-            default:
-                throw PgError(sqlstate::kProtocolViolation,
-                              std::string("invalid frontend message type ") + std::to_string(int(type)), 0,
-                              pgwire::Severity::kFatal);
+        if (std::holds_alternative<pgwire::Sync>(message)) {
+            skipping_to_sync_ = false;
+            encoder.ready_for_query(status());
+            return Step::kContinue;
         }
+        if (const auto* unsupported = std::get_if<pgwire::UnsupportedMessage>(&message)) {
+            throw PgError(sqlstate::kProtocolViolation,
+                          "invalid frontend message type " + std::to_string(int(unsupported->type)), 0,
+                          pgwire::Severity::kFatal);
+        }
+        // Extended query protocol: refused for now, with PostgreSQL's error
+        // recovery (skip to Sync) so the client stays in step.
+        if (!skipping_to_sync_) {
+            skipping_to_sync_ = true;
+            throw PgError(sqlstate::kFeatureNotSupported, "the extended query protocol is not supported yet");
+        }
+        return Step::kContinue;
     } catch (const PgError& e) {
         send_error(e, encoder);
         return e.severity() == pgwire::Severity::kError ? Step::kContinue : Step::kClose;
