@@ -14,7 +14,8 @@ cd "$(dirname "$0")"
 
 BUILD_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libasio-dev libpg-query-dev
                 libprotobuf-c-dev libssl-dev libcli11-dev doctest-dev)
-TEST_PACKAGES=(postgresql-15 postgresql-client-15 python3 python3-psycopg2 docker-compose sqlite3
+TEST_PACKAGES=(postgresql-15 postgresql-client-15 python3 python3-psycopg2 python3-psycopg
+               python3-asyncpg python3-pg8000 docker-compose sqlite3
                procps util-linux passwd)
 
 install_packages() {

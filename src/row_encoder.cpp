@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pgwire/binary_format.h"
 #include "pgwire/text_format.h"
 
 namespace litegres {
@@ -62,83 +63,118 @@ void append_bytea(std::string& out, sqlite3_stmt* stmt, int col) {
 
 }  // namespace
 
-std::vector<pgwire::FieldDescription> RowEncoder::describe(const std::vector<translate::ResultColumn>& columns) {
+std::vector<pgwire::FieldDescription> RowEncoder::describe(const std::vector<translate::ResultColumn>& columns,
+                                                          const std::vector<int16_t>& formats) {
     std::vector<pgwire::FieldDescription> fields;
     fields.reserve(columns.size());
-    for (const auto& c : columns) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+        const auto& c = columns[i];
         pgwire::FieldDescription f;
         f.name = c.name;
         f.type_oid = c.type.oid;
         f.type_length = pgwire::type_length(c.type.oid);
         f.type_modifier = c.type.typmod;
+        f.format = i < formats.size() ? formats[i] : 0;
         fields.push_back(std::move(f));
     }
     return fields;
+}
+
+void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::PgType& type,
+                              pgwire::BackendEncoder& encoder, std::string& scratch) const {
+    int storage = sqlite3_column_type(stmt, col);
+    switch (type.oid) {
+        case oid::kBool:
+        case oid::kInt2:
+        case oid::kInt4:
+        case oid::kInt8:
+        case oid::kOid:
+            pgwire::append_binary_int(scratch, type.oid,
+                                      storage == SQLITE_FLOAT ? std::llround(sqlite3_column_double(stmt, col))
+                                                              : sqlite3_column_int64(stmt, col));
+            break;
+        case oid::kFloat4:
+        case oid::kFloat8: pgwire::append_binary_float(scratch, type.oid, sqlite3_column_double(stmt, col)); break;
+        case oid::kBytea:
+            scratch.append(static_cast<const char*>(sqlite3_column_blob(stmt, col)),
+                           size_t(sqlite3_column_bytes(stmt, col)));
+            break;
+        default: {
+            // Types stored as their text form: encode from the text.
+            std::string text;
+            write_text(stmt, col, type, encoder, text);
+            pgwire::append_binary_from_text(scratch, type.oid, text);
+            break;
+        }
+    }
+    encoder.add_value(scratch);
 }
 
 void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, std::string& scratch) const {
     size_t row = encoder.begin_data_row(int16_t(columns_.size()));
     for (size_t i = 0; i < columns_.size(); ++i) {
         int col = int(i);
-        int storage = sqlite3_column_type(stmt, col);
-        if (storage == SQLITE_NULL) {
+        if (sqlite3_column_type(stmt, col) == SQLITE_NULL) {
             encoder.add_null();
             continue;
         }
-        const translate::PgType& type = columns_[i].type;
         scratch.clear();
-        switch (type.oid) {
-            case oid::kBool:
-                if (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT) {
-                    encoder.add_value(sqlite3_column_double(stmt, col) != 0 ? "t" : "f");
-                    continue;
-                }
-                break;
-            case oid::kInt2:
-            case oid::kInt4:
-            case oid::kInt8:
-            case oid::kOid:
-                if (storage == SQLITE_INTEGER) {
-                    append_integer(scratch, sqlite3_column_int64(stmt, col));
-                    encoder.add_value(scratch);
-                    continue;
-                }
-                if (storage == SQLITE_FLOAT) {
-                    append_integer(scratch, int64_t(std::llround(sqlite3_column_double(stmt, col))));
-                    encoder.add_value(scratch);
-                    continue;
-                }
-                break;
-            case oid::kFloat4:
-            case oid::kFloat8:
-                if (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT) {
-                    if (type.oid == oid::kFloat4) {
-                        pgwire::append_float4_text(scratch, float(sqlite3_column_double(stmt, col)));
-                    } else {
-                        pgwire::append_float8_text(scratch, sqlite3_column_double(stmt, col));
-                    }
-                    encoder.add_value(scratch);
-                    continue;
-                }
-                break;
-            case oid::kNumeric:
-                append_numeric(scratch, stmt, col, translate::numeric_scale(type.typmod));
-                encoder.add_value(scratch);
-                continue;
-            case oid::kBytea:
-                if (storage == SQLITE_BLOB) {
-                    append_bytea(scratch, stmt, col);
-                    encoder.add_value(scratch);
-                    continue;
-                }
-                break;
-            default:
-                break;
+        if (i < formats_.size() && formats_[i] == 1) {
+            write_binary(stmt, col, columns_[i].type, encoder, scratch);
+            continue;
         }
-        const char* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
-        encoder.add_value(std::string_view(text, size_t(sqlite3_column_bytes(stmt, col))));
+        write_text(stmt, col, columns_[i].type, encoder, scratch);
+        encoder.add_value(scratch);
     }
     encoder.end_message(row);
+}
+
+// Appends the value's PostgreSQL text form to `out`.
+void RowEncoder::write_text(sqlite3_stmt* stmt, int col, const translate::PgType& type, pgwire::BackendEncoder&,
+                            std::string& out) const {
+    int storage = sqlite3_column_type(stmt, col);
+    switch (type.oid) {
+        case oid::kBool:
+            if (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT) {
+                out += sqlite3_column_double(stmt, col) != 0 ? "t" : "f";
+                return;
+            }
+            break;
+        case oid::kInt2:
+        case oid::kInt4:
+        case oid::kInt8:
+        case oid::kOid:
+            if (storage == SQLITE_INTEGER) {
+                append_integer(out, sqlite3_column_int64(stmt, col));
+                return;
+            }
+            if (storage == SQLITE_FLOAT) {
+                append_integer(out, int64_t(std::llround(sqlite3_column_double(stmt, col))));
+                return;
+            }
+            break;
+        case oid::kFloat4:
+        case oid::kFloat8:
+            if (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT) {
+                if (type.oid == oid::kFloat4) {
+                    pgwire::append_float4_text(out, float(sqlite3_column_double(stmt, col)));
+                } else {
+                    pgwire::append_float8_text(out, sqlite3_column_double(stmt, col));
+                }
+                return;
+            }
+            break;
+        case oid::kNumeric: append_numeric(out, stmt, col, translate::numeric_scale(type.typmod)); return;
+        case oid::kBytea:
+            if (storage == SQLITE_BLOB) {
+                append_bytea(out, stmt, col);
+                return;
+            }
+            break;
+        default: break;
+    }
+    const char* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
+    out.append(text, size_t(sqlite3_column_bytes(stmt, col)));
 }
 
 }  // namespace litegres

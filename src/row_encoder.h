@@ -16,14 +16,23 @@ namespace litegres {
 
 class RowEncoder {
 public:
-    explicit RowEncoder(const std::vector<translate::ResultColumn>& columns) : columns_(columns) {}
+    // `formats`: 0 (text) or 1 (binary) per column; empty means all text.
+    RowEncoder(const std::vector<translate::ResultColumn>& columns, const std::vector<int16_t>& formats)
+        : columns_(columns), formats_(formats) {}
 
     void write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, std::string& scratch) const;
 
-    static std::vector<pgwire::FieldDescription> describe(const std::vector<translate::ResultColumn>& columns);
+    static std::vector<pgwire::FieldDescription> describe(const std::vector<translate::ResultColumn>& columns,
+                                                          const std::vector<int16_t>& formats = {});
 
 private:
+    void write_text(sqlite3_stmt* stmt, int col, const translate::PgType& type, pgwire::BackendEncoder& encoder,
+                    std::string& scratch) const;
+    void write_binary(sqlite3_stmt* stmt, int col, const translate::PgType& type, pgwire::BackendEncoder& encoder,
+                      std::string& scratch) const;
+
     const std::vector<translate::ResultColumn>& columns_;
+    const std::vector<int16_t>& formats_;
 };
 
 }  // namespace litegres

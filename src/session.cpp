@@ -1,21 +1,24 @@
-// session.cpp — startup, the simple query protocol with PostgreSQL's
-// implicit-transaction rules for multi-statement strings, explicit
-// transaction blocks, and errors.
+// session.cpp — startup, the simple and extended query protocols with
+// PostgreSQL's implicit-transaction rules, explicit transaction blocks, and
+// errors.
 //
 // Invariants:
 // - holds_writer_ is true exactly while this session owns the database's
-//   WriteLock; it is released as soon as no transaction block needs it.
-// - In kInBlock/kFailed the session is pinned to one connection: the writer
-//   (holds_writer_) or pinned_reader_ (BEGIN READ ONLY).
+//   WriteLock; it is released as soon as no transaction needs it.
+// - transaction_connection_ is set exactly while a SQLite transaction of
+//   this session is open (an explicit block, or an implicit one); every
+//   statement until it ends runs on that connection.
+// - A portal's open cursor lives on transaction_connection_ and is closed
+//   before that transaction ends.
 #include "src/session.h"
 
 #include <chrono>
 
+#include "pgwire/binary_format.h"
 #include "pgwire/sqlstate.h"
-#include "src/log.h"
+#include "src/parameter_binder.h"
 #include "src/row_encoder.h"
 #include "src/sqlite_catalog.h"
-#include "src/statement_executor.h"
 #include "translate/statement_classifier.h"
 #include "translate/statement_translator.h"
 
@@ -39,11 +42,28 @@ std::string statement_text(const std::string& sql, const PgQuery__RawStmt& raw) 
     return raw.stmt_len == 0 ? sql.substr(begin) : sql.substr(begin, size_t(raw.stmt_len));
 }
 
+bool is_transaction_end(const translate::TranslatedStatement& stmt) {
+    return stmt.kind == StatementKind::kCommit || stmt.kind == StatementKind::kRollback;
+}
+
+// The same, read off the AST: a failed transaction refuses everything else
+// before it is even bound (25P02, not 42P01 for a missing table).
 bool is_transaction_end(const PgQuery__RawStmt& raw) {
     if (raw.stmt == nullptr || raw.stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) return false;
     auto kind = raw.stmt->transaction_stmt->kind;
     return kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
            kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK;
+}
+
+[[noreturn]] void throw_in_failed_transaction() {
+    throw PgError(sqlstate::kInFailedSqlTransaction,
+                  "current transaction is aborted, commands ignored until end of transaction block");
+}
+
+bool is_extended(const pgwire::FrontendMessage& m) {
+    return std::holds_alternative<pgwire::Parse>(m) || std::holds_alternative<pgwire::Bind>(m) ||
+           std::holds_alternative<pgwire::Describe>(m) || std::holds_alternative<pgwire::Execute>(m) ||
+           std::holds_alternative<pgwire::Close>(m) || std::holds_alternative<pgwire::Flush>(m);
 }
 
 }  // namespace
@@ -53,13 +73,15 @@ Session::Session(DatabaseRegistry& registry, int32_t process_id, int32_t secret_
 
 Session::~Session() {
     // A client that vanished mid-transaction: its work is rolled back and the
-    // writer handed on, exactly as PostgreSQL aborts a dead backend's work.
-    if (holds_writer_ && database_ != nullptr) {
-        sqlite3* db = database_->writer().handle();
+    // writer handed on, as PostgreSQL aborts a dead backend's transaction.
+    portals_.clear();
+    if (transaction_connection_ != nullptr) {
+        sqlite3* db = transaction_connection_->handle();
         if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        if (schema_changed_in_transaction_) database_->bump_schema_generation();
-        release_writer();
     }
+    if (schema_changed_in_transaction_ && database_ != nullptr) database_->bump_schema_generation();
+    reader_ = ReaderLease();
+    release_writer();
 }
 
 pgwire::TransactionStatus Session::status() const {
@@ -71,48 +93,62 @@ pgwire::TransactionStatus Session::status() const {
     return pgwire::TransactionStatus::kIdle;
 }
 
-void Session::send_error(const PgError& error, pgwire::BackendEncoder& encoder) { encoder.error_response(error); }
-
 Session::Step Session::handle(pgwire::FrontendMessage& message, std::string& out) {
     pgwire::BackendEncoder encoder(out);
+    translate::SessionContextScope context_scope(context_);
+    context_.statement_start_micros = now_micros();
     try {
-        if (auto* startup = std::get_if<pgwire::StartupMessage>(&message)) return start(*startup, out);
-        if (std::holds_alternative<pgwire::SslRequest>(message) ||
-            std::holds_alternative<pgwire::GssEncRequest>(message)) {
-            encoder.single_byte('N');  // no TLS / GSS encryption yet: the client goes on in plain text
-            return Step::kContinue;
-        }
-        if (std::holds_alternative<pgwire::CancelRequest>(message)) return Step::kClose;
-        if (!started_) {
-            throw PgError(sqlstate::kProtocolViolation, "expected startup message", 0, pgwire::Severity::kFatal);
-        }
-        if (auto* q = std::get_if<pgwire::Query>(&message)) return query(std::move(q->sql), out);
-        if (std::holds_alternative<pgwire::Terminate>(message)) return Step::kClose;
-        if (std::holds_alternative<pgwire::Sync>(message)) {
-            skipping_to_sync_ = false;
-            encoder.ready_for_query(status());
-            return Step::kContinue;
-        }
-        if (const auto* unsupported = std::get_if<pgwire::UnsupportedMessage>(&message)) {
-            throw PgError(sqlstate::kProtocolViolation,
-                          "invalid frontend message type " + std::to_string(int(unsupported->type)), 0,
-                          pgwire::Severity::kFatal);
-        }
-        // Extended query protocol: refused for now, with PostgreSQL's error
-        // recovery (skip to Sync) so the client stays in step.
-        if (!skipping_to_sync_) {
+        return dispatch(message, encoder);
+    } catch (const PgError& e) {
+        encoder.error_response(e);
+        if (e.severity() != pgwire::Severity::kError) return Step::kClose;
+        if (is_extended(message)) {
             skipping_to_sync_ = true;
-            throw PgError(sqlstate::kFeatureNotSupported, "the extended query protocol is not supported yet");
+            fail_transaction();
         }
         return Step::kContinue;
-    } catch (const PgError& e) {
-        send_error(e, encoder);
-        return e.severity() == pgwire::Severity::kError ? Step::kContinue : Step::kClose;
     }
 }
 
-Session::Step Session::start(const pgwire::StartupMessage& startup, std::string& out) {
-    pgwire::BackendEncoder encoder(out);
+Session::Step Session::resume(std::string& out) {
+    holds_writer_ = true;
+    pgwire::FrontendMessage message = std::move(*pending_);
+    pending_.reset();
+    return handle(message, out);
+}
+
+Session::Step Session::dispatch(pgwire::FrontendMessage& message, pgwire::BackendEncoder& encoder) {
+    if (auto* startup = std::get_if<pgwire::StartupMessage>(&message)) return start(*startup, encoder);
+    if (std::holds_alternative<pgwire::SslRequest>(message) || std::holds_alternative<pgwire::GssEncRequest>(message)) {
+        encoder.single_byte('N');  // no TLS / GSS encryption yet: the client goes on in plain text
+        return Step::kContinue;
+    }
+    if (std::holds_alternative<pgwire::CancelRequest>(message)) return Step::kClose;
+    if (!started_) {
+        throw PgError(sqlstate::kProtocolViolation, "expected startup message", 0, pgwire::Severity::kFatal);
+    }
+    if (std::holds_alternative<pgwire::Terminate>(message)) return Step::kClose;
+    if (std::holds_alternative<pgwire::Sync>(message)) return sync(encoder);
+    if (auto* q = std::get_if<pgwire::Query>(&message)) return query(q->sql, encoder);
+    if (const auto* unsupported = std::get_if<pgwire::UnsupportedMessage>(&message)) {
+        throw PgError(sqlstate::kProtocolViolation,
+                      "invalid frontend message type " + std::to_string(int(unsupported->type)), 0,
+                      pgwire::Severity::kFatal);
+    }
+    if (skipping_to_sync_) return Step::kContinue;
+    if (auto* m = std::get_if<pgwire::Parse>(&message)) return parse(*m, encoder);
+    if (auto* m = std::get_if<pgwire::Bind>(&message)) return bind(*m, encoder);
+    if (auto* m = std::get_if<pgwire::Describe>(&message)) return describe(*m, encoder);
+    if (auto* m = std::get_if<pgwire::Execute>(&message)) {
+        Step step = execute(*m, encoder);
+        if (step == Step::kNeedsWriter) pending_ = message;
+        return step;
+    }
+    if (auto* m = std::get_if<pgwire::Close>(&message)) return close(*m, encoder);
+    return Step::kContinue;  // Flush: every batch of replies is written anyway
+}
+
+Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::BackendEncoder& encoder) {
     std::string user = startup.parameter("user");
     if (user.empty()) {
         throw PgError(sqlstate::kInvalidAuthorizationSpecification,
@@ -137,116 +173,67 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, std::string&
     return Step::kContinue;
 }
 
-Session::Step Session::query(std::string sql, std::string& out) {
-    pgwire::BackendEncoder encoder(out);
-    std::unique_ptr<translate::ParsedQuery> parsed;
-    try {
-        parsed = std::make_unique<translate::ParsedQuery>(sql);
-    } catch (const PgError& e) {
-        // A syntax error anywhere fails the whole string before any of it runs.
-        send_error(e, encoder);
-        if (tx_state_ == TxState::kInBlock) tx_state_ = TxState::kFailed;
-        encoder.ready_for_query(status());
-        return Step::kContinue;
-    }
-    bool needs_writer = false;
-    if (tx_state_ == TxState::kIdle) {
-        for (size_t i = 0; i < parsed->statement_count(); ++i) {
-            if (translate::statement_needs_writer(parsed->statement(i))) needs_writer = true;
-        }
-    }
-    pending_parse_ = std::move(parsed);
-    pending_sql_ = std::move(sql);
-    if (needs_writer && !holds_writer_) return Step::kNeedsWriter;
-    run_pending_query(encoder);
-    return Step::kContinue;
+// ---------------------------------------------------------------- connections and transactions
+
+SqliteConnection& Session::connection() {
+    if (transaction_connection_ != nullptr) return *transaction_connection_;
+    if (holds_writer_) return database_->writer();
+    if (!reader_) reader_ = database_->lease_reader();
+    return *reader_.get();
 }
 
-Session::Step Session::resume(std::string& out) {
-    holds_writer_ = true;
-    pgwire::BackendEncoder encoder(out);
-    run_pending_query(encoder);
-    return Step::kContinue;
+void Session::ensure_transaction() {
+    if (transaction_connection_ != nullptr) return;
+    SqliteConnection& c = connection();
+    // BEGIN IMMEDIATE takes SQLite's write lock up front, so a transaction
+    // never fails halfway on lock upgrade.
+    c.exec(&c == &database_->writer() ? "BEGIN IMMEDIATE" : "BEGIN");
+    transaction_connection_ = &c;
 }
 
-void Session::run_pending_query(pgwire::BackendEncoder& encoder) {
-    std::unique_ptr<translate::ParsedQuery> parsed = std::move(pending_parse_);
-    std::string sql = std::move(pending_sql_);
-    translate::SessionContextScope context_scope(context_);
-    context_.statement_start_micros = now_micros();
-
-    size_t count = parsed->statement_count();
-    if (count == 0) {
-        encoder.empty_query_response();
-        encoder.ready_for_query(status());
-        return;
-    }
-
-    // Which connection runs this query.
-    ReaderLease lease;
-    SqliteConnection* connection = nullptr;
-    if (holds_writer_) {
-        connection = &database_->writer();
-    } else if (pinned_reader_) {
-        connection = pinned_reader_.get();
-    }
-
-    // PostgreSQL runs a multi-statement string outside a transaction block
-    // as one implicit transaction.
-    implicit_block_ = tx_state_ == TxState::kIdle && count > 1;
-    try {
-        if (connection == nullptr) {
-            lease = database_->lease_reader();
-            connection = lease.get();
-        }
-        if (implicit_block_) connection->exec(holds_writer_ ? "BEGIN IMMEDIATE" : "BEGIN");
-    } catch (const PgError& e) {
-        send_error(e, encoder);
-        if (tx_state_ == TxState::kIdle) release_writer();
-        encoder.ready_for_query(status());
-        return;
-    }
-
-    for (size_t i = 0; i < count; ++i) {
-        const PgQuery__RawStmt& raw = parsed->statement(i);
-        try {
-            if (tx_state_ == TxState::kFailed && !is_transaction_end(raw)) {
-                throw PgError(sqlstate::kInFailedSqlTransaction,
-                              "current transaction is aborted, commands ignored until end of transaction block");
-            }
-            run_statement(raw, statement_text(sql, raw), i + 1 == count, connection, lease, encoder);
-        } catch (const PgError& e) {
-            send_error(e, encoder);
-            sqlite3* db = connection->handle();
-            if (tx_state_ != TxState::kIdle) {
-                tx_state_ = TxState::kFailed;
-            } else if (implicit_block_ && !sqlite3_get_autocommit(db)) {
-                sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-            }
-            implicit_block_ = false;
-            break;
-        }
-    }
-    if (implicit_block_ && !sqlite3_get_autocommit(connection->handle())) {
-        try {
-            connection->exec("COMMIT");
-        } catch (const PgError& e) {
-            sqlite3_exec(connection->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-            send_error(e, encoder);
-        }
-    }
+void Session::finish_implicit_block(bool failed, pgwire::BackendEncoder& encoder) {
+    if (!implicit_block_) return;
     implicit_block_ = false;
-    if (tx_state_ == TxState::kIdle) end_transaction();
-    encoder.ready_for_query(status());
+    portals_.clear();
+    SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
+    if (c == nullptr || sqlite3_get_autocommit(c->handle())) return;
+    if (failed) {
+        sqlite3_exec(c->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        return;
+    }
+    try {
+        c->exec("COMMIT");
+    } catch (const PgError& e) {
+        sqlite3_exec(c->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        encoder.error_response(e);
+    }
+}
+
+void Session::fail_transaction() {
+    if (tx_state_ == TxState::kInBlock) {
+        tx_state_ = TxState::kFailed;
+        return;
+    }
+    if (implicit_block_) {
+        implicit_block_ = false;
+        portals_.clear();
+        SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
+        if (c != nullptr && !sqlite3_get_autocommit(c->handle())) {
+            sqlite3_exec(c->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    }
 }
 
 void Session::end_transaction() {
+    if (tx_state_ != TxState::kIdle || implicit_block_) return;
+    portals_.clear();
+    transaction_connection_ = nullptr;
     if (schema_changed_in_transaction_) {
         // DDL that was rolled back must not leave translations bound to it.
         database_->bump_schema_generation();
         schema_changed_in_transaction_ = false;
     }
-    pinned_reader_ = ReaderLease();
+    reader_ = ReaderLease();
     release_writer();
 }
 
@@ -256,121 +243,300 @@ void Session::release_writer() {
     database_->write_lock().release();
 }
 
-std::shared_ptr<const translate::TranslatedStatement> Session::translate(const PgQuery__RawStmt& raw,
-                                                                         const std::string& text,
-                                                                         SqliteConnection& connection) {
+// ---------------------------------------------------------------- translation
+
+std::shared_ptr<const translate::TranslatedStatement> Session::translate(
+    const PgQuery__RawStmt& raw, const std::string& text, const std::vector<translate::PgType>& declared_types) {
     translate::TranslationCache& cache = database_->translation_cache();
     uint64_t generation = database_->schema_generation();
-    if (auto hit = cache.find(text, generation)) return hit;
-    SqliteCatalog catalog(connection);
-    translate::StatementTranslator translator(catalog);
+    std::string key = text;
+    for (const auto& t : declared_types) key += "\x1f" + std::to_string(t.oid);
+    if (auto hit = cache.find(key, generation)) return hit;
+    SqliteCatalog catalog(connection());
+    translate::StatementTranslator translator(catalog, declared_types);
     auto translated = std::make_shared<const translate::TranslatedStatement>(translator.translate(raw));
-    cache.insert(text, generation, translated);
+    cache.insert(key, generation, translated);
     return translated;
 }
 
-void Session::run_statement(const PgQuery__RawStmt& raw, const std::string& text, bool last_in_query, SqliteConnection*& connection, ReaderLease& lease,
-                            pgwire::BackendEncoder& encoder) {
-    auto stmt = translate(raw, text, *connection);
-    switch (stmt->kind) {
-        case StatementKind::kEmpty:
-            encoder.empty_query_response();
-            return;
-        case StatementKind::kBegin:
-        case StatementKind::kCommit:
-        case StatementKind::kRollback:
-            run_transaction_control(*stmt, last_in_query, connection, lease, encoder);
-            return;
-        case StatementKind::kSet:
-        case StatementKind::kShow:
-            run_setting(*stmt, encoder);
-            return;
-        case StatementKind::kCreateDatabase:
-        case StatementKind::kDropDatabase: {
-            const char* what = stmt->kind == StatementKind::kCreateDatabase ? "CREATE DATABASE" : "DROP DATABASE";
-            if (tx_state_ != TxState::kIdle || implicit_block_) {
-                throw PgError(sqlstate::kActiveSqlTransaction,
-                              std::string(what) + " cannot run inside a transaction block");
+// ---------------------------------------------------------------- simple query protocol
+
+Session::Step Session::query(const std::string& sql, pgwire::BackendEncoder& encoder) {
+    // The simple protocol replaces the unnamed statement and portal.
+    statements_.erase("");
+    portals_.erase("");
+    std::unique_ptr<translate::ParsedQuery> parsed;
+    try {
+        parsed = std::make_unique<translate::ParsedQuery>(sql);
+    } catch (const PgError& e) {
+        // A syntax error anywhere fails the whole string before any of it runs.
+        encoder.error_response(e);
+        fail_transaction();
+        encoder.ready_for_query(status());
+        return Step::kContinue;
+    }
+    size_t count = parsed->statement_count();
+    if (tx_state_ == TxState::kIdle && !holds_writer_) {
+        for (size_t i = 0; i < count; ++i) {
+            if (translate::statement_needs_writer(parsed->statement(i))) {
+                pending_ = pgwire::Query{sql};
+                return Step::kNeedsWriter;
             }
-            if (stmt->kind == StatementKind::kCreateDatabase) {
-                registry_.create(stmt->object_name);
-            } else {
-                if (stmt->object_name == database_->name()) {
-                    throw PgError(sqlstate::kObjectInUse, "cannot drop the currently open database");
-                }
-                if (!registry_.drop(stmt->object_name, stmt->missing_ok)) {
-                    encoder.notice_response(sqlstate::kSuccessfulCompletion,
-                                            "database \"" + stmt->object_name + "\" does not exist, skipping");
-                }
-            }
-            encoder.command_complete(stmt->tag);
-            return;
         }
-        case StatementKind::kQuery:
-            break;
     }
-    if (stmt->writes && !holds_writer_) {
-        throw PgError(sqlstate::kReadOnlySqlTransaction,
-                      "cannot execute " + stmt->tag + " in a read-only transaction");
+    if (count == 0) encoder.empty_query_response();
+    try {
+        // PostgreSQL runs a multi-statement string outside a transaction
+        // block as one implicit transaction.
+        if (tx_state_ == TxState::kIdle && count > 1) {
+            implicit_block_ = true;
+            ensure_transaction();
+        }
+        for (size_t i = 0; i < count; ++i) {
+            const PgQuery__RawStmt& raw = parsed->statement(i);
+            run_statement(raw, statement_text(sql, raw), i + 1 == count, encoder);
+        }
+    } catch (const PgError& e) {
+        encoder.error_response(e);
+        fail_transaction();
     }
-    for (const auto& notice : stmt->notices) encoder.notice_response(notice.sqlstate, notice.message);
-    execute_statement(*connection, *stmt, encoder);
-    if (stmt->changes_schema) {
-        database_->bump_schema_generation();
-        if (tx_state_ != TxState::kIdle || implicit_block_) schema_changed_in_transaction_ = true;
+    finish_implicit_block(false, encoder);
+    end_transaction();
+    encoder.ready_for_query(status());
+    return Step::kContinue;
+}
+
+void Session::run_statement(const PgQuery__RawStmt& raw, const std::string& text, bool last_in_query,
+                            pgwire::BackendEncoder& encoder) {
+    if (tx_state_ == TxState::kFailed && !is_transaction_end(raw)) throw_in_failed_transaction();
+    auto stmt = translate(raw, text, {});
+    run_translated(stmt, nullptr, 0, last_in_query, encoder);
+}
+
+// ---------------------------------------------------------------- extended query protocol
+
+std::shared_ptr<Session::PreparedStatement> Session::find_statement(const std::string& name) {
+    auto it = statements_.find(name);
+    if (it == statements_.end()) {
+        throw PgError(sqlstate::kInvalidSqlStatementName, "prepared statement \"" + name + "\" does not exist");
+    }
+    return it->second;
+}
+
+Session::Step Session::parse(const pgwire::Parse& message, pgwire::BackendEncoder& encoder) {
+    if (!message.name.empty() && statements_.count(message.name) > 0) {
+        throw PgError(sqlstate::kDuplicatePreparedStatement,
+                      "prepared statement \"" + message.name + "\" already exists");
+    }
+    auto ps = std::make_shared<PreparedStatement>();
+    ps->sql = message.sql;
+    ps->parsed = std::make_shared<translate::ParsedQuery>(message.sql);
+    if (ps->parsed->statement_count() > 1) {
+        throw PgError(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement");
+    }
+    for (uint32_t oid : message.parameter_types) {
+        ps->declared_types.push_back(oid == 0 ? translate::kUnknown : translate::PgType{oid, -1});
+    }
+    if (ps->parsed->statement_count() == 1) {
+        const PgQuery__RawStmt& raw = ps->parsed->statement(0);
+        ps->needs_writer = translate::statement_needs_writer(raw);
+        if (tx_state_ == TxState::kFailed && !is_transaction_end(raw)) throw_in_failed_transaction();
+        ps->generation = database_->schema_generation();
+        ps->translated = translate(raw, message.sql, ps->declared_types);
+    } else {
+        auto empty = std::make_shared<translate::TranslatedStatement>();
+        empty->kind = StatementKind::kEmpty;
+        ps->translated = std::move(empty);
+    }
+    statements_[message.name] = std::move(ps);
+    encoder.parse_complete();
+    return Step::kContinue;
+}
+
+Session::Step Session::bind(const pgwire::Bind& message, pgwire::BackendEncoder& encoder) {
+    auto ps = find_statement(message.statement);
+    if (!message.portal.empty() && portals_.count(message.portal) > 0) {
+        throw PgError(sqlstate::kDuplicateCursor, "portal \"" + message.portal + "\" already exists");
+    }
+    if (ps->parsed->statement_count() == 1 && ps->generation != database_->schema_generation()) {
+        // The schema changed since Parse: bind again, as PostgreSQL re-plans.
+        ps->generation = database_->schema_generation();
+        ps->translated = translate(ps->parsed->statement(0), ps->sql, ps->declared_types);
+    }
+    if (tx_state_ == TxState::kFailed && !is_transaction_end(*ps->translated)) throw_in_failed_transaction();
+    Portal portal;
+    portal.statement = ps;
+    portal.translated = ps->translated;
+    portal.parameters = convert_parameters(ps->translated->parameter_types, message);
+    portal.result_formats = expand_formats(message.result_formats, ps->translated->columns.size());
+    for (size_t i = 0; i < portal.result_formats.size(); ++i) {
+        translate::Oid type = ps->translated->columns[i].type.oid;
+        if (portal.result_formats[i] == 1 && !pgwire::binary_format_supported(type)) {
+            throw PgError(sqlstate::kFeatureNotSupported,
+                          "binary output of type " + translate::format_type(ps->translated->columns[i].type) +
+                              " is not supported yet");
+        }
+    }
+    portals_[message.portal] = std::move(portal);
+    encoder.bind_complete();
+    return Step::kContinue;
+}
+
+void Session::describe_columns(const translate::TranslatedStatement& stmt, const std::vector<int16_t>& formats,
+                               pgwire::BackendEncoder& encoder) {
+    if (stmt.kind == StatementKind::kQuery && stmt.returns_rows) {
+        encoder.row_description(RowEncoder::describe(stmt.columns, formats));
+    } else if (stmt.kind == StatementKind::kShow) {
+        std::string name = settings_->canonical_name(stmt.object_name);
+        if (name.empty()) settings_->get(stmt.object_name);  // throws 42704
+        encoder.row_description(RowEncoder::describe({{name, translate::kText}}, formats));
+    } else {
+        encoder.no_data();
     }
 }
 
-void Session::run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query, SqliteConnection* connection, ReaderLease& lease,
-                                      pgwire::BackendEncoder& encoder) {
-    sqlite3* db = connection->handle();
-    switch (stmt.kind) {
-        case StatementKind::kBegin:
-            if (tx_state_ != TxState::kIdle) {
-                encoder.notice_response(sqlstate::kActiveSqlTransaction, "there is already a transaction in progress",
-                                        "WARNING");
-            } else {
-                if (stmt.read_only_transaction) {
-                    if (lease) pinned_reader_ = std::move(lease);
-                }
-                // In an implicit block the SQLite transaction is already
-                // open; BEGIN turns it into a real block.
-                if (!implicit_block_) connection->exec(holds_writer_ ? "BEGIN IMMEDIATE" : "BEGIN");
-                implicit_block_ = false;
-                tx_state_ = TxState::kInBlock;
-            }
-            encoder.command_complete(stmt.tag);
-            return;
-        case StatementKind::kCommit:
-        case StatementKind::kRollback: {
-            if (tx_state_ == TxState::kIdle && !implicit_block_) {
-                encoder.notice_response(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress",
-                                        "WARNING");
-                encoder.command_complete(stmt.tag);
-                return;
-            }
-            bool commit = stmt.kind == StatementKind::kCommit && tx_state_ != TxState::kFailed;
-            tx_state_ = TxState::kIdle;
-            if (!sqlite3_get_autocommit(db)) {
-                if (commit) {
-                    try {
-                        connection->exec("COMMIT");
-                    } catch (...) {
-                        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-                        throw;
-                    }
-                } else {
-                    connection->exec("ROLLBACK");
-                }
-            }
-            // Later statements of the same string run in a new implicit block.
-            implicit_block_ = !last_in_query;
-            if (implicit_block_) connection->exec(holds_writer_ ? "BEGIN IMMEDIATE" : "BEGIN");
-            encoder.command_complete(commit ? "COMMIT" : "ROLLBACK");
-            return;
+Session::Step Session::describe(const pgwire::Describe& message, pgwire::BackendEncoder& encoder) {
+    if (message.kind == pgwire::ObjectKind::kStatement) {
+        auto ps = find_statement(message.name);
+        std::vector<translate::Oid> types;
+        for (const auto& t : ps->translated->parameter_types) types.push_back(t.oid);
+        encoder.parameter_description(types);
+        describe_columns(*ps->translated, {}, encoder);
+        return Step::kContinue;
+    }
+    auto it = portals_.find(message.name);
+    if (it == portals_.end()) {
+        throw PgError(sqlstate::kInvalidCursorName, "portal \"" + message.name + "\" does not exist");
+    }
+    describe_columns(*it->second.translated, it->second.result_formats, encoder);
+    return Step::kContinue;
+}
+
+Session::Step Session::execute(const pgwire::Execute& message, pgwire::BackendEncoder& encoder) {
+    auto it = portals_.find(message.portal);
+    if (it == portals_.end()) {
+        throw PgError(sqlstate::kInvalidCursorName, "portal \"" + message.portal + "\" does not exist");
+    }
+    Portal& portal = it->second;
+    if (portal.statement->needs_writer && !holds_writer_ && tx_state_ == TxState::kIdle) return Step::kNeedsWriter;
+    if (tx_state_ == TxState::kIdle && holds_writer_ && transaction_connection_ != nullptr &&
+        transaction_connection_ != &database_->writer()) {
+        // Earlier reads of this batch ran on a reader; the rest runs on the writer.
+        finish_implicit_block(false, encoder);
+        reader_ = ReaderLease();
+        it = portals_.find(message.portal);
+        if (it == portals_.end()) {
+            throw PgError(sqlstate::kInvalidCursorName, "portal \"" + message.portal + "\" does not exist");
         }
-        default:
-            return;
+    }
+    Portal& current = it->second;
+    // Every Execute up to Sync shares one implicit transaction.
+    if (tx_state_ == TxState::kIdle && current.translated->kind == StatementKind::kQuery) implicit_block_ = true;
+    auto stmt = current.translated;
+    run_translated(stmt, &current, message.max_rows, true, encoder);
+    return Step::kContinue;
+}
+
+Session::Step Session::close(const pgwire::Close& message, pgwire::BackendEncoder& encoder) {
+    if (message.kind == pgwire::ObjectKind::kStatement) {
+        statements_.erase(message.name);
+    } else {
+        portals_.erase(message.name);
+    }
+    encoder.close_complete();
+    return Step::kContinue;
+}
+
+Session::Step Session::sync(pgwire::BackendEncoder& encoder) {
+    skipping_to_sync_ = false;
+    finish_implicit_block(false, encoder);
+    end_transaction();
+    encoder.ready_for_query(status());
+    return Step::kContinue;
+}
+
+// ---------------------------------------------------------------- running statements
+
+bool Session::run_translated(const std::shared_ptr<const translate::TranslatedStatement>& stmt, Portal* portal,
+                             int64_t max_rows, bool last_in_query, pgwire::BackendEncoder& encoder) {
+    switch (stmt->kind) {
+        case StatementKind::kEmpty: encoder.empty_query_response(); return true;
+        case StatementKind::kBegin:
+        case StatementKind::kCommit:
+        case StatementKind::kRollback: run_transaction_control(*stmt, last_in_query, encoder); return true;
+        case StatementKind::kSet:
+        case StatementKind::kShow: run_setting(*stmt, encoder); return true;
+        case StatementKind::kCreateDatabase:
+        case StatementKind::kDropDatabase: run_database_command(*stmt, encoder); return true;
+        case StatementKind::kQuery: break;
+    }
+    if (stmt->writes && !holds_writer_) {
+        throw PgError(sqlstate::kReadOnlySqlTransaction, "cannot execute " + stmt->tag + " in a read-only transaction");
+    }
+    for (const auto& notice : stmt->notices) encoder.notice_response(notice.sqlstate, notice.message);
+    if (implicit_block_ || tx_state_ != TxState::kIdle) ensure_transaction();
+    SqliteConnection& c = connection();
+    bool done;
+    if (portal != nullptr) {
+        if (!portal->run) portal->run = std::make_unique<StatementRun>(c, stmt, portal->parameters, portal->result_formats);
+        done = portal->run->resume(encoder, max_rows);
+        if (done) portal->run.reset();
+    } else {
+        if (stmt->returns_rows) encoder.row_description(RowEncoder::describe(stmt->columns));
+        done = StatementRun(c, stmt, {}, {}).resume(encoder, 0);
+    }
+    if (stmt->changes_schema) {
+        database_->bump_schema_generation();
+        if (transaction_connection_ != nullptr) schema_changed_in_transaction_ = true;
+    }
+    return done;
+}
+
+void Session::run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
+                                      pgwire::BackendEncoder& encoder) {
+    if (stmt.kind == StatementKind::kBegin) {
+        if (tx_state_ != TxState::kIdle) {
+            encoder.notice_response(sqlstate::kActiveSqlTransaction, "there is already a transaction in progress",
+                                    "WARNING");
+        } else {
+            // Inside an implicit block the SQLite transaction is already
+            // open; BEGIN makes it a real block.
+            ensure_transaction();
+            implicit_block_ = false;
+            tx_state_ = TxState::kInBlock;
+        }
+        encoder.command_complete(stmt.tag);
+        return;
+    }
+    if (tx_state_ == TxState::kIdle && !implicit_block_) {
+        encoder.notice_response(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress", "WARNING");
+        encoder.command_complete(stmt.kind == StatementKind::kCommit ? "COMMIT" : "ROLLBACK");
+        return;
+    }
+    bool commit = stmt.kind == StatementKind::kCommit && tx_state_ != TxState::kFailed;
+    tx_state_ = TxState::kIdle;
+    implicit_block_ = false;
+    for (auto& [name, portal] : portals_) portal.run.reset();
+    SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
+    if (c != nullptr && !sqlite3_get_autocommit(c->handle())) {
+        if (commit) {
+            try {
+                c->exec("COMMIT");
+            } catch (...) {
+                sqlite3_exec(c->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+                throw;
+            }
+        } else {
+            c->exec("ROLLBACK");
+        }
+    }
+    if (schema_changed_in_transaction_ && !commit) database_->bump_schema_generation();
+    schema_changed_in_transaction_ = false;
+    encoder.command_complete(commit ? "COMMIT" : "ROLLBACK");
+    // The rest of a multi-statement string runs in a new implicit block.
+    if (!last_in_query) {
+        implicit_block_ = true;
+        ensure_transaction();
     }
 }
 
@@ -379,8 +545,7 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, pgwire::Ba
         if (stmt.object_name == "all") throw PgError(sqlstate::kFeatureNotSupported, "SHOW ALL is not supported yet");
         const std::string& value = settings_->get(stmt.object_name);
         std::string name = settings_->canonical_name(stmt.object_name);
-        translate::ResultColumn column{name, translate::kText};
-        encoder.row_description(RowEncoder::describe({column}));
+        encoder.row_description(RowEncoder::describe({{name, translate::kText}}));
         size_t row = encoder.begin_data_row(1);
         encoder.add_value(value);
         encoder.end_message(row);
@@ -392,6 +557,26 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, pgwire::Ba
     } else if (!stmt.object_name.empty()) {
         std::string reported = settings_->set(stmt.object_name, stmt.setting_value);
         if (!reported.empty()) encoder.parameter_status(reported, settings_->get(reported));
+    }
+    encoder.command_complete(stmt.tag);
+}
+
+void Session::run_database_command(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
+    bool create = stmt.kind == StatementKind::kCreateDatabase;
+    if (tx_state_ != TxState::kIdle || implicit_block_) {
+        throw PgError(sqlstate::kActiveSqlTransaction, std::string(create ? "CREATE DATABASE" : "DROP DATABASE") +
+                                                           " cannot run inside a transaction block");
+    }
+    if (create) {
+        registry_.create(stmt.object_name);
+    } else {
+        if (stmt.object_name == database_->name()) {
+            throw PgError(sqlstate::kObjectInUse, "cannot drop the currently open database");
+        }
+        if (!registry_.drop(stmt.object_name, stmt.missing_ok)) {
+            encoder.notice_response(sqlstate::kSuccessfulCompletion,
+                                    "database \"" + stmt.object_name + "\" does not exist, skipping");
+        }
     }
     encoder.command_complete(stmt.tag);
 }

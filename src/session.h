@@ -1,16 +1,18 @@
 // session.h — one client session: the protocol state machine from startup
-// to Terminate, transaction state (I/T/E) and the connections it holds.
+// to Terminate, transaction state (I/T/E), prepared statements and portals,
+// and the SQLite connection it currently holds.
 //
 // Sans I/O like pgwire: handle() takes a decoded message and appends the
 // replies to `out`. It runs on a worker thread, one call at a time per
-// session. When a query needs the writer connection and the session does not
-// hold it, handle() returns kNeedsWriter without running anything; the
+// session. When a message needs the writer connection and the session does
+// not hold it, handle() returns kNeedsWriter having done nothing; the
 // connection acquires the database's WriteLock asynchronously and then calls
-// resume(). Every PgError from below is caught here, in one place, and
-// becomes an ErrorResponse.
+// resume(), which handles the same message again. Every PgError from below is
+// caught here, in one place, and becomes an ErrorResponse.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +22,7 @@
 #include "src/database.h"
 #include "src/database_registry.h"
 #include "src/session_settings.h"
+#include "src/statement_run.h"
 #include "translate/parsed_query.h"
 #include "translate/session_context.h"
 #include "translate/translated_statement.h"
@@ -40,7 +43,7 @@ public:
     Session& operator=(const Session&) = delete;
 
     Step handle(pgwire::FrontendMessage& message, std::string& out);
-    // The write lock was granted: run the query that asked for it.
+    // The write lock was granted: handle the message that asked for it.
     Step resume(std::string& out);
 
     Database* database() const { return database_.get(); }
@@ -48,27 +51,76 @@ public:
 private:
     enum class TxState { kIdle, kInBlock, kFailed };
 
-    Step start(const pgwire::StartupMessage& startup, std::string& out);
-    Step query(std::string sql, std::string& out);
-    void run_pending_query(pgwire::BackendEncoder& encoder);
-    // Runs one statement; throws PgError.
-    void run_statement(const PgQuery__RawStmt& raw, const std::string& text, bool last_in_query, SqliteConnection*& connection, ReaderLease& lease,
+    // A statement prepared by Parse: the AST and its translation, re-bound
+    // when the schema generation moves on.
+    struct PreparedStatement {
+        std::string sql;
+        std::shared_ptr<translate::ParsedQuery> parsed;  // at most one statement
+        std::vector<translate::PgType> declared_types;
+        bool needs_writer = false;
+        uint64_t generation = 0;
+        std::shared_ptr<const translate::TranslatedStatement> translated;
+    };
+
+    struct Portal {
+        std::shared_ptr<PreparedStatement> statement;
+        std::shared_ptr<const translate::TranslatedStatement> translated;
+        std::vector<translate::SqlValue> parameters;
+        std::vector<int16_t> result_formats;
+        std::unique_ptr<StatementRun> run;  // once executing
+    };
+
+    Step dispatch(pgwire::FrontendMessage& message, pgwire::BackendEncoder& encoder);
+    Step start(const pgwire::StartupMessage& startup, pgwire::BackendEncoder& encoder);
+
+    // Simple query protocol.
+    Step query(const std::string& sql, pgwire::BackendEncoder& encoder);
+    void run_statement(const PgQuery__RawStmt& raw, const std::string& text, bool last_in_query,
                        pgwire::BackendEncoder& encoder);
-    std::shared_ptr<const translate::TranslatedStatement> translate(const PgQuery__RawStmt& raw,
-                                                                    const std::string& text,
-                                                                    SqliteConnection& connection);
-    void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query, SqliteConnection* connection, ReaderLease& lease,
+
+    // Extended query protocol.
+    Step parse(const pgwire::Parse& message, pgwire::BackendEncoder& encoder);
+    Step bind(const pgwire::Bind& message, pgwire::BackendEncoder& encoder);
+    Step describe(const pgwire::Describe& message, pgwire::BackendEncoder& encoder);
+    Step execute(const pgwire::Execute& message, pgwire::BackendEncoder& encoder);
+    Step close(const pgwire::Close& message, pgwire::BackendEncoder& encoder);
+    Step sync(pgwire::BackendEncoder& encoder);
+
+    // Running a translated statement of either protocol. With `portal`, the
+    // rows go out per its formats and row limit (returns false if suspended).
+    bool run_translated(const std::shared_ptr<const translate::TranslatedStatement>& stmt, Portal* portal,
+                        int64_t max_rows, bool last_in_query, pgwire::BackendEncoder& encoder);
+    void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
     void run_setting(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
+    void run_database_command(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
+    void describe_columns(const translate::TranslatedStatement& stmt, const std::vector<int16_t>& formats,
+                          pgwire::BackendEncoder& encoder);
+
+    std::shared_ptr<const translate::TranslatedStatement> translate(
+        const PgQuery__RawStmt& raw, const std::string& text, const std::vector<translate::PgType>& declared_types);
+    std::shared_ptr<PreparedStatement> find_statement(const std::string& name);
+
+    // The connection statements run on now: the open transaction's, or else
+    // the writer if held, or else a pooled reader leased until the unit of
+    // work ends.
+    SqliteConnection& connection();
+    // Opens the SQLite transaction of an implicit block if none is open.
+    void ensure_transaction();
+    // Ends the implicit block (commit, or rollback when `failed`).
+    void finish_implicit_block(bool failed, pgwire::BackendEncoder& encoder);
+    // Fails the current transaction after an error, as PostgreSQL does.
+    void fail_transaction();
+    // Back to idle: portals closed, reader returned, writer released.
     void end_transaction();
     void release_writer();
-    void send_error(const pgwire::PgError& error, pgwire::BackendEncoder& encoder);
     pgwire::TransactionStatus status() const;
 
     DatabaseRegistry& registry_;
     int32_t process_id_;
     int32_t secret_key_;
     bool started_ = false;
+    // After an error in the extended protocol, messages are skipped up to Sync.
     bool skipping_to_sync_ = false;
 
     std::shared_ptr<Database> database_;
@@ -76,16 +128,19 @@ private:
     translate::SessionContext context_;
 
     TxState tx_state_ = TxState::kIdle;
-    // Inside a multi-statement string run outside a transaction block: the
-    // statements share one SQLite transaction that ends with the string.
+    // A SQLite transaction is open that the end of this unit of work (the
+    // query string, or Sync) commits: PostgreSQL's implicit transaction.
     bool implicit_block_ = false;
     bool holds_writer_ = false;
-    ReaderLease pinned_reader_;  // BEGIN READ ONLY
+    ReaderLease reader_;  // the reader in use, if any
+    SqliteConnection* transaction_connection_ = nullptr;  // set while a transaction is open
     bool schema_changed_in_transaction_ = false;
 
-    // A query waiting for the write lock.
-    std::unique_ptr<translate::ParsedQuery> pending_parse_;
-    std::string pending_sql_;
+    std::map<std::string, std::shared_ptr<PreparedStatement>> statements_;
+    std::map<std::string, Portal> portals_;
+
+    // The message waiting for the write lock.
+    std::optional<pgwire::FrontendMessage> pending_;
 };
 
 }  // namespace litegres

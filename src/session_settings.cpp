@@ -21,7 +21,7 @@ std::string lower(std::string s) {
 }
 
 std::string strip_quotes_and_spaces(std::string s) {
-    s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) || c == '"'; }),
+    s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) || c == '"' || c == '\''; }),
             s.end());
     return s;
 }

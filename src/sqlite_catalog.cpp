@@ -7,8 +7,9 @@ namespace litegres {
 
 std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view name) {
     if (name.rfind("_litegres_", 0) == 0 || name.rfind("sqlite_", 0) == 0) return std::nullopt;
-    sqlite3_stmt* stmt = connection_.prepare(
+    StatementLease lease = connection_.lease(
         "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info(?1) ORDER BY cid", true);
+    sqlite3_stmt* stmt = lease.get();
     sqlite3_bind_text(stmt, 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
     translate::TableInfo table;
     table.name = std::string(name);
@@ -25,7 +26,6 @@ std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view n
         table.columns.push_back(std::move(column));
     }
     if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
-    sqlite3_reset(stmt);
     if (table.columns.empty()) return std::nullopt;
     return table;
 }

@@ -1,6 +1,8 @@
 // sqlite_connection.cpp — opening and configuring SQLite connections.
 #include "src/sqlite_connection.h"
 
+#include <utility>
+
 #include "pgwire/sqlstate.h"
 #include "src/sqlite_error.h"
 #include "translate/sqlite_functions.h"
@@ -38,32 +40,65 @@ SqliteConnection::SqliteConnection(const std::string& path, bool create) {
 
 SqliteConnection::~SqliteConnection() {
     statements_.clear();
-    uncached_ = SqliteStatement();
     sqlite3_close_v2(db_);
 }
 
-sqlite3_stmt* SqliteConnection::prepare(const std::string& sql, bool cache) {
-    if (cache) {
-        auto it = statements_.find(sql);
-        if (it != statements_.end()) {
-            sqlite3_reset(it->second.get());
-            sqlite3_clear_bindings(it->second.get());
-            return it->second.get();
-        }
+StatementLease& StatementLease::operator=(StatementLease&& other) noexcept {
+    if (this != &other) {
+        release();
+        owner_ = std::exchange(other.owner_, nullptr);
+        cache_key_ = std::exchange(other.cache_key_, nullptr);
+        stmt_ = std::exchange(other.stmt_, nullptr);
+        owned_ = other.owned_;
     }
+    return *this;
+}
+
+void StatementLease::release() {
+    if (stmt_ == nullptr) return;
+    if (owned_) {
+        sqlite3_finalize(stmt_);
+    } else {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        owner_->give_back(*cache_key_);
+    }
+    stmt_ = nullptr;
+}
+
+sqlite3_stmt* SqliteConnection::prepare_raw(const std::string& sql, bool persistent) {
     sqlite3_stmt* raw = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.c_str(), int(sql.size()), cache ? SQLITE_PREPARE_PERSISTENT : 0, &raw,
-                                nullptr);
+    int rc = sqlite3_prepare_v3(db_, sql.c_str(), int(sql.size()), persistent ? SQLITE_PREPARE_PERSISTENT : 0,
+                                &raw, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(raw);
         throw sqlite_error(db_, rc);
     }
-    if (!cache) {
-        uncached_ = SqliteStatement(raw);
-        return raw;
+    return raw;
+}
+
+StatementLease SqliteConnection::lease(const std::string& sql, bool cache) {
+    if (cache) {
+        auto it = statements_.find(sql);
+        if (it != statements_.end() && !it->second.in_use) {
+            it->second.in_use = true;
+            return StatementLease(this, &it->first, it->second.statement.get(), false);
+        }
+        if (it == statements_.end()) {
+            if (statements_.size() >= kStatementCacheLimit) {
+                std::erase_if(statements_, [](const auto& entry) { return !entry.second.in_use; });
+            }
+            sqlite3_stmt* raw = prepare_raw(sql, true);
+            auto inserted = statements_.emplace(sql, CachedStatement{SqliteStatement(raw), true}).first;
+            return StatementLease(this, &inserted->first, raw, false);
+        }
     }
-    if (statements_.size() >= kStatementCacheLimit) statements_.clear();
-    return statements_.emplace(sql, SqliteStatement(raw)).first->second.get();
+    return StatementLease(this, nullptr, prepare_raw(sql, false), true);
+}
+
+void SqliteConnection::give_back(const std::string& key) {
+    auto it = statements_.find(key);
+    if (it != statements_.end()) it->second.in_use = false;
 }
 
 void SqliteConnection::exec(const char* sql) {

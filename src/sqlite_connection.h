@@ -32,6 +32,31 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+class SqliteConnection;
+
+// A prepared statement borrowed from a connection's cache (or, when the
+// cached one is busy with another open portal, prepared just for this
+// borrower). Reset and handed back on destruction, so a cursor can stay
+// open across calls (a suspended portal) without blocking reuse.
+class StatementLease {
+public:
+    StatementLease() = default;
+    StatementLease(SqliteConnection* owner, const std::string* cache_key, sqlite3_stmt* stmt, bool owned)
+        : owner_(owner), cache_key_(cache_key), stmt_(stmt), owned_(owned) {}
+    StatementLease(StatementLease&& other) noexcept { *this = std::move(other); }
+    StatementLease& operator=(StatementLease&& other) noexcept;
+    ~StatementLease() { release(); }
+
+    sqlite3_stmt* get() const { return stmt_; }
+    void release();
+
+private:
+    SqliteConnection* owner_ = nullptr;
+    const std::string* cache_key_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+    bool owned_ = false;
+};
+
 class SqliteConnection {
 public:
     // Opens (creating if `create`) the file and applies litegres's settings.
@@ -43,16 +68,23 @@ public:
 
     sqlite3* handle() const { return db_; }
 
-    // A prepared statement for `sql`, reset and ready to bind. With
-    // `cache`, it is kept for the next call with the same text.
-    sqlite3_stmt* prepare(const std::string& sql, bool cache);
+    // A prepared statement for `sql`, ready to bind. With `cache`, it is
+    // kept for the next lease of the same text.
+    StatementLease lease(const std::string& sql, bool cache);
     // Runs statements that return no rows; throws PgError on failure.
     void exec(const char* sql);
 
 private:
+    friend class StatementLease;
+    struct CachedStatement {
+        SqliteStatement statement;
+        bool in_use = false;
+    };
+    sqlite3_stmt* prepare_raw(const std::string& sql, bool persistent);
+    void give_back(const std::string& key);
+
     sqlite3* db_ = nullptr;
-    std::unordered_map<std::string, SqliteStatement> statements_;
-    SqliteStatement uncached_;
+    std::unordered_map<std::string, CachedStatement> statements_;
 };
 
 }  // namespace litegres

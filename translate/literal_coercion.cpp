@@ -6,14 +6,22 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
-#include "translate/datetime_text.h"
+#include "pgwire/datetime_text.h"
 #include "translate/sql_text.h"
 
 namespace litegres::translate {
+
+using pgwire::DateTimeParse;
+using pgwire::DateTimeValue;
+using pgwire::format_date;
+using pgwire::format_timestamp;
+using pgwire::format_timestamptz;
+using pgwire::parse_datetime;
 
 namespace oid = pgwire::oid;
 using pgwire::PgError;
@@ -34,7 +42,21 @@ std::string_view trim(std::string_view s) {
                   location);
 }
 
-std::string coerce_bool(std::string_view text, int location) {
+SqlValue integer_value(int64_t v) {
+    SqlValue out;
+    out.kind = SqlValue::Kind::kInteger;
+    out.integer = v;
+    return out;
+}
+
+SqlValue text_value(std::string v, SqlValue::Kind kind = SqlValue::Kind::kText) {
+    SqlValue out;
+    out.kind = kind;
+    out.text = std::move(v);
+    return out;
+}
+
+SqlValue coerce_bool(std::string_view text, int location) {
     std::string v(trim(text));
     std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     auto prefix_of = [&](const char* word) {
@@ -42,15 +64,15 @@ std::string coerce_bool(std::string_view text, int location) {
     };
     // As parse_bool_with_len: any prefix of the words, but "o" alone is ambiguous.
     if (v == "1" || prefix_of("true") || prefix_of("yes") || (v.size() >= 2 && prefix_of("on"))) {
-        return "1";
+        return integer_value(1);
     }
     if (v == "0" || prefix_of("false") || prefix_of("no") || (v.size() >= 2 && prefix_of("off"))) {
-        return "0";
+        return integer_value(0);
     }
     invalid_syntax("boolean", text, location);
 }
 
-std::string coerce_integer(std::string_view text, PgType target, int location) {
+SqlValue coerce_integer(std::string_view text, PgType target, int location) {
     const char* type_name = target.oid == oid::kInt2 ? "smallint"
                             : target.oid == oid::kInt4 ? "integer"
                                                        : "bigint";
@@ -71,7 +93,7 @@ std::string coerce_integer(std::string_view text, PgType target, int location) {
                       "value \"" + std::string(text) + "\" is out of range for type " + type_name,
                       location);
     }
-    return std::to_string(value);
+    return integer_value(value);
 }
 
 bool is_decimal_number(std::string_view v) {
@@ -93,36 +115,43 @@ bool is_decimal_number(std::string_view v) {
     return i == v.size();
 }
 
-std::string coerce_float(std::string_view text, PgType target, int location) {
+SqlValue coerce_float(std::string_view text, PgType target, int location) {
     const char* type_name = target.oid == oid::kFloat4 ? "real" : "double precision";
     std::string v(trim(text));
     std::string lowered = v;
     std::transform(lowered.begin(), lowered.end(), lowered.begin(),
                    [](unsigned char c) { return char(std::tolower(c)); });
-    if (lowered == "infinity" || lowered == "+infinity" || lowered == "inf") return "9e999";
-    if (lowered == "-infinity" || lowered == "-inf") return "-9e999";
+    SqlValue out;
+    out.kind = SqlValue::Kind::kReal;
+    if (lowered == "infinity" || lowered == "+infinity" || lowered == "inf") {
+        out.real = HUGE_VAL;
+        return out;
+    }
+    if (lowered == "-infinity" || lowered == "-inf") {
+        out.real = -HUGE_VAL;
+        return out;
+    }
     if (!is_decimal_number(v)) invalid_syntax(type_name, text, location);
     double d = std::strtod(v.c_str(), nullptr);
     if (std::isinf(d)) {
         throw PgError(sqlstate::kNumericValueOutOfRange,
                       "\"" + v + "\" is out of range for type " + type_name, location);
     }
-    // Keep a decimal point so SQLite stores a REAL, not an INTEGER.
-    if (v.find_first_of(".eE") == std::string::npos) v += ".0";
-    return v;
+    out.real = d;
+    return out;
 }
 
-std::string coerce_numeric(std::string_view text, int location) {
+SqlValue coerce_numeric(std::string_view text, int location) {
     std::string v(trim(text));
     if (!is_decimal_number(v)) invalid_syntax("numeric", text, location);
-    return v;
+    return text_value(v, SqlValue::Kind::kNumber);
 }
 
 size_t utf8_length(std::string_view s) {
     return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-std::string coerce_character(std::string_view text, PgType target, int location) {
+SqlValue coerce_character(std::string_view text, PgType target, int location) {
     std::string value(text);
     if (target.typmod >= 4) {
         size_t max_len = size_t(target.typmod - 4);
@@ -143,10 +172,10 @@ std::string coerce_character(std::string_view text, PgType target, int location)
             if (len < max_len) value.append(max_len - len, ' ');
         }
     }
-    return quote_string(value);
+    return text_value(std::move(value));
 }
 
-std::string coerce_uuid(std::string_view text, int location) {
+SqlValue coerce_uuid(std::string_view text, int location) {
     std::string hex;
     std::string_view v = trim(text);
     bool braces = !v.empty() && v.front() == '{';
@@ -162,21 +191,33 @@ std::string coerce_uuid(std::string_view text, int location) {
         }
     }
     if (hex.size() != 32) invalid_syntax("uuid", text, location);
-    return quote_string(hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
-                        hex.substr(16, 4) + "-" + hex.substr(20));
+    return text_value(hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+                      hex.substr(16, 4) + "-" + hex.substr(20));
 }
 
-std::string coerce_bytea(std::string_view text) {
+SqlValue coerce_bytea(std::string_view text, int location) {
     if (text.size() >= 2 && text[0] == '\\' && (text[1] == 'x' || text[1] == 'X')) {
-        return "X'" + std::string(text.substr(2)) + "'";
+        std::string bytes;
+        auto nibble = [&](char c) -> int {
+            if (c >= '0' && c <= '9') return c - '0';
+            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+            return -1;
+        };
+        std::string_view hex = text.substr(2);
+        for (size_t i = 0; i < hex.size(); ++i) {
+            if (std::isspace(static_cast<unsigned char>(hex[i]))) continue;
+            int hi = nibble(hex[i]);
+            int lo = i + 1 < hex.size() ? nibble(hex[i + 1]) : -1;
+            if (hi < 0 || lo < 0) {
+                throw PgError(sqlstate::kInvalidTextRepresentation, "invalid hexadecimal data", location);
+            }
+            bytes.push_back(char(hi * 16 + lo));
+            ++i;
+        }
+        return text_value(std::move(bytes), SqlValue::Kind::kBlob);
     }
-    std::string hex = "X'";
-    static const char* kDigits = "0123456789abcdef";
-    for (unsigned char c : text) {
-        hex.push_back(kDigits[c >> 4]);
-        hex.push_back(kDigits[c & 15]);
-    }
-    return hex + "'";
+    return text_value(std::string(text), SqlValue::Kind::kBlob);
 }
 
 }  // namespace
@@ -202,7 +243,7 @@ std::string normalize_datetime_input(std::string_view text, Oid target) {
     return format_timestamptz(value);
 }
 
-std::string coerce_literal(std::string_view text, PgType target, int location) {
+SqlValue coerce_value(std::string_view text, PgType target, int location) {
     switch (target.oid) {
         case oid::kBool: return coerce_bool(text, location);
         case oid::kInt2:
@@ -215,18 +256,46 @@ std::string coerce_literal(std::string_view text, PgType target, int location) {
         case oid::kVarchar:
         case oid::kBpchar: return coerce_character(text, target, location);
         case oid::kUuid: return coerce_uuid(text, location);
-        case oid::kBytea: return coerce_bytea(text);
+        case oid::kBytea: return coerce_bytea(text, location);
         case oid::kDate:
         case oid::kTimestamp:
         case oid::kTimestamptz:
             try {
-                return quote_string(normalize_datetime_input(text, target.oid));
+                return text_value(normalize_datetime_input(text, target.oid));
             } catch (PgError& e) {
                 e.with_position(location);
                 throw;
             }
-        default: return quote_string(text);
+        default: return text_value(std::string(text));
     }
+}
+
+std::string sql_literal(const SqlValue& value) {
+    switch (value.kind) {
+        case SqlValue::Kind::kNull: return "NULL";
+        case SqlValue::Kind::kInteger: return std::to_string(value.integer);
+        case SqlValue::Kind::kReal: {
+            if (std::isinf(value.real)) return value.real > 0 ? "9e999" : "-9e999";
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.17g", value.real);
+            std::string s = buf;
+            // Keep it a REAL literal even when integral.
+            if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+            return s;
+        }
+        case SqlValue::Kind::kNumber: return value.text;
+        case SqlValue::Kind::kText: return quote_string(value.text);
+        case SqlValue::Kind::kBlob: {
+            static const char* kHex = "0123456789abcdef";
+            std::string out = "X'";
+            for (unsigned char c : value.text) {
+                out.push_back(kHex[c >> 4]);
+                out.push_back(kHex[c & 15]);
+            }
+            return out + "'";
+        }
+    }
+    return "NULL";
 }
 
 }  // namespace litegres::translate

@@ -7,13 +7,29 @@
 
 #include <string>
 #include <string_view>
+#include <cstdint>
 
 #include "translate/pg_type.h"
 
 namespace litegres::translate {
 
+// A value in the form litegres stores it in SQLite.
+struct SqlValue {
+    enum class Kind { kNull, kInteger, kReal, kNumber, kText, kBlob };
+    Kind kind = Kind::kNull;
+    int64_t integer = 0;
+    double real = 0;
+    std::string text;  // kText, kBlob (raw bytes), kNumber (decimal digits)
+};
+
+// `text` read as a value of `target` (PostgreSQL's input function).
+SqlValue coerce_value(std::string_view text, PgType target, int location);
+// The SQLite literal spelling a value.
+std::string sql_literal(const SqlValue& value);
 // SQLite SQL text for `text` read as a value of `target`.
-std::string coerce_literal(std::string_view text, PgType target, int location);
+inline std::string coerce_literal(std::string_view text, PgType target, int location) {
+    return sql_literal(coerce_value(text, target, location));
+}
 
 // The same check for a value arriving at run time (a SQLite function
 // argument); returns the normalized text or throws PgError.

@@ -550,7 +550,12 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
 // ---------------------------------------------------------------- expressions
 
 void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int location) {
-    if (!value.unknown_literal || context.is_unknown()) return;
+    if (!value.untyped() || context.is_unknown()) return;
+    if (value.parameter > 0) {
+        parameter_types_.set(value.parameter, context);
+        value.type = context;
+        return;
+    }
     value.sql = coerce_literal(*value.unknown_literal, context, location);
     value.type = context;
     value.unknown_literal.reset();
@@ -559,6 +564,10 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
 std::string QueryTranslator::assignment(const TypedSql& value, PgType target, int location) {
     if (value.is_null_literal) return "NULL";
     if (value.unknown_literal) return coerce_literal(*value.unknown_literal, target, location);
+    if (value.untyped()) {
+        parameter_types_.set(value.parameter, target);
+        return value.sql;
+    }
     if (value.type == target || value.type.is_unknown()) return value.sql;
     if (is_integer_type(target) && is_numeric_category(value.type)) {
         // Narrowing or rounding, with PostgreSQL's range check (22003).
@@ -676,7 +685,14 @@ TypedSql QueryTranslator::expression(const PgQuery__Node* node, const Scope& sco
         case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: return value_function(*node->sqlvalue_function);
         case PG_QUERY__NODE__NODE_PARAM_REF: {
             const auto& p = *node->param_ref;
-            return {"?" + std::to_string(p.number), kUnknown};
+            if (p.number < 1 || p.number > 65535) {
+                throw PgError(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(p.number),
+                              pos(p.location));
+            }
+            parameter_types_.note(p.number);
+            TypedSql t{"?" + std::to_string(p.number), parameter_types_.get(p.number)};
+            t.parameter = p.number;
+            return t;
         }
         case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: throw_unsupported("ARRAY[...]");
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: throw_unsupported("COLLATE");
@@ -772,9 +788,9 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
 
 TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, TypedSql r, int location) {
     // An unknown literal takes the other operand's type.
-    if (l.unknown_literal && !r.unknown_literal) resolve_unknown(l, r.type, location);
-    if (r.unknown_literal && !l.unknown_literal) resolve_unknown(r, l.type, location);
-    if (l.unknown_literal && r.unknown_literal && op != "||") {
+    if (l.untyped() && !r.untyped()) resolve_unknown(l, r.type, location);
+    if (r.untyped() && !l.untyped()) resolve_unknown(r, l.type, location);
+    if (l.untyped() && r.untyped() && op != "||") {
         resolve_unknown(l, kText, location);
         resolve_unknown(r, kText, location);
     }
@@ -842,7 +858,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             if (e.lexpr == nullptr) {
                 TypedSql r = expression(e.rexpr, scope);
                 if (op == "-" || op == "+") {
-                    if (r.unknown_literal) resolve_unknown(r, kNumeric, e.location);
+                    if (r.untyped()) resolve_unknown(r, kNumeric, e.location);
                     if (!is_numeric_category(r.type) && !r.is_null_literal) {
                         throw PgError(sqlstate::kUndefinedFunction,
                                       "operator does not exist: " + op + " " + format_type(r.type),
@@ -861,7 +877,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             const auto* list = e.rexpr->list;
             std::vector<TypedSql> items;
             for (size_t i = 0; i < list->n_items; ++i) items.push_back(expression(list->items[i], scope));
-            if (l.unknown_literal) {
+            if (l.untyped()) {
                 for (const auto& it : items) {
                     if (!it.type.is_unknown()) {
                         resolve_unknown(l, it.type, e.location);
@@ -907,7 +923,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             const auto* list = e.rexpr->list;
             TypedSql lo = expression(list->items[0], scope);
             TypedSql hi = expression(list->items[1], scope);
-            if (l.unknown_literal) resolve_unknown(l, lo.type.is_unknown() ? hi.type : lo.type, e.location);
+            if (l.untyped()) resolve_unknown(l, lo.type.is_unknown() ? hi.type : lo.type, e.location);
             resolve_unknown(lo, l.type, e.location);
             resolve_unknown(hi, l.type, e.location);
             bool negated = e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN ||
@@ -921,7 +937,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
         case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
             TypedSql l = expression(e.lexpr, scope);
             TypedSql r = expression(e.rexpr, scope);
-            if (l.unknown_literal) resolve_unknown(l, r.type.is_unknown() ? kText : r.type, e.location);
+            if (l.untyped()) resolve_unknown(l, r.type.is_unknown() ? kText : r.type, e.location);
             resolve_unknown(r, l.type, e.location);
             return {"nullif(" + l.sql + ", " + r.sql + ")", l.type};
         }
@@ -929,7 +945,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
         case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT: {
             TypedSql l = expression(e.lexpr, scope);
             TypedSql r = expression(e.rexpr, scope);
-            if (l.unknown_literal) resolve_unknown(l, r.type, e.location);
+            if (l.untyped()) resolve_unknown(l, r.type, e.location);
             resolve_unknown(r, l.type, e.location);
             bool distinct = e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT;
             return {"(" + l.sql + (distinct ? " IS NOT " : " IS ") + r.sql + ")", kBool};
@@ -966,7 +982,7 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
         throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE", pos(call.location));
     }
     for (auto& a : args) {
-        if (a.unknown_literal) resolve_unknown(a, fn->unknown_argument_type, call.location);
+        if (a.untyped()) resolve_unknown(a, fn->unknown_argument_type, call.location);
     }
     PgType result = fn->result(args);
     std::vector<std::string> sqls;
@@ -993,8 +1009,9 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
 
 TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     if (value.is_null_literal) return {"NULL", target};
-    if (value.unknown_literal) {
+    if (value.untyped()) {
         resolve_unknown(value, target, location);
+        value.type = target;
         return value;
     }
     const PgType source = value.type;
@@ -1082,7 +1099,7 @@ TypedSql QueryTranslator::case_expr(const PgQuery__CaseExpr& e, const Scope& sco
     bool has_arg = e.arg != nullptr;
     if (has_arg) {
         arg = expression(e.arg, scope);
-        if (arg.unknown_literal) resolve_unknown(arg, kText, e.location);
+        if (arg.untyped()) resolve_unknown(arg, kText, e.location);
         sql += " " + arg.sql;
     }
     std::vector<TypedSql> conditions, results;

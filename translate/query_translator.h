@@ -23,9 +23,39 @@ struct SelectOutput {
     std::vector<ResultColumn> columns;
 };
 
+// The types of $1, $2, ... as far as they are known: given by the client
+// in Parse, or inferred from the context each parameter appears in.
+class ParameterTypes {
+public:
+    explicit ParameterTypes(std::vector<PgType> declared = {}) : types_(std::move(declared)) {}
+    PgType get(int number) const {
+        return size_t(number) <= types_.size() ? types_[size_t(number - 1)] : kUnknown;
+    }
+    void set(int number, PgType type) {
+        if (types_.size() < size_t(number)) types_.resize(size_t(number), kUnknown);
+        if (types_[size_t(number - 1)].is_unknown()) types_[size_t(number - 1)] = type;
+    }
+    void note(int number) {
+        if (types_.size() < size_t(number)) types_.resize(size_t(number), kUnknown);
+    }
+    // Every parameter's type; still-unknown ones are text, as PostgreSQL
+    // resolves an unknown parameter it cannot place.
+    std::vector<PgType> resolved() const {
+        std::vector<PgType> out = types_;
+        for (auto& t : out) {
+            if (t.is_unknown()) t = kText;
+        }
+        return out;
+    }
+
+private:
+    std::vector<PgType> types_;
+};
+
 class QueryTranslator {
 public:
-    explicit QueryTranslator(Catalog& catalog) : catalog_(catalog) {}
+    QueryTranslator(Catalog& catalog, ParameterTypes& parameter_types)
+        : catalog_(catalog), parameter_types_(parameter_types) {}
 
     SelectOutput select(const PgQuery__SelectStmt& stmt, const Scope* outer);
     TypedSql expression(const PgQuery__Node* node, const Scope& scope);
@@ -64,6 +94,7 @@ private:
     void resolve_unknown(TypedSql& value, PgType context, int location);
 
     Catalog& catalog_;
+    ParameterTypes& parameter_types_;
     bool writes_ = false;
     // Set while translating a WHERE clause, where aggregates are not allowed.
     bool in_where_ = false;

@@ -14,7 +14,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/text_format.h"
 #include "pgwire/type_oid.h"
-#include "translate/datetime_text.h"
+#include "pgwire/datetime_text.h"
 #include "translate/literal_coercion.h"
 #include "translate/pg_type.h"
 #include "translate/session_context.h"
@@ -123,8 +123,7 @@ void text_to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     int target = sqlite3_value_int(argv[1]);
     try {
-        std::string literal = coerce_literal(text_arg(argv[0]), PgType{Oid(target), -1}, -1);
-        sqlite3_result_int64(ctx, std::stoll(literal));
+        sqlite3_result_int64(ctx, coerce_value(text_arg(argv[0]), PgType{Oid(target), -1}, -1).integer);
     } catch (const pgwire::PgError& e) {
         raise(ctx, e.sqlstate().c_str(), e.what());
     }
@@ -136,8 +135,7 @@ void text_to_float(sqlite3_context* ctx, int, sqlite3_value** argv) {
         return;
     }
     try {
-        std::string literal = coerce_literal(text_arg(argv[0]), kFloat8, -1);
-        sqlite3_result_double(ctx, std::strtod(literal.c_str(), nullptr));
+        sqlite3_result_double(ctx, coerce_value(text_arg(argv[0]), kFloat8, -1).real);
     } catch (const pgwire::PgError& e) {
         raise(ctx, e.sqlstate().c_str(), e.what());
     }
@@ -149,7 +147,7 @@ void text_to_bool(sqlite3_context* ctx, int, sqlite3_value** argv) {
         return;
     }
     try {
-        sqlite3_result_int(ctx, coerce_literal(text_arg(argv[0]), kBool, -1) == "1");
+        sqlite3_result_int(ctx, int(coerce_value(text_arg(argv[0]), kBool, -1).integer));
     } catch (const pgwire::PgError& e) {
         raise(ctx, e.sqlstate().c_str(), e.what());
     }
@@ -216,7 +214,7 @@ int64_t now_micros() {
 }
 
 void now(sqlite3_context* ctx, int, sqlite3_value**) {
-    std::string out = format_timestamptz_from_unix_micros(now_micros());
+    std::string out = pgwire::format_timestamptz_from_unix_micros(now_micros());
     sqlite3_result_text(ctx, out.c_str(), int(out.size()), SQLITE_TRANSIENT);
 }
 

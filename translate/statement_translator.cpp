@@ -81,6 +81,12 @@ TranslatedStatement plain(std::string tag, StatementKind kind) {
 }  // namespace
 
 TranslatedStatement StatementTranslator::translate(const PgQuery__RawStmt& raw) {
+    TranslatedStatement t = translate_node(raw);
+    t.parameter_types = parameter_types_.resolved();
+    return t;
+}
+
+TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& raw) {
     const PgQuery__Node* node = raw.stmt;
     if (node == nullptr) return plain("", StatementKind::kEmpty);
     switch (node->node_case) {
@@ -121,7 +127,7 @@ TranslatedStatement StatementTranslator::translate(const PgQuery__RawStmt& raw) 
 }
 
 TranslatedStatement StatementTranslator::select(const PgQuery__SelectStmt& stmt) {
-    QueryTranslator q(catalog_);
+    QueryTranslator q(catalog_, parameter_types_);
     SelectOutput out = q.select(stmt, nullptr);
     TranslatedStatement t = plain("SELECT", StatementKind::kQuery);
     t.sqlite_sql.push_back(std::move(out.sql));
@@ -136,7 +142,7 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
     if (stmt.with_clause != nullptr) throw_unsupported("WITH");
     if (stmt.on_conflict_clause != nullptr) throw_unsupported("ON CONFLICT");
     reject_schema(*stmt.relation);
-    QueryTranslator q(catalog_);
+    QueryTranslator q(catalog_, parameter_types_);
     RangeEntry target = q.table_entry(*stmt.relation);
     target.unqualified = true;
 
@@ -221,7 +227,7 @@ TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt)
     if (stmt.with_clause != nullptr) throw_unsupported("WITH");
     if (stmt.n_from_clause > 0) throw_unsupported("UPDATE ... FROM");
     reject_schema(*stmt.relation);
-    QueryTranslator q(catalog_);
+    QueryTranslator q(catalog_, parameter_types_);
     Scope scope;
     scope.entries.push_back(q.table_entry(*stmt.relation));
     scope.entries.back().unqualified = true;
@@ -268,7 +274,7 @@ TranslatedStatement StatementTranslator::remove(const PgQuery__DeleteStmt& stmt)
     if (stmt.with_clause != nullptr) throw_unsupported("WITH");
     if (stmt.n_using_clause > 0) throw_unsupported("DELETE ... USING");
     reject_schema(*stmt.relation);
-    QueryTranslator q(catalog_);
+    QueryTranslator q(catalog_, parameter_types_);
     Scope scope;
     scope.entries.push_back(q.table_entry(*stmt.relation));
     scope.entries.back().unqualified = true;
@@ -309,7 +315,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         throw PgError(sqlstate::kDuplicateTable, "relation \"" + table + "\" already exists");
     }
 
-    QueryTranslator q(catalog_);
+    QueryTranslator q(catalog_, parameter_types_);
     Scope table_scope;  // for CHECK constraints
     RangeEntry self;
     self.refname = table;

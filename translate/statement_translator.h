@@ -9,17 +9,22 @@
 #include <string>
 
 #include "translate/catalog.h"
+#include "translate/query_translator.h"
 #include "translate/translated_statement.h"
 
 namespace litegres::translate {
 
 class StatementTranslator {
 public:
-    explicit StatementTranslator(Catalog& catalog) : catalog_(catalog) {}
+    // `declared_parameter_types`: the types a client gave in Parse (OID 0
+    // or missing: infer from context).
+    explicit StatementTranslator(Catalog& catalog, std::vector<PgType> declared_parameter_types = {})
+        : catalog_(catalog), parameter_types_(std::move(declared_parameter_types)) {}
 
     TranslatedStatement translate(const PgQuery__RawStmt& raw);
 
 private:
+    TranslatedStatement translate_node(const PgQuery__RawStmt& raw);
     TranslatedStatement select(const PgQuery__SelectStmt& stmt);
     TranslatedStatement insert(const PgQuery__InsertStmt& stmt);
     TranslatedStatement update(const PgQuery__UpdateStmt& stmt);
@@ -30,6 +35,7 @@ private:
     TranslatedStatement set_variable(const PgQuery__VariableSetStmt& stmt);
 
     Catalog& catalog_;
+    ParameterTypes parameter_types_;
 };
 
 // The SQLite schema litegres keeps beside the user's tables (sequences);

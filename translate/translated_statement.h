@@ -41,6 +41,8 @@ struct TranslatedStatement {
     std::vector<std::string> sqlite_sql;
     std::vector<ResultColumn> columns;
     bool returns_rows = false;
+    // $1, $2, ...: declared by the client or inferred (ParameterDescription).
+    std::vector<PgType> parameter_types;
     std::string tag;
     TagStyle tag_style = TagStyle::kPlain;
     bool writes = false;          // needs the writer connection

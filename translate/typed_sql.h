@@ -19,6 +19,12 @@ struct TypedSql {
     // Raw text of a still-untyped string literal ('...' with no cast).
     std::optional<std::string> unknown_literal;
     bool is_null_literal = false;
+    // $n of a prepared statement (0: not a parameter). Its type comes from
+    // the client or, when unspecified, from context like an unknown literal.
+    int parameter = 0;
+
+    // Still waiting for context to give it a type.
+    bool untyped() const { return unknown_literal.has_value() || (parameter > 0 && type.is_unknown()); }
 };
 
 }  // namespace litegres::translate

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace litegres::translate {
+namespace litegres::pgwire {
 
 struct DateTimeValue {
     int year = 0, month = 0, day = 0;
@@ -33,4 +33,11 @@ std::string format_timestamptz(const DateTimeValue& v);
 // Microseconds since 1970-01-01 UTC, for the current-time functions.
 std::string format_timestamptz_from_unix_micros(int64_t micros);
 
-}  // namespace litegres::translate
+// PostgreSQL's binary forms count from 2000-01-01: days for date,
+// microseconds for timestamp and timestamptz (UTC).
+int32_t days_since_2000(const DateTimeValue& v);
+int64_t micros_since_2000(const DateTimeValue& v);  // converts to UTC
+DateTimeValue from_days_since_2000(int32_t days);
+DateTimeValue from_micros_since_2000(int64_t micros);
+
+}  // namespace litegres::pgwire

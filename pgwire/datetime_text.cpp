@@ -1,11 +1,11 @@
 // datetime_text.cpp — hand-written ISO date/time scanning and printing; the
 // formats are small and fixed, and this runs per inserted value.
-#include "translate/datetime_text.h"
+#include "pgwire/datetime_text.h"
 
 #include <cctype>
 #include <cstdio>
 
-namespace litegres::translate {
+namespace litegres::pgwire {
 
 namespace {
 
@@ -182,6 +182,41 @@ std::string format_timestamptz(const DateTimeValue& v) {
     return format_timestamp(utc) + "+00";
 }
 
+namespace {
+constexpr int64_t kUnixDaysAt2000 = 10957;  // days from 1970-01-01 to 2000-01-01
+}
+
+int32_t days_since_2000(const DateTimeValue& v) {
+    return int32_t(days_from_civil(v.year, unsigned(v.month), unsigned(v.day)) - kUnixDaysAt2000);
+}
+
+int64_t micros_since_2000(const DateTimeValue& v) {
+    int64_t secs = (days_from_civil(v.year, unsigned(v.month), unsigned(v.day)) - kUnixDaysAt2000) * 86400 +
+                   v.hour * 3600 + v.minute * 60 + v.second - v.utc_offset_seconds.value_or(0);
+    return secs * 1000000 + v.microsecond;
+}
+
+DateTimeValue from_days_since_2000(int32_t days) {
+    DateTimeValue v;
+    civil_from_days(int64_t(days) + kUnixDaysAt2000, v.year, v.month, v.day);
+    return v;
+}
+
+DateTimeValue from_micros_since_2000(int64_t micros) {
+    int64_t secs = micros >= 0 ? micros / 1000000 : (micros - 999999) / 1000000;
+    DateTimeValue v;
+    v.microsecond = int(micros - secs * 1000000);
+    int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+    int64_t rem = secs - days * 86400;
+    civil_from_days(days + kUnixDaysAt2000, v.year, v.month, v.day);
+    v.hour = int(rem / 3600);
+    v.minute = int(rem % 3600 / 60);
+    v.second = int(rem % 60);
+    v.has_time = true;
+    v.utc_offset_seconds = 0;
+    return v;
+}
+
 std::string format_timestamptz_from_unix_micros(int64_t micros) {
     int64_t secs = micros >= 0 ? micros / 1000000 : (micros - 999999) / 1000000;
     DateTimeValue v;
@@ -196,4 +231,4 @@ std::string format_timestamptz_from_unix_micros(int64_t micros) {
     return format_timestamp(v) + "+00";
 }
 
-}  // namespace litegres::translate
+}  // namespace litegres::pgwire
