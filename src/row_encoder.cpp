@@ -74,6 +74,8 @@ std::vector<pgwire::FieldDescription> RowEncoder::describe(const std::vector<tra
         f.type_oid = c.type.oid;
         f.type_length = pgwire::type_length(c.type.oid);
         f.type_modifier = c.type.typmod;
+        f.table_oid = c.table_oid;
+        f.column_number = c.column_number;
         f.format = i < formats.size() ? formats[i] : 0;
         fields.push_back(std::move(f));
     }

@@ -468,6 +468,8 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         case StatementKind::kShow: run_setting(*stmt, encoder); return true;
         case StatementKind::kCreateDatabase:
         case StatementKind::kDropDatabase: run_database_command(*stmt, encoder); return true;
+        case StatementKind::kDeallocate:
+        case StatementKind::kDiscard: run_session_reset(*stmt, encoder); return true;
         case StatementKind::kQuery: break;
     }
     if (stmt->writes && !holds_writer_) {
@@ -557,6 +559,32 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, pgwire::Ba
     } else if (!stmt.object_name.empty()) {
         std::string reported = settings_->set(stmt.object_name, stmt.setting_value);
         if (!reported.empty()) encoder.parameter_status(reported, settings_->get(reported));
+    }
+    encoder.command_complete(stmt.tag);
+}
+
+void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
+    if (stmt.kind == StatementKind::kDeallocate) {
+        if (stmt.object_name.empty()) {
+            statements_.clear();
+        } else if (statements_.erase(stmt.object_name) == 0) {
+            throw PgError(sqlstate::kInvalidSqlStatementName,
+                          "prepared statement \"" + stmt.object_name + "\" does not exist");
+        }
+        encoder.command_complete(stmt.tag);
+        return;
+    }
+    if (stmt.object_name == "ALL") {
+        if (tx_state_ != TxState::kIdle || implicit_block_) {
+            throw PgError(sqlstate::kActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
+        }
+        // As PostgreSQL: RESET ALL, DEALLOCATE ALL, CLOSE ALL, and forget sequences.
+        for (const auto& name : settings_->reset_all()) encoder.parameter_status(name, settings_->get(name));
+        statements_.clear();
+        portals_.clear();
+        context_.sequence_last_values.clear();
+    } else if (stmt.object_name == "SEQUENCES") {
+        context_.sequence_last_values.clear();
     }
     encoder.command_complete(stmt.tag);
 }

@@ -93,6 +93,7 @@ private:
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
     void run_setting(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
+    void run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_database_command(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void describe_columns(const translate::TranslatedStatement& stmt, const std::vector<int16_t>& formats,
                           pgwire::BackendEncoder& encoder);

@@ -27,6 +27,13 @@ std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view n
     }
     if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
     if (table.columns.empty()) return std::nullopt;
+    StatementLease oid_lease = connection_.lease("SELECT oid FROM _litegres_relation WHERE name = ?1", true);
+    sqlite3_bind_text(oid_lease.get(), 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
+    translate::Oid oid = sqlite3_step(oid_lease.get()) == SQLITE_ROW ? translate::Oid(sqlite3_column_int64(oid_lease.get(), 0)) : 0;
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+        table.columns[i].table_oid = oid;
+        table.columns[i].column_number = oid != 0 ? int16_t(i + 1) : 0;
+    }
     return table;
 }
 

@@ -20,6 +20,9 @@ struct ColumnInfo {
     // The column's DEFAULT as SQLite SQL text (empty: none), so that a
     // DEFAULT in a VALUES row can be spelled out.
     std::string default_sql;
+    // Where the column comes from (0 for computed columns).
+    Oid table_oid = 0;
+    int16_t column_number = 0;
 };
 
 struct TableInfo {

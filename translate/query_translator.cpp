@@ -210,7 +210,8 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
             for (size_t i = 0; i < inner.columns.size(); ++i) {
                 std::string name = i < sub.alias->n_colnames ? str(sub.alias->colnames[i])
                                                              : inner.columns[i].name;
-                entry.columns.push_back(ColumnInfo{name, inner.columns[i].type, false, ""});
+                entry.columns.push_back(ColumnInfo{name, inner.columns[i].type, false, "", inner.columns[i].table_oid,
+                                                   inner.columns[i].column_number});
             }
             std::string sql = "(" + inner.sql + ")";
             if (sub.alias->n_colnames > 0) {
@@ -314,7 +315,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                 }
                 for (const auto& m : scope.merged_columns) {
                     parts.push_back(quote_identifier(m.name));
-                    columns.push_back({m.name, m.type});
+                    columns.push_back({m.name, m.type, m.table_oid, m.column_number});
                 }
                 for (const auto& e : scope.entries) {
                     for (const auto& c : e.columns) {
@@ -323,7 +324,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                         if (merged) continue;
                         parts.push_back(e.unqualified ? quote_identifier(c.name)
                                                       : quote_identifier(e.refname) + "." + quote_identifier(c.name));
-                        columns.push_back({c.name, c.type});
+                        columns.push_back({c.name, c.type, c.table_oid, c.column_number});
                     }
                 }
             } else {
@@ -338,7 +339,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                 for (const auto& c : it->columns) {
                     parts.push_back(it->unqualified ? quote_identifier(c.name)
                                                     : quote_identifier(it->refname) + "." + quote_identifier(c.name));
-                    columns.push_back({c.name, c.type});
+                    columns.push_back({c.name, c.type, c.table_oid, c.column_number});
                 }
             }
             continue;
@@ -347,7 +348,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
         if (value.type.is_unknown()) value.type = kText;
         std::string name = rt->name != nullptr && rt->name[0] != '\0' ? rt->name : figure_column_name(val);
         parts.push_back(value.sql + " AS " + quote_identifier(name));
-        columns.push_back({name, value.type});
+        columns.push_back({name, value.type, value.table_oid, value.column_number});
     }
     return join_strings(parts, ", ");
 }
@@ -760,8 +761,12 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                 }
             }
             if (found != nullptr) {
-                if (found->unqualified) return {quote_identifier(column), info->type};
-                return {quote_identifier(found->refname) + "." + quote_identifier(column), info->type};
+                TypedSql t{found->unqualified ? quote_identifier(column)
+                                              : quote_identifier(found->refname) + "." + quote_identifier(column),
+                           info->type};
+                t.table_oid = info->table_oid;
+                t.column_number = info->column_number;
+                return t;
             }
         }
         throw PgError(sqlstate::kUndefinedColumn, "column \"" + column + "\" does not exist",
@@ -774,8 +779,12 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
             if (e.refname != table) continue;
             for (const auto& c : e.columns) {
                 if (c.name == column) {
-                    if (e.unqualified) return {quote_identifier(column), c.type};
-                    return {quote_identifier(e.refname) + "." + quote_identifier(column), c.type};
+                    TypedSql t{e.unqualified ? quote_identifier(column)
+                                             : quote_identifier(e.refname) + "." + quote_identifier(column),
+                               c.type};
+                    t.table_oid = c.table_oid;
+                    t.column_number = c.column_number;
+                    return t;
                 }
             }
             throw PgError(sqlstate::kUndefinedColumn,

@@ -62,6 +62,8 @@ bool statement_needs_writer(const PgQuery__RawStmt& raw) {
         case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
         case PG_QUERY__NODE__NODE_CREATEDB_STMT:
         case PG_QUERY__NODE__NODE_DROPDB_STMT:
+        case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
+        case PG_QUERY__NODE__NODE_DISCARD_STMT:
             return false;
         case PG_QUERY__NODE__NODE_TRANSACTION_STMT: {
             const auto& t = *node->transaction_stmt;

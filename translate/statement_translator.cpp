@@ -22,7 +22,12 @@ const char* const kBookkeepingSchemaSql =
     " increment_by INTEGER NOT NULL DEFAULT 1,"
     " is_called INTEGER NOT NULL DEFAULT 0,"
     " owner_table TEXT,"
-    " owner_column TEXT)";
+    " owner_column TEXT);"
+    // Stable OIDs for relations, as clients see them in RowDescription and
+    // pg_class; user OIDs start at 16384 as in PostgreSQL.
+    "CREATE TABLE IF NOT EXISTS _litegres_relation ("
+    " oid INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE)";
 
 namespace {
 
@@ -101,6 +106,21 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: {
             TranslatedStatement t = plain("SHOW", StatementKind::kShow);
             t.object_name = node->variable_show_stmt->name;
+            return t;
+        }
+        case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: {
+            const char* name = node->deallocate_stmt->name;
+            bool all = name == nullptr || name[0] == '\0';
+            TranslatedStatement t = plain(all ? "DEALLOCATE ALL" : "DEALLOCATE", StatementKind::kDeallocate);
+            if (!all) t.object_name = name;
+            return t;
+        }
+        case PG_QUERY__NODE__NODE_DISCARD_STMT: {
+            static const char* kTargets[] = {"ALL", "ALL", "PLANS", "SEQUENCES", "TEMP"};
+            int target = int(node->discard_stmt->target);
+            TranslatedStatement t = plain("", StatementKind::kDiscard);
+            t.object_name = kTargets[target >= 0 && target <= 4 ? target : 0];
+            t.tag = "DISCARD " + t.object_name;
             return t;
         }
         case PG_QUERY__NODE__NODE_CREATEDB_STMT: {
@@ -433,6 +453,8 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         }
     }
     t.sqlite_sql.push_back("CREATE TABLE " + quote_identifier(table) + " (" + join_strings(defs, ", ") + ")");
+    t.sqlite_sql.push_back("INSERT INTO _litegres_relation (oid, name) SELECT coalesce(max(oid), 16383) + 1, " +
+                           quote_string(table) + " FROM _litegres_relation");
     for (auto& s : after) t.sqlite_sql.push_back(std::move(s));
     return t;
 }
@@ -461,6 +483,7 @@ TranslatedStatement StatementTranslator::drop(const PgQuery__DropStmt& stmt) {
         }
         t.sqlite_sql.push_back("DROP TABLE " + quote_identifier(table));
         t.sqlite_sql.push_back("DELETE FROM _litegres_sequence WHERE owner_table = " + quote_string(table));
+        t.sqlite_sql.push_back("DELETE FROM _litegres_relation WHERE name = " + quote_string(table));
     }
     return t;
 }

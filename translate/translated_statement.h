@@ -20,6 +20,8 @@ enum class StatementKind {
     kDropDatabase,
     kSet,
     kShow,
+    kDeallocate,  // object_name, or empty for ALL
+    kDiscard,     // object_name: ALL, PLANS, SEQUENCES or TEMP
     kEmpty,
 };
 
@@ -33,6 +35,10 @@ enum class TagStyle {
 struct ResultColumn {
     std::string name;
     PgType type;
+    // The table column it reads, when it is a plain column reference
+    // (RowDescription's table OID and attribute number); else 0.
+    Oid table_oid = 0;
+    int16_t column_number = 0;
 };
 
 struct TranslatedStatement {

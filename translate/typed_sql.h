@@ -22,6 +22,9 @@ struct TypedSql {
     // $n of a prepared statement (0: not a parameter). Its type comes from
     // the client or, when unspecified, from context like an unknown literal.
     int parameter = 0;
+    // A plain reference to a table column: which one.
+    Oid table_oid = 0;
+    int16_t column_number = 0;
 
     // Still waiting for context to give it a type.
     bool untyped() const { return unknown_literal.has_value() || (parameter > 0 && type.is_unknown()); }
