@@ -164,6 +164,8 @@ std::vector<std::pair<std::string, std::string>> SessionSettings::reported() con
     for (const auto& [name, p] : parameters_) {
         if (p.reported) out.emplace_back(name, p.value);
     }
+    // PostgreSQL reports them sorted by name, ignoring case.
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return lower(a.first) < lower(b.first); });
     return out;
 }
 

@@ -23,7 +23,7 @@ void split_constraint_target(const std::string& target, std::string& table, std:
         size_t dot = item.find('.');
         if (dot != std::string::npos) {
             table = item.substr(0, dot);
-            if (!columns.empty()) columns += ", ";
+            if (!columns.empty()) columns += "_";
             columns += item.substr(dot + 1);
         }
         if (comma == std::string::npos) break;
@@ -43,9 +43,6 @@ PgError sqlite_error(sqlite3* db, int rc) {
         std::string table, columns;
         split_constraint_target(message.substr(message.find(": ") + 2), table, columns);
         std::string name = rc == SQLITE_CONSTRAINT_PRIMARYKEY ? table + "_pkey" : table + "_" + columns + "_key";
-        for (auto& c : name) {
-            if (c == ',' || c == ' ') c = '_';
-        }
         return PgError(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + name + "\"");
     }
     if (rc == SQLITE_CONSTRAINT_NOTNULL) {

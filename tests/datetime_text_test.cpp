@@ -1,17 +1,17 @@
 // datetime_text_test.cpp — ISO date/timestamp parsing (T, fractions, zones) and ISO output.
-#include "translate/datetime_text.h"
+#include "pgwire/datetime_text.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-using litegres::translate::DateTimeParse;
-using litegres::translate::DateTimeValue;
-using litegres::translate::format_date;
-using litegres::translate::format_timestamp;
-using litegres::translate::format_timestamptz;
-using litegres::translate::format_timestamptz_from_unix_micros;
-using litegres::translate::parse_datetime;
+using litegres::pgwire::DateTimeParse;
+using litegres::pgwire::DateTimeValue;
+using litegres::pgwire::format_date;
+using litegres::pgwire::format_timestamp;
+using litegres::pgwire::format_timestamptz;
+using litegres::pgwire::format_timestamptz_from_unix_micros;
+using litegres::pgwire::parse_datetime;
 
 namespace {
 

@@ -25,7 +25,8 @@ namespace {
 std::vector<std::optional<std::string>> encode(const std::string& select,
                                                const std::vector<PgType>& types) {
     SqliteConnection connection(":memory:", true);
-    sqlite3_stmt* stmt = connection.prepare(select, false);
+    litegres::StatementLease lease = connection.lease(select, false);
+    sqlite3_stmt* stmt = lease.get();
     REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
     std::vector<ResultColumn> columns;
     for (size_t i = 0; i < types.size(); ++i)
@@ -33,7 +34,8 @@ std::vector<std::optional<std::string>> encode(const std::string& select,
     std::string out;
     BackendEncoder encoder(out);
     std::string scratch;
-    RowEncoder(columns).write_row(stmt, encoder, scratch);
+    std::vector<int16_t> text_formats;
+    RowEncoder(columns, text_formats).write_row(stmt, encoder, scratch);
     auto replies = split_replies(out);
     REQUIRE(replies.size() == 1);
     REQUIRE(replies[0].type == 'D');

@@ -456,19 +456,108 @@ TEST_CASE("CREATE DATABASE makes a database another session can connect to") {
     f.client.query("ROLLBACK");
 }
 
-TEST_CASE("the extended protocol is refused once, then skipped until Sync") {
+namespace {
+pgwire::Bind bind_text(const std::string& statement, std::vector<std::optional<std::string>> values,
+                       std::vector<int16_t> result_formats = {}) {
+    pgwire::Bind b;
+    b.statement = statement;
+    for (auto& v : values) {
+        pgwire::BindValue bv;
+        bv.is_null = !v.has_value();
+        if (v) bv.bytes = *v;
+        b.parameters.push_back(std::move(bv));
+    }
+    b.result_formats = std::move(result_formats);
+    return b;
+}
+}  // namespace
+
+TEST_CASE("extended protocol: Parse, Bind, Describe, Execute, Sync answer in order") {
     Fixture f;
-    auto parse = f.client.send(pgwire::Parse{"", "SELECT 1", {}});
-    CHECK(reply_types(parse) == "E");
-    CHECK(sqlstate_of(parse) == "0A000");
-    CHECK(f.client.last_step == Session::Step::kContinue);
+    f.client.query("CREATE TABLE ext_t (id integer PRIMARY KEY, name text)");
+    f.client.query("INSERT INTO ext_t VALUES (1, 'one'), (2, 'two')");
+    CHECK(reply_types(f.client.send(pgwire::Parse{"q", "SELECT name FROM ext_t WHERE id = $1", {}})) == "1");
+    auto described = f.client.send(pgwire::Describe{pgwire::ObjectKind::kStatement, "q"});
+    REQUIRE(reply_types(described) == "tT");
+    // $1 took the type of id (int4) from `id = $1`.
+    CHECK(described[0].body == std::string("\0\1\0\0\0\x17", 6));
+    CHECK(reply_types(f.client.send(bind_text("q", {"2"}))) == "2");
+    auto executed = f.client.send(pgwire::Execute{"", 0});
+    CHECK(reply_types(executed) == "DC");
+    CHECK(rows_of(executed) == "two");
+    CHECK(tag_of(executed) == "SELECT 1");
+    auto synced = f.client.send(pgwire::Sync{});
+    CHECK(reply_types(synced) == "Z");
+    CHECK(synced[0].body == "I");
+}
+
+TEST_CASE("extended protocol: LIMIT $1 is int8 and a wrong parameter count is 08P01") {
+    Fixture f;
+    f.client.send(pgwire::Parse{"", "SELECT 1 LIMIT $1", {}});
+    auto described = f.client.send(pgwire::Describe{pgwire::ObjectKind::kStatement, ""});
+    CHECK(described[0].body == std::string("\0\1\0\0\0\x14", 6));
+    auto bad = f.client.send(bind_text("", {"1", "2"}));
+    CHECK(sqlstate_of(bad) == "08P01");
+    f.client.send(pgwire::Sync{});
+}
+
+TEST_CASE("extended protocol: after an error every message is skipped until Sync") {
+    Fixture f;
+    auto parse = f.client.send(pgwire::Parse{"", "SELEC 1", {}});
+    CHECK(sqlstate_of(parse) == "42601");
     CHECK(f.client.send(pgwire::Bind{}).empty());
     CHECK(f.client.send(pgwire::Execute{}).empty());
     auto sync = f.client.send(pgwire::Sync{});
     CHECK(reply_types(sync) == "Z");
     CHECK(sync[0].body == "I");
-    // The session is in step again.
     CHECK(rows_of(f.client.query("SELECT 2")) == "2");
+}
+
+TEST_CASE("extended protocol: a row limit suspends the portal and the next Execute resumes it") {
+    Fixture f;
+    f.client.query("CREATE TABLE ext_rows (n integer)");
+    f.client.query("INSERT INTO ext_rows VALUES (1), (2), (3), (4), (5)");
+    f.client.send(pgwire::Parse{"", "SELECT n FROM ext_rows ORDER BY n", {}});
+    f.client.send(bind_text("", {}));
+    auto first = f.client.send(pgwire::Execute{"", 2});
+    CHECK(reply_types(first) == "DDs");
+    CHECK(rows_of(first) == "1,2");
+    auto second = f.client.send(pgwire::Execute{"", 2});
+    CHECK(reply_types(second) == "DDs");
+    CHECK(rows_of(second) == "3,4");
+    auto last = f.client.send(pgwire::Execute{"", 2});
+    CHECK(reply_types(last) == "DC");
+    CHECK(rows_of(last) == "5");
+    CHECK(tag_of(last) == "SELECT 1");
+    f.client.send(pgwire::Sync{});
+}
+
+TEST_CASE("extended protocol: a pipelined batch is one implicit transaction up to Sync") {
+    Fixture f;
+    f.client.query("CREATE TABLE ext_batch (n integer PRIMARY KEY)");
+    f.client.send(pgwire::Parse{"ins", "INSERT INTO ext_batch VALUES ($1)", {}});
+    f.client.send(bind_text("ins", {"1"}));
+    CHECK(tag_of(f.client.send(pgwire::Execute{"", 0})) == "INSERT 0 1");
+    f.client.send(bind_text("ins", {"1"}));
+    CHECK(sqlstate_of(f.client.send(pgwire::Execute{"", 0})) == "23505");
+    f.client.send(bind_text("ins", {"2"}));  // skipped: the batch failed
+    CHECK(f.client.send(pgwire::Execute{"", 0}).empty());
+    CHECK(f.client.send(pgwire::Sync{})[0].body == "I");
+    // The failure rolled back the whole batch, the first insert included.
+    CHECK(rows_of(f.client.query("SELECT count(*) FROM ext_batch")) == "0");
+}
+
+TEST_CASE("extended protocol: binary results and parameters") {
+    Fixture f;
+    f.client.send(pgwire::Parse{"", "SELECT $1::int4 + 1", {23}});
+    pgwire::Bind b = bind_text("", {std::string("\0\0\0\x29", 4)}, {1});
+    b.parameter_formats = {1};
+    CHECK(reply_types(f.client.send(b)) == "2");
+    auto executed = f.client.send(pgwire::Execute{"", 0});
+    REQUIRE(reply_types(executed) == "DC");
+    // One column, length 4, value 42 big-endian.
+    CHECK(executed[0].body == std::string("\0\1\0\0\0\4\0\0\0\x2a", 10));
+    f.client.send(pgwire::Sync{});
 }
 
 TEST_CASE("an unknown message type is FATAL, Terminate closes quietly") {

@@ -65,6 +65,19 @@ std::string integer_conversion(const std::string& sql, PgType source, PgType tar
     return "litegres_to_integer(" + sql + ", " + std::to_string(target.oid) + ", " + (half_even ? "1" : "0") + ")";
 }
 
+// Whether PostgreSQL has a comparison operator between the two types
+// (within a type category: numbers, strings, date/times), or a NULL/unknown
+// side lets it pick one.
+bool comparable(PgType a, PgType b) {
+    if (a.is_unknown() || b.is_unknown() || a.oid == b.oid) return true;
+    if (is_numeric_category(a) && is_numeric_category(b)) return true;
+    if (is_string_type(a) && is_string_type(b)) return true;
+    auto datetime = [](PgType t) {
+        return t.oid == oid::kDate || t.oid == oid::kTimestamp || t.oid == oid::kTimestamptz;
+    };
+    return datetime(a) && datetime(b);
+}
+
 std::string type_list(const std::vector<TypedSql>& args) {
     std::vector<std::string> names;
     for (const auto& a : args) names.push_back(format_type(PgType{a.type.oid, -1}));
@@ -557,14 +570,17 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
         value.type = context;
         return;
     }
-    value.sql = coerce_literal(*value.unknown_literal, context, location);
+    // An input error points at the literal itself, as in PostgreSQL.
+    value.sql = coerce_literal(*value.unknown_literal, context, pos(value.location >= 0 ? value.location : location));
     value.type = context;
     value.unknown_literal.reset();
 }
 
 std::string QueryTranslator::assignment(const TypedSql& value, PgType target, int location) {
     if (value.is_null_literal) return "NULL";
-    if (value.unknown_literal) return coerce_literal(*value.unknown_literal, target, location);
+    if (value.unknown_literal) {
+        return coerce_literal(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location));
+    }
     if (value.untyped()) {
         parameter_types_.set(value.parameter, target);
         return value.sql;
@@ -715,10 +731,11 @@ TypedSql QueryTranslator::constant(const PgQuery__AConst& c) {
             std::string text = c.fval->fval;
             bool integral = text.find_first_of(".eE") == std::string::npos;
             if (integral) {
-                // An integer too big for int4 is int8 if it fits, else numeric.
+                // An integer too big for int4 is int8 if it fits, else
+                // numeric (-2147483648 arrives here and is int4).
                 errno = 0;
-                std::strtoll(text.c_str(), nullptr, 10);
-                if (errno != ERANGE) return {text, kInt8};
+                long long value = std::strtoll(text.c_str(), nullptr, 10);
+                if (errno != ERANGE) return {text, value >= INT32_MIN && value <= INT32_MAX ? kInt4 : kInt8};
             }
             return {text, kNumeric};
         }
@@ -726,6 +743,7 @@ TypedSql QueryTranslator::constant(const PgQuery__AConst& c) {
         case PG_QUERY__A__CONST__VAL_SVAL: {
             TypedSql t{quote_string(c.sval->sval), kUnknown};
             t.unknown_literal = c.sval->sval;
+            t.location = c.location;
             return t;
         }
         default: throw_unsupported("bit-string constants", c.location);
@@ -796,6 +814,20 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
 }
 
 TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, TypedSql r, int location) {
+    if (op == "||") {
+        // text || anything: unknown literals are text, other values are
+        // converted with their output function (PostgreSQL's anytextcat).
+        resolve_unknown(l, kText, location);
+        resolve_unknown(r, kText, location);
+        if (!is_string_type(l.type) && !is_string_type(r.type)) {
+            throw PgError(sqlstate::kUndefinedFunction,
+                          "operator does not exist: " + format_type(l.type) + " || " + format_type(r.type),
+                          pos(location));
+        }
+        if (!is_string_type(l.type) && !l.is_null_literal) l = cast_to(std::move(l), kText, location);
+        if (!is_string_type(r.type) && !r.is_null_literal) r = cast_to(std::move(r), kText, location);
+        return {"(" + l.sql + " || " + r.sql + ")", kText};
+    }
     // An unknown literal takes the other operand's type.
     if (l.untyped() && !r.untyped()) resolve_unknown(l, r.type, location);
     if (r.untyped() && !l.untyped()) resolve_unknown(r, l.type, location);
@@ -806,17 +838,17 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
     static const char* kComparisons[] = {"=", "<>", "!=", "<", ">", "<=", ">="};
     for (const char* cmp : kComparisons) {
         if (op == cmp) {
+            if (!comparable(l.type, r.type)) {
+                throw PgError(sqlstate::kUndefinedFunction,
+                              "operator does not exist: " + format_type(PgType{l.type.oid, -1}) + " " + op + " " +
+                                  format_type(PgType{r.type.oid, -1}),
+                              pos(location))
+                    .with_hint("No operator matches the given name and argument types. You might need to add "
+                               "explicit type casts.");
+            }
             const char* sqlite_op = op == "!=" ? "<>" : cmp;
             return {"(" + l.sql + " " + sqlite_op + " " + r.sql + ")", kBool};
         }
-    }
-    if (op == "||") {
-        if (!is_string_type(l.type) && !is_string_type(r.type)) {
-            throw PgError(sqlstate::kUndefinedFunction,
-                          "operator does not exist: " + format_type(l.type) + " || " + format_type(r.type),
-                          pos(location));
-        }
-        return {"(" + l.sql + " || " + r.sql + ")", kText};
     }
     if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {
         bool numeric_operands = (is_numeric_category(l.type) || l.is_null_literal) &&
@@ -1018,6 +1050,19 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
 
 TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     if (value.is_null_literal) return {"NULL", target};
+    if (value.unknown_literal && (target.oid == oid::kVarchar || target.oid == oid::kBpchar) && target.typmod >= 4) {
+        // An explicit cast to varchar(n)/char(n) truncates instead of failing.
+        std::string text = *value.unknown_literal;
+        size_t max_chars = size_t(target.typmod - 4), chars = 0, cut = text.size();
+        for (size_t i = 0; i < text.size(); ++i) {
+            if ((text[i] & 0xC0) == 0x80) continue;
+            if (chars++ == max_chars) {
+                cut = i;
+                break;
+            }
+        }
+        value.unknown_literal = text.substr(0, cut);
+    }
     if (value.untyped()) {
         resolve_unknown(value, target, location);
         value.type = target;

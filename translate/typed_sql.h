@@ -22,6 +22,8 @@ struct TypedSql {
     // $n of a prepared statement (0: not a parameter). Its type comes from
     // the client or, when unspecified, from context like an unknown literal.
     int parameter = 0;
+    // Where an unknown literal stands in the query (0-based; -1: unknown).
+    int location = -1;
     // A plain reference to a table column: which one.
     Oid table_oid = 0;
     int16_t column_number = 0;
