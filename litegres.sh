@@ -15,8 +15,8 @@ cd "$(dirname "$0")"
 BUILD_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libasio-dev libpg-query-dev
                 libprotobuf-c-dev libssl-dev libcli11-dev doctest-dev)
 TEST_PACKAGES=(postgresql-15 postgresql-client-15 python3 python3-psycopg2 python3-psycopg
-               python3-asyncpg python3-pg8000 docker-compose sqlite3
-               procps util-linux passwd)
+               python3-asyncpg python3-pg8000 docker-compose sqlite3 procps util-linux passwd
+               libpq-dev ruby ruby-pg php-cli php-pgsql)
 
 install_packages() {
     local missing=()
@@ -30,6 +30,13 @@ install_packages() {
     $sudo apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q -o DPkg::Lock::Timeout=300 \
         --no-install-recommends "${missing[@]}"
+}
+
+# The JavaScript driver workloads: Node.js (Debian's, unless the machine has
+# one) and the npm packages pinned in integration/drivers/js.
+install_js_drivers() {
+    command -v npm >/dev/null 2>&1 || install_packages nodejs npm
+    (cd integration/drivers/js && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 jobs() { nproc 2>/dev/null || echo 2; }
@@ -70,6 +77,7 @@ case "${1:-}" in
         ;;
     test)
         install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+        install_js_drivers
         build build-asan -DLITEGRES_WERROR=ON -DLITEGRES_SANITIZE=ON
         echo "== tests under AddressSanitizer + UBSan =="
         run_ctest build-asan
@@ -81,7 +89,10 @@ case "${1:-}" in
         ;;
     deps)
         install_packages "${BUILD_PACKAGES[@]}"
-        if [ "${2:-}" = "--test" ]; then install_packages "${TEST_PACKAGES[@]}"; fi
+        if [ "${2:-}" = "--test" ]; then
+            install_packages "${TEST_PACKAGES[@]}"
+            install_js_drivers
+        fi
         ;;
     *)
         echo "usage: $0 serve [litegres flags] | test | deps [--test]" >&2

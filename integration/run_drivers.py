@@ -27,6 +27,14 @@ DRIVERS = {
     "psycopg3": [PYTHON, str(DRIVERS_DIR / "psycopg3_workload.py"), "{dsn}"],
     "asyncpg": [PYTHON, str(DRIVERS_DIR / "asyncpg_workload.py"), "{dsn}"],
     "pg8000": [PYTHON, str(DRIVERS_DIR / "pg8000_workload.py"), "{dsn}"],
+    "node_pg": ["node", str(DRIVERS_DIR / "js" / "pg_workload.js"), "{dsn}"],
+    "postgresjs": ["node", str(DRIVERS_DIR / "js" / "postgresjs_workload.js"), "{dsn}"],
+    # Compiled into a temp dir per run, never into the source tree.
+    "libpq": ["bash", "-c", 'd=$(mktemp -d) && cc -o "$d/libpq_workload" "$1" -I"$(pg_config --includedir)" -lpq'
+              ' && "$d/libpq_workload" "$2"; rc=$?; rm -rf "$d"; exit $rc',
+              "libpq", str(DRIVERS_DIR / "libpq_workload.c"), "{dsn}"],
+    "ruby_pg": ["ruby", str(DRIVERS_DIR / "ruby_pg_workload.rb"), "{dsn}"],
+    "php_pdo": ["php", str(DRIVERS_DIR / "php_pdo_workload.php"), "{dsn}"],
 }
 TIMEOUT = 60
 

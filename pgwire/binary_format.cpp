@@ -115,7 +115,7 @@ bool binary_format_supported(Oid type) {
     switch (type) {
         case oid::kBool: case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid:
         case oid::kFloat4: case oid::kFloat8: case oid::kNumeric: case oid::kText: case oid::kVarchar:
-        case oid::kBpchar: case oid::kName: case oid::kBytea: case oid::kUuid: case oid::kDate:
+        case oid::kBpchar: case oid::kName: case oid::kChar: case oid::kBytea: case oid::kUuid: case oid::kDate:
         case oid::kTimestamp: case oid::kTimestamptz: case oid::kJson: case oid::kJsonb:
         case oid::kUnknownType:
             return true;
@@ -194,8 +194,8 @@ WireValue decode_binary(Oid type, std::string_view b) {
             if (b.empty() || b[0] != 1) bad_format("jsonb");
             v.bytes = std::string(b.substr(1));
             return v;
-        case oid::kText: case oid::kVarchar: case oid::kBpchar: case oid::kName: case oid::kJson:
-        case oid::kUnknownType:
+        case oid::kText: case oid::kVarchar: case oid::kBpchar: case oid::kName: case oid::kChar:
+        case oid::kJson: case oid::kUnknownType:
             v.bytes = std::string(b);
             return v;
         default:

@@ -5,7 +5,8 @@ namespace litegres::pgwire {
 
 int16_t type_length(Oid type) {
     switch (type) {
-        case oid::kBool: return 1;
+        case oid::kBool:
+        case oid::kChar: return 1;
         case oid::kInt2: return 2;
         case oid::kInt4:
         case oid::kOid:

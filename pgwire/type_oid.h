@@ -13,6 +13,7 @@ namespace oid {
 inline constexpr Oid kUnknownType = 705;
 inline constexpr Oid kBool = 16;
 inline constexpr Oid kBytea = 17;
+inline constexpr Oid kChar = 18;  // the one-byte internal "char", not char(n)
 inline constexpr Oid kName = 19;
 inline constexpr Oid kInt8 = 20;
 inline constexpr Oid kInt2 = 21;

@@ -1,9 +1,18 @@
 // database.cpp — connections of one database file.
 #include "src/database.h"
 
+#include "src/sqlite_error.h"
 #include "translate/statement_translator.h"
+#include "translate/system_catalog.h"
 
 namespace litegres {
+
+namespace {
+void install_catalog(SqliteConnection& connection) {
+    int rc = translate::install_system_catalog(connection.handle());
+    if (rc != SQLITE_OK) throw sqlite_error(connection.handle(), rc);
+}
+}  // namespace
 
 ReaderLease& ReaderLease::operator=(ReaderLease&& other) noexcept {
     if (this != &other) {
@@ -24,6 +33,7 @@ Database::Database(std::string name, std::string path, bool create)
     : name_(std::move(name)), path_(std::move(path)) {
     writer_ = std::make_unique<SqliteConnection>(path_, create);
     writer_->exec(translate::kBookkeepingSchemaSql);
+    install_catalog(*writer_);
 }
 
 Database::~Database() {
@@ -40,7 +50,9 @@ ReaderLease Database::lease_reader() {
             return ReaderLease(this, std::move(connection));
         }
     }
-    return ReaderLease(this, std::make_unique<SqliteConnection>(path_, false));
+    auto reader = std::make_unique<SqliteConnection>(path_, false);
+    install_catalog(*reader);
+    return ReaderLease(this, std::move(reader));
 }
 
 void Database::return_reader(std::unique_ptr<SqliteConnection> connection) {

@@ -54,7 +54,7 @@ constexpr NamedType kNamedTypes[] = {
     {"text", oid::kText, false},
     {"varchar", oid::kVarchar, false},
     {"bpchar", oid::kBpchar, false},
-    {"char", oid::kBpchar, false},
+    {"char", oid::kChar, false},  // quoted "char"; the grammar turns CHAR(n) into bpchar
     {"name", oid::kName, false},
     {"bytea", oid::kBytea, false},
     {"date", oid::kDate, false},
@@ -145,6 +145,7 @@ std::string format_type(PgType type) {
         case oid::kVarchar: return with_length("character varying");
         case oid::kBpchar: return with_length("character");
         case oid::kName: return "name";
+        case oid::kChar: return "\"char\"";
         case oid::kBytea: return "bytea";
         case oid::kDate: return "date";
         case oid::kTime: return "time without time zone";
@@ -201,7 +202,7 @@ bool is_numeric_category(PgType type) {
 
 bool is_string_type(PgType type) {
     return type.oid == oid::kText || type.oid == oid::kVarchar || type.oid == oid::kBpchar ||
-           type.oid == oid::kName || type.oid == oid::kUnknownType;
+           type.oid == oid::kName || type.oid == oid::kChar || type.oid == oid::kUnknownType;
 }
 
 }  // namespace litegres::translate

@@ -12,6 +12,7 @@
 #include "translate/function_catalog.h"
 #include "translate/literal_coercion.h"
 #include "translate/sql_text.h"
+#include "translate/system_catalog.h"
 
 namespace litegres::translate {
 
@@ -70,7 +71,9 @@ std::string integer_conversion(const std::string& sql, PgType source, PgType tar
 // side lets it pick one.
 bool comparable(PgType a, PgType b) {
     if (a.is_unknown() || b.is_unknown() || a.oid == b.oid) return true;
-    if (is_numeric_category(a) && is_numeric_category(b)) return true;
+    // oid compares with integers (an implicit cast in PostgreSQL).
+    auto number = [](PgType t) { return is_numeric_category(t) || t.oid == oid::kOid; };
+    if (number(a) && number(b)) return true;
     if (is_string_type(a) && is_string_type(b)) return true;
     auto datetime = [](PgType t) {
         return t.oid == oid::kDate || t.oid == oid::kTimestamp || t.oid == oid::kTimestamptz;
@@ -161,12 +164,15 @@ std::string figure_column_name(const PgQuery__Node* node) {
 
 RangeEntry QueryTranslator::table_entry(const PgQuery__RangeVar& rv) {
     std::string schema = rv.schemaname != nullptr ? rv.schemaname : "";
-    if (!schema.empty() && schema != "public") {
+    // pg_catalog comes first on PostgreSQL's search path, before public.
+    std::optional<TableInfo> table;
+    if (schema.empty() || schema == "pg_catalog") table = find_system_relation(rv.relname);
+    if (!table && !schema.empty() && schema != "public") {
         throw PgError(sqlstate::kUndefinedTable,
                       "relation \"" + schema + "." + rv.relname + "\" does not exist",
                       pos(rv.location));
     }
-    auto table = catalog_.find_table(rv.relname);
+    if (!table) table = catalog_.find_table(rv.relname);
     if (!table) {
         throw PgError(sqlstate::kUndefinedTable,
                       "relation \"" + std::string(rv.relname) + "\" does not exist",

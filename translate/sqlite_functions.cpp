@@ -336,6 +336,16 @@ void currval(sqlite3_context* ctx, int, sqlite3_value** argv) {
     raise(ctx, "55000", "currval of sequence \"" + name + "\" is not yet defined in this session");
 }
 
+// pg_attribute's view of a declared column type.
+template <int kWhat>
+void declared_type_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    PgType type = type_from_declared(text_arg(argv[0]));
+    if (type.is_unknown()) type = kText;
+    if (kWhat == 0) sqlite3_result_int64(ctx, type.oid);
+    if (kWhat == 1) sqlite3_result_int(ctx, pgwire::type_length(type.oid));
+    if (kWhat == 2) sqlite3_result_int(ctx, type.typmod);
+}
+
 }  // namespace
 
 int register_sqlite_functions(sqlite3* db) {
@@ -367,6 +377,9 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_setval", 2, setval, false},
         {"litegres_setval", 3, setval, false},
         {"litegres_currval", 1, currval, false},
+        {"litegres_declared_type_oid", 1, declared_type_fact<0>, true},
+        {"litegres_declared_type_length", 1, declared_type_fact<1>, true},
+        {"litegres_declared_type_modifier", 1, declared_type_fact<2>, true},
     };
     for (const auto& e : kEntries) {
         int flags = SQLITE_UTF8 | (e.deterministic ? SQLITE_DETERMINISTIC : 0);
