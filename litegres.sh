@@ -16,7 +16,12 @@ BUILD_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libasio-dev libp
                 libprotobuf-c-dev libssl-dev libcli11-dev doctest-dev)
 TEST_PACKAGES=(postgresql-15 postgresql-client-15 python3 python3-psycopg2 python3-psycopg
                python3-asyncpg python3-pg8000 docker-compose sqlite3 procps util-linux passwd
-               libpq-dev ruby ruby-pg php-cli php-pgsql)
+               libpq-dev ruby ruby-pg php-cli php-pgsql
+               golang-go golang-github-jackc-pgx-v4-dev golang-github-lib-pq-dev
+               libpostgresql-jdbc-java default-jdk-headless
+               cargo rustc librust-tokio-postgres-dev librust-chrono-dev librust-uuid-dev
+               librust-serde-json-dev librust-futures-util-dev librust-bytes-dev librust-tokio-dev
+               librust-tokio-macros-dev)
 
 install_packages() {
     local missing=()
@@ -39,9 +44,14 @@ install_js_drivers() {
     (cd integration/drivers/js && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# Drivers that compile: built once here, not inside a timed test.
+build_compiled_drivers() {
+    bash integration/drivers/rust/tokio_postgres_workload/run.sh --build
+}
+
 jobs() { nproc 2>/dev/null || echo 2; }
 
-# build DIR [cmake options...]
+# build DIR [cmake options...] (later options win over the default build type)
 build() {
     local dir=$1; shift
     cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
@@ -78,7 +88,9 @@ case "${1:-}" in
     test)
         install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
         install_js_drivers
-        build build-asan -DLITEGRES_WERROR=ON -DLITEGRES_SANITIZE=ON
+        build_compiled_drivers
+        # Debug (-O0) keeps the sanitizer build quick to compile.
+        build build-asan -DCMAKE_BUILD_TYPE=Debug -DLITEGRES_WERROR=ON -DLITEGRES_SANITIZE=ON
         echo "== tests under AddressSanitizer + UBSan =="
         run_ctest build-asan
         build build -DLITEGRES_WERROR=ON

@@ -35,6 +35,22 @@ DRIVERS = {
               "libpq", str(DRIVERS_DIR / "libpq_workload.c"), "{dsn}"],
     "ruby_pg": ["ruby", str(DRIVERS_DIR / "ruby_pg_workload.rb"), "{dsn}"],
     "php_pdo": ["php", str(DRIVERS_DIR / "php_pdo_workload.php"), "{dsn}"],
+    # Go in GOPATH mode over Debian's packaged modules; `go run` caches builds.
+    "pgx": ["bash", "-c", 'cd "$0" && GO111MODULE=off GOPATH=/usr/share/gocode exec /usr/bin/go run . "$1"',
+            str(DRIVERS_DIR / "go" / "pgx_workload"), "{dsn}"],
+    "lib_pq": ["bash", "-c", 'cd "$0" && GO111MODULE=off GOPATH=/usr/share/gocode exec /usr/bin/go run . "$1"',
+               str(DRIVERS_DIR / "go" / "libpq_workload"), "{dsn}"],
+    "jdbc": ["/usr/bin/java", "-cp", "/usr/share/java/postgresql.jar", str(DRIVERS_DIR / "java" / "JdbcWorkload.java"),
+             "{dsn}"],
+    # Built ahead by the install step (run.sh --build): a cold build takes minutes.
+    "tokio_postgres": ["bash", str(DRIVERS_DIR / "rust" / "tokio_postgres_workload" / "run.sh"), "{dsn}"],
+}
+
+# Drivers whose transcripts are known to differ, with the reason (see
+# KNOWN_GAPS.md). A gap must keep differing: once it matches, it fails, so the
+# list cannot go stale.
+KNOWN_GAPS = {
+    "jdbc": "pgJDBC looks types up with current_schemas(), generate_series in FROM and arrays (issue 5)",
 }
 TIMEOUT = 60
 
@@ -75,10 +91,18 @@ def main() -> int:
             db = f"drv_{name}"
             want_rc, want = transcript(DRIVERS[name], fresh_database(postgres, db))
             got_rc, got = transcript(DRIVERS[name], fresh_database(litegres, db))
+            matched = got_rc == want_rc and got == want
             if want_rc != 0:
                 print(f"{name}: the workload fails against PostgreSQL itself:\n{want}")
                 failed += 1
-            elif got_rc == want_rc and got == want:
+            elif name in KNOWN_GAPS:
+                if matched:
+                    print(f"{name}: FAILED: known gap now matches PostgreSQL; remove it from KNOWN_GAPS")
+                    failed += 1
+                else:
+                    print(f"{name}: known gap: {KNOWN_GAPS[name]}")
+                    passed += 1
+            elif matched:
                 print(f"{name}: passed ({len(want.splitlines())} transcript lines)")
                 passed += 1
             else:

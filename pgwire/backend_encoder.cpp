@@ -137,6 +137,15 @@ void BackendEncoder::error_or_notice(char type, std::string_view severity,
             out_.push_back('P');
             put_cstring(std::to_string(details->position()));
         }
+        const std::pair<char, const std::string*> objects[] = {{'s', &details->schema_name()},
+                                                               {'t', &details->table_name()},
+                                                               {'c', &details->column_name()},
+                                                               {'n', &details->constraint_name()}};
+        for (const auto& [code, value] : objects) {
+            if (value->empty()) continue;
+            out_.push_back(code);
+            put_cstring(*value);
+        }
     }
     out_.push_back('\0');
     end_message(m);

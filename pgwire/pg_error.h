@@ -39,6 +39,18 @@ public:
         position_ = position;
         return *this;
     }
+    // The object an integrity error is about (ErrorResponse s/t/c/n).
+    PgError& with_object(std::string schema, std::string table, std::string column, std::string constraint) {
+        schema_ = std::move(schema);
+        table_ = std::move(table);
+        column_ = std::move(column);
+        constraint_ = std::move(constraint);
+        return *this;
+    }
+    const std::string& schema_name() const { return schema_; }
+    const std::string& table_name() const { return table_; }
+    const std::string& column_name() const { return column_; }
+    const std::string& constraint_name() const { return constraint_; }
 
 private:
     std::string sqlstate_;
@@ -46,6 +58,10 @@ private:
     Severity severity_;
     std::string detail_;
     std::string hint_;
+    std::string schema_;
+    std::string table_;
+    std::string column_;
+    std::string constraint_;
 };
 
 }  // namespace litegres::pgwire

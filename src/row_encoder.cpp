@@ -104,7 +104,7 @@ void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::PgTy
         default: {
             // Types stored as their text form: encode from the text.
             std::string text;
-            write_text(stmt, col, type, encoder, text);
+            append_text(stmt, col, type, text);
             pgwire::append_binary_from_text(scratch, type.oid, text);
             break;
         }
@@ -125,15 +125,13 @@ void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, 
             write_binary(stmt, col, columns_[i].type, encoder, scratch);
             continue;
         }
-        write_text(stmt, col, columns_[i].type, encoder, scratch);
+        append_text(stmt, col, columns_[i].type, scratch);
         encoder.add_value(scratch);
     }
     encoder.end_message(row);
 }
 
-// Appends the value's PostgreSQL text form to `out`.
-void RowEncoder::write_text(sqlite3_stmt* stmt, int col, const translate::PgType& type, pgwire::BackendEncoder&,
-                            std::string& out) const {
+void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::PgType& type, std::string& out) {
     int storage = sqlite3_column_type(stmt, col);
     switch (type.oid) {
         case oid::kBool:

@@ -26,8 +26,8 @@ public:
                                                           const std::vector<int16_t>& formats = {});
 
 private:
-    void write_text(sqlite3_stmt* stmt, int col, const translate::PgType& type, pgwire::BackendEncoder& encoder,
-                    std::string& scratch) const;
+    // Appends the value's PostgreSQL text form to `out`.
+    static void append_text(sqlite3_stmt* stmt, int col, const translate::PgType& type, std::string& out);
     void write_binary(sqlite3_stmt* stmt, int col, const translate::PgType& type, pgwire::BackendEncoder& encoder,
                       std::string& scratch) const;
 

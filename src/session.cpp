@@ -194,7 +194,7 @@ void Session::ensure_transaction() {
 void Session::finish_implicit_block(bool failed, pgwire::BackendEncoder& encoder) {
     if (!implicit_block_) return;
     implicit_block_ = false;
-    portals_.clear();
+    close_cursors();
     SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
     if (c == nullptr || sqlite3_get_autocommit(c->handle())) return;
     if (failed) {
@@ -209,6 +209,10 @@ void Session::finish_implicit_block(bool failed, pgwire::BackendEncoder& encoder
     }
 }
 
+void Session::close_cursors() {
+    for (auto& [name, portal] : portals_) portal.run.reset();
+}
+
 void Session::fail_transaction() {
     if (tx_state_ == TxState::kInBlock) {
         tx_state_ = TxState::kFailed;
@@ -216,7 +220,7 @@ void Session::fail_transaction() {
     }
     if (implicit_block_) {
         implicit_block_ = false;
-        portals_.clear();
+        close_cursors();
         SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
         if (c != nullptr && !sqlite3_get_autocommit(c->handle())) {
             sqlite3_exec(c->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -424,16 +428,25 @@ Session::Step Session::execute(const pgwire::Execute& message, pgwire::BackendEn
         // Earlier reads of this batch ran on a reader; the rest runs on the writer.
         finish_implicit_block(false, encoder);
         reader_ = ReaderLease();
-        it = portals_.find(message.portal);
-        if (it == portals_.end()) {
-            throw PgError(sqlstate::kInvalidCursorName, "portal \"" + message.portal + "\" does not exist");
-        }
     }
     Portal& current = it->second;
+    if (current.completed) {
+        // A portal that ran to completion has nothing more to give.
+        const auto& stmt = *current.translated;
+        encoder.command_complete(stmt.tag_style == translate::TagStyle::kPlain ? stmt.tag
+                                 : stmt.tag_style == translate::TagStyle::kInsertCount ? "INSERT 0 0"
+                                                                                       : stmt.tag + " 0");
+        return Step::kContinue;
+    }
     // Every Execute up to Sync shares one implicit transaction.
     if (tx_state_ == TxState::kIdle && current.translated->kind == StatementKind::kQuery) implicit_block_ = true;
     auto stmt = current.translated;
-    run_translated(stmt, &current, message.max_rows, true, encoder);
+    bool done = run_translated(stmt, &current, message.max_rows, true, encoder);
+    // DISCARD ALL / a transaction end may have closed the portal meanwhile.
+    if (done) {
+        auto still = portals_.find(message.portal);
+        if (still != portals_.end()) still->second.completed = true;
+    }
     return Step::kContinue;
 }
 
@@ -465,7 +478,7 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         case StatementKind::kCommit:
         case StatementKind::kRollback: run_transaction_control(*stmt, last_in_query, encoder); return true;
         case StatementKind::kSet:
-        case StatementKind::kShow: run_setting(*stmt, encoder); return true;
+        case StatementKind::kShow: run_setting(*stmt, portal == nullptr, encoder); return true;
         case StatementKind::kCreateDatabase:
         case StatementKind::kDropDatabase: run_database_command(*stmt, encoder); return true;
         case StatementKind::kDeallocate:
@@ -518,7 +531,7 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
     bool commit = stmt.kind == StatementKind::kCommit && tx_state_ != TxState::kFailed;
     tx_state_ = TxState::kIdle;
     implicit_block_ = false;
-    for (auto& [name, portal] : portals_) portal.run.reset();
+    close_cursors();
     SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
     if (c != nullptr && !sqlite3_get_autocommit(c->handle())) {
         if (commit) {
@@ -542,12 +555,14 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
     }
 }
 
-void Session::run_setting(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
+void Session::run_setting(const translate::TranslatedStatement& stmt, bool describe_rows,
+                          pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kShow) {
         if (stmt.object_name == "all") throw PgError(sqlstate::kFeatureNotSupported, "SHOW ALL is not supported yet");
         const std::string& value = settings_->get(stmt.object_name);
         std::string name = settings_->canonical_name(stmt.object_name);
-        encoder.row_description(RowEncoder::describe({{name, translate::kText}}));
+        // The extended protocol describes rows at Describe, not at Execute.
+        if (describe_rows) encoder.row_description(RowEncoder::describe({{name, translate::kText}}));
         size_t row = encoder.begin_data_row(1);
         encoder.add_value(value);
         encoder.end_message(row);

@@ -68,6 +68,7 @@ private:
         std::vector<translate::SqlValue> parameters;
         std::vector<int16_t> result_formats;
         std::unique_ptr<StatementRun> run;  // once executing
+        bool completed = false;             // ran to CommandComplete
     };
 
     Step dispatch(pgwire::FrontendMessage& message, pgwire::BackendEncoder& encoder);
@@ -92,7 +93,7 @@ private:
                         int64_t max_rows, bool last_in_query, pgwire::BackendEncoder& encoder);
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
-    void run_setting(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
+    void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);
     void run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_database_command(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void describe_columns(const translate::TranslatedStatement& stmt, const std::vector<int16_t>& formats,
@@ -110,6 +111,8 @@ private:
     void ensure_transaction();
     // Ends the implicit block (commit, or rollback when `failed`).
     void finish_implicit_block(bool failed, pgwire::BackendEncoder& encoder);
+    // Closes every portal's open cursor (the portals stay bound).
+    void close_cursors();
     // Fails the current transaction after an error, as PostgreSQL does.
     void fail_transaction();
     // Back to idle: portals closed, reader returned, writer released.

@@ -98,8 +98,10 @@ SessionSettings::SessionSettings(const std::string& user) {
     add("lock_timeout", "0", false);
     add("idle_in_transaction_session_timeout", "0", false);
     add("client_min_messages", "notice", false);
-    add("transaction_isolation", "serializable", false);
-    add("default_transaction_isolation", "serializable", false);
+    // PostgreSQL's default level. litegres serialises writers, which gives
+    // at least READ COMMITTED's guarantees (the standard allows stronger).
+    add("transaction_isolation", "read committed", false);
+    add("default_transaction_isolation", "read committed", false);
     add("transaction_read_only", "off", false);
     add("max_connections", "100", false);
     add("max_identifier_length", "63", false);

@@ -43,14 +43,17 @@ PgError sqlite_error(sqlite3* db, int rc) {
         std::string table, columns;
         split_constraint_target(message.substr(message.find(": ") + 2), table, columns);
         std::string name = rc == SQLITE_CONSTRAINT_PRIMARYKEY ? table + "_pkey" : table + "_" + columns + "_key";
-        return PgError(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + name + "\"");
+        PgError error(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + name + "\"");
+        error.with_object("public", table, "", name);
+        return error;
     }
     if (rc == SQLITE_CONSTRAINT_NOTNULL) {
         std::string table, column;
         split_constraint_target(message.substr(message.find(": ") + 2), table, column);
-        return PgError(sqlstate::kNotNullViolation,
-                       "null value in column \"" + column + "\" of relation \"" + table +
-                           "\" violates not-null constraint");
+        PgError error(sqlstate::kNotNullViolation,
+                      "null value in column \"" + column + "\" of relation \"" + table + "\" violates not-null constraint");
+        error.with_object("public", table, column, "");
+        return error;
     }
     if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
         return PgError(sqlstate::kForeignKeyViolation, "insert or update on table violates foreign key constraint");

@@ -605,7 +605,14 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
         return cast_to(value, target, location).sql;
     }
     if (is_numeric_category(target) && is_numeric_category(value.type)) return value.sql;
-    if (is_string_type(target) && is_string_type(value.type)) return value.sql;
+    if (is_string_type(target) && is_string_type(value.type)) {
+        // Assignment to varchar(n)/char(n) checks the length (22001) and pads char(n).
+        if ((target.oid == oid::kVarchar || target.oid == oid::kBpchar) && target.typmod >= 4) {
+            return "litegres_char_length_check(" + value.sql + ", " + std::to_string(target.oid) + ", " +
+                   std::to_string(target.typmod) + ", 0)";
+        }
+        return value.sql;
+    }
     if ((target.oid == oid::kTimestamptz || target.oid == oid::kTimestamp || target.oid == oid::kDate) &&
         (value.type.oid == oid::kTimestamptz || value.type.oid == oid::kTimestamp ||
          value.type.oid == oid::kDate)) {

@@ -19,15 +19,18 @@ struct SessionContext {
     std::map<std::string, int64_t> sequence_last_values;  // for currval()
 };
 
-extern thread_local SessionContext* current_session_context;
+// The session whose statement runs on this thread, or nullptr. (Functions,
+// not an extern thread_local: its TLS wrapper trips UBSan across units.)
+SessionContext* current_session_context();
+void set_current_session_context(SessionContext* context);
 
 // Sets the thread's session context for one scope (RAII).
 class SessionContextScope {
 public:
-    explicit SessionContextScope(SessionContext& context) : previous_(current_session_context) {
-        current_session_context = &context;
+    explicit SessionContextScope(SessionContext& context) : previous_(current_session_context()) {
+        set_current_session_context(&context);
     }
-    ~SessionContextScope() { current_session_context = previous_; }
+    ~SessionContextScope() { set_current_session_context(previous_); }
     SessionContextScope(const SessionContextScope&) = delete;
     SessionContextScope& operator=(const SessionContextScope&) = delete;
 

@@ -21,8 +21,6 @@
 
 namespace litegres::translate {
 
-thread_local SessionContext* current_session_context = nullptr;
-
 namespace {
 
 namespace oid = pgwire::oid;
@@ -167,7 +165,8 @@ void float_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_text(ctx, out.c_str(), int(out.size()), SQLITE_TRANSIENT);
 }
 
-// Explicit casts to varchar(n)/char(n) truncate; char(n) pads with spaces.
+// varchar(n)/char(n): an explicit cast truncates, an assignment fails with
+// 22001 unless only trailing spaces are too many; char(n) pads with spaces.
 void char_length_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
         sqlite3_result_null(ctx);
@@ -176,6 +175,15 @@ void char_length_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
     std::string s = text_arg(argv[0]);
     Oid target = Oid(sqlite3_value_int(argv[1]));
     size_t max_chars = size_t(sqlite3_value_int(argv[2]) - 4);
+    if (sqlite3_value_int(argv[3]) == 0) {
+        try {
+            SqlValue checked = coerce_value(s, PgType{target, sqlite3_value_int(argv[2])}, 0);
+            sqlite3_result_text(ctx, checked.text.c_str(), int(checked.text.size()), SQLITE_TRANSIENT);
+        } catch (const pgwire::PgError& e) {
+            raise(ctx, e.sqlstate().c_str(), e.what());
+        }
+        return;
+    }
     size_t chars = 0, cut = s.size();
     for (size_t i = 0; i < s.size(); ++i) {
         if ((s[i] & 0xC0) != 0x80) {
@@ -205,8 +213,8 @@ void datetime_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 int64_t now_micros() {
-    if (current_session_context != nullptr && current_session_context->statement_start_micros != 0) {
-        return current_session_context->statement_start_micros;
+    if (current_session_context() != nullptr && current_session_context()->statement_start_micros != 0) {
+        return current_session_context()->statement_start_micros;
     }
     return std::chrono::duration_cast<std::chrono::microseconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -219,12 +227,12 @@ void now(sqlite3_context* ctx, int, sqlite3_value**) {
 }
 
 void session_user(sqlite3_context* ctx, int, sqlite3_value**) {
-    std::string user = current_session_context != nullptr ? current_session_context->user : "postgres";
+    std::string user = current_session_context() != nullptr ? current_session_context()->user : "postgres";
     sqlite3_result_text(ctx, user.c_str(), int(user.size()), SQLITE_TRANSIENT);
 }
 
 void current_database(sqlite3_context* ctx, int, sqlite3_value**) {
-    std::string db = current_session_context != nullptr ? current_session_context->database : "postgres";
+    std::string db = current_session_context() != nullptr ? current_session_context()->database : "postgres";
     sqlite3_result_text(ctx, db.c_str(), int(db.size()), SQLITE_TRANSIENT);
 }
 
@@ -300,7 +308,7 @@ bool sequence_step(sqlite3_context* ctx, const std::string& name, const char* sq
         raise(ctx, "42P01", "relation \"" + name + "\" does not exist");
         return false;
     }
-    if (current_session_context != nullptr) current_session_context->sequence_last_values[name] = result;
+    if (current_session_context() != nullptr) current_session_context()->sequence_last_values[name] = result;
     return true;
 }
 
@@ -326,9 +334,9 @@ void setval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 void currval(sqlite3_context* ctx, int, sqlite3_value** argv) {
     std::string name = text_arg(argv[0]);
-    if (current_session_context != nullptr) {
-        auto it = current_session_context->sequence_last_values.find(name);
-        if (it != current_session_context->sequence_last_values.end()) {
+    if (current_session_context() != nullptr) {
+        auto it = current_session_context()->sequence_last_values.find(name);
+        if (it != current_session_context()->sequence_last_values.end()) {
             sqlite3_result_int64(ctx, it->second);
             return;
         }
