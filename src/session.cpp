@@ -269,9 +269,9 @@ Session::Step Session::query(const std::string& sql, pgwire::BackendEncoder& enc
     // The simple protocol replaces the unnamed statement and portal.
     statements_.erase("");
     portals_.erase("");
-    std::unique_ptr<translate::ParsedQuery> parsed;
+    std::shared_ptr<translate::ParsedQuery> parsed;
     try {
-        parsed = std::make_unique<translate::ParsedQuery>(sql);
+        parsed = std::make_shared<translate::ParsedQuery>(sql);
     } catch (const PgError& e) {
         // A syntax error anywhere fails the whole string before any of it runs.
         encoder.error_response(e);
@@ -298,7 +298,7 @@ Session::Step Session::query(const std::string& sql, pgwire::BackendEncoder& enc
         }
         for (size_t i = 0; i < count; ++i) {
             const PgQuery__RawStmt& raw = parsed->statement(i);
-            run_statement(raw, statement_text(sql, raw), i + 1 == count, encoder);
+            run_statement(parsed, raw, statement_text(sql, raw), i + 1 == count, encoder);
         }
     } catch (const PgError& e) {
         encoder.error_response(e);
@@ -310,9 +310,17 @@ Session::Step Session::query(const std::string& sql, pgwire::BackendEncoder& enc
     return Step::kContinue;
 }
 
-void Session::run_statement(const PgQuery__RawStmt& raw, const std::string& text, bool last_in_query,
-                            pgwire::BackendEncoder& encoder) {
+void Session::run_statement(const std::shared_ptr<translate::ParsedQuery>& parsed, const PgQuery__RawStmt& raw,
+                            const std::string& text, bool last_in_query, pgwire::BackendEncoder& encoder) {
     if (tx_state_ == TxState::kFailed && !is_transaction_end(raw)) throw_in_failed_transaction();
+    if (raw.stmt != nullptr && raw.stmt->node_case == PG_QUERY__NODE__NODE_PREPARE_STMT) {
+        prepare_sql(parsed, *raw.stmt->prepare_stmt, text, encoder);
+        return;
+    }
+    if (raw.stmt != nullptr && raw.stmt->node_case == PG_QUERY__NODE__NODE_EXECUTE_STMT) {
+        execute_sql(*raw.stmt->execute_stmt, last_in_query, encoder);
+        return;
+    }
     auto stmt = translate(raw, text, {});
     run_translated(stmt, nullptr, 0, last_in_query, encoder);
 }
@@ -327,34 +335,113 @@ std::shared_ptr<Session::PreparedStatement> Session::find_statement(const std::s
     return it->second;
 }
 
+std::shared_ptr<Session::PreparedStatement> Session::make_prepared(std::string cache_key,
+                                                                  std::shared_ptr<translate::ParsedQuery> parsed,
+                                                                  const PgQuery__RawStmt* raw,
+                                                                  std::vector<translate::PgType> declared_types) {
+    auto ps = std::make_shared<PreparedStatement>();
+    ps->cache_key = std::move(cache_key);
+    ps->parsed = std::move(parsed);
+    ps->declared_types = std::move(declared_types);
+    if (raw == nullptr) {
+        auto empty = std::make_shared<translate::TranslatedStatement>();
+        empty->kind = StatementKind::kEmpty;
+        ps->translated = std::move(empty);
+        return ps;
+    }
+    ps->raw = *raw;
+    ps->needs_writer = translate::statement_needs_writer(*raw);
+    ps->generation = database_->schema_generation();
+    ps->translated = translate(*raw, ps->cache_key, ps->declared_types);
+    return ps;
+}
+
+const std::shared_ptr<const translate::TranslatedStatement>& Session::current_translation(PreparedStatement& ps) {
+    if (ps.raw && ps.generation != database_->schema_generation()) {
+        // The schema changed since Parse: bind again, as PostgreSQL re-plans.
+        ps.generation = database_->schema_generation();
+        ps.translated = translate(*ps.raw, ps.cache_key, ps.declared_types);
+    }
+    return ps.translated;
+}
+
 Session::Step Session::parse(const pgwire::Parse& message, pgwire::BackendEncoder& encoder) {
     if (!message.name.empty() && statements_.count(message.name) > 0) {
         throw PgError(sqlstate::kDuplicatePreparedStatement,
                       "prepared statement \"" + message.name + "\" already exists");
     }
-    auto ps = std::make_shared<PreparedStatement>();
-    ps->sql = message.sql;
-    ps->parsed = std::make_shared<translate::ParsedQuery>(message.sql);
-    if (ps->parsed->statement_count() > 1) {
+    auto parsed = std::make_shared<translate::ParsedQuery>(message.sql);
+    if (parsed->statement_count() > 1) {
         throw PgError(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement");
     }
+    std::vector<translate::PgType> declared;
     for (uint32_t oid : message.parameter_types) {
-        ps->declared_types.push_back(oid == 0 ? translate::kUnknown : translate::PgType{oid, -1});
+        declared.push_back(oid == 0 ? translate::kUnknown : translate::PgType{oid, -1});
     }
-    if (ps->parsed->statement_count() == 1) {
-        const PgQuery__RawStmt& raw = ps->parsed->statement(0);
-        ps->needs_writer = translate::statement_needs_writer(raw);
-        if (tx_state_ == TxState::kFailed && !is_transaction_end(raw)) throw_in_failed_transaction();
-        ps->generation = database_->schema_generation();
-        ps->translated = translate(raw, message.sql, ps->declared_types);
-    } else {
-        auto empty = std::make_shared<translate::TranslatedStatement>();
-        empty->kind = StatementKind::kEmpty;
-        ps->translated = std::move(empty);
-    }
-    statements_[message.name] = std::move(ps);
+    const PgQuery__RawStmt* raw = parsed->statement_count() == 1 ? &parsed->statement(0) : nullptr;
+    if (raw != nullptr && tx_state_ == TxState::kFailed && !is_transaction_end(*raw)) throw_in_failed_transaction();
+    statements_[message.name] = make_prepared(message.sql, parsed, raw, std::move(declared));
     encoder.parse_complete();
     return Step::kContinue;
+}
+
+void Session::prepare_sql(const std::shared_ptr<translate::ParsedQuery>& parsed, const PgQuery__PrepareStmt& prepare,
+                          const std::string& text, pgwire::BackendEncoder& encoder) {
+    std::string name = prepare.name;
+    if (statements_.count(name) > 0) {
+        throw PgError(sqlstate::kDuplicatePreparedStatement, "prepared statement \"" + name + "\" already exists");
+    }
+    std::vector<translate::PgType> declared;
+    for (size_t i = 0; i < prepare.n_argtypes; ++i) {
+        declared.push_back(translate::resolve_type_name(*prepare.argtypes[i]->type_name).type);
+    }
+    PgQuery__RawStmt inner = PG_QUERY__RAW_STMT__INIT;
+    inner.stmt = prepare.query;
+    // Keyed apart from the same text run directly: the declared types differ.
+    statements_[name] = make_prepared("PREPARE\x1f" + text, parsed, &inner, std::move(declared));
+    encoder.command_complete("PREPARE");
+}
+
+void Session::execute_sql(const PgQuery__ExecuteStmt& execute, bool last_in_query, pgwire::BackendEncoder& encoder) {
+    auto ps = find_statement(execute.name);
+    auto stmt = current_translation(*ps);
+    if (ps->needs_writer && !holds_writer_) {
+        throw PgError(sqlstate::kReadOnlySqlTransaction, "cannot execute EXECUTE in a read-only transaction");
+    }
+    // The arguments, as the text a client would have bound.
+    pgwire::Bind bind;
+    bind.statement = execute.name;
+    for (size_t i = 0; i < execute.n_params; ++i) {
+        const PgQuery__Node* p = execute.params[i];
+        if (p->node_case != PG_QUERY__NODE__NODE_A_CONST) {
+            throw PgError(sqlstate::kFeatureNotSupported, "EXECUTE with a non-constant argument is not supported yet");
+        }
+        const auto& c = *p->a_const;
+        pgwire::BindValue v;
+        v.is_null = c.isnull;
+        switch (c.val_case) {
+            case PG_QUERY__A__CONST__VAL_IVAL: v.bytes = std::to_string(c.ival->ival); break;
+            case PG_QUERY__A__CONST__VAL_FVAL: v.bytes = c.fval->fval; break;
+            case PG_QUERY__A__CONST__VAL_SVAL: v.bytes = c.sval->sval; break;
+            case PG_QUERY__A__CONST__VAL_BOOLVAL: v.bytes = c.boolval->boolval ? "t" : "f"; break;
+            default: break;
+        }
+        bind.parameters.push_back(std::move(v));
+    }
+    if (bind.parameters.size() != stmt->parameter_types.size()) {
+        throw PgError(sqlstate::kSyntaxError,
+                      "wrong number of parameters for prepared statement \"" + std::string(execute.name) + "\"")
+            .with_detail("Expected " + std::to_string(stmt->parameter_types.size()) + " parameters but got " +
+                         std::to_string(bind.parameters.size()) + ".");
+    }
+    Portal portal;
+    portal.statement = ps;
+    portal.translated = stmt;
+    portal.parameters = convert_parameters(stmt->parameter_types, bind);
+    if (stmt->kind == StatementKind::kQuery && stmt->returns_rows) {
+        encoder.row_description(RowEncoder::describe(stmt->columns));
+    }
+    run_translated(stmt, &portal, 0, last_in_query, encoder);
 }
 
 Session::Step Session::bind(const pgwire::Bind& message, pgwire::BackendEncoder& encoder) {
@@ -362,11 +449,7 @@ Session::Step Session::bind(const pgwire::Bind& message, pgwire::BackendEncoder&
     if (!message.portal.empty() && portals_.count(message.portal) > 0) {
         throw PgError(sqlstate::kDuplicateCursor, "portal \"" + message.portal + "\" already exists");
     }
-    if (ps->parsed->statement_count() == 1 && ps->generation != database_->schema_generation()) {
-        // The schema changed since Parse: bind again, as PostgreSQL re-plans.
-        ps->generation = database_->schema_generation();
-        ps->translated = translate(ps->parsed->statement(0), ps->sql, ps->declared_types);
-    }
+    current_translation(*ps);
     if (tx_state_ == TxState::kFailed && !is_transaction_end(*ps->translated)) throw_in_failed_transaction();
     Portal portal;
     portal.statement = ps;

@@ -54,8 +54,9 @@ private:
     // A statement prepared by Parse: the AST and its translation, re-bound
     // when the schema generation moves on.
     struct PreparedStatement {
-        std::string sql;
-        std::shared_ptr<translate::ParsedQuery> parsed;  // at most one statement
+        std::string cache_key;  // its text (distinct for SQL-level PREPARE)
+        std::shared_ptr<translate::ParsedQuery> parsed;
+        std::optional<PgQuery__RawStmt> raw;  // into `parsed`; none for an empty query
         std::vector<translate::PgType> declared_types;
         bool needs_writer = false;
         uint64_t generation = 0;
@@ -76,8 +77,18 @@ private:
 
     // Simple query protocol.
     Step query(const std::string& sql, pgwire::BackendEncoder& encoder);
-    void run_statement(const PgQuery__RawStmt& raw, const std::string& text, bool last_in_query,
-                       pgwire::BackendEncoder& encoder);
+    void run_statement(const std::shared_ptr<translate::ParsedQuery>& parsed, const PgQuery__RawStmt& raw,
+                       const std::string& text, bool last_in_query, pgwire::BackendEncoder& encoder);
+    // SQL-level PREPARE and EXECUTE, sharing the protocol's statement names.
+    void prepare_sql(const std::shared_ptr<translate::ParsedQuery>& parsed, const PgQuery__PrepareStmt& prepare,
+                     const std::string& text, pgwire::BackendEncoder& encoder);
+    void execute_sql(const PgQuery__ExecuteStmt& execute, bool last_in_query, pgwire::BackendEncoder& encoder);
+    std::shared_ptr<PreparedStatement> make_prepared(std::string cache_key,
+                                                     std::shared_ptr<translate::ParsedQuery> parsed,
+                                                     const PgQuery__RawStmt* raw,
+                                                     std::vector<translate::PgType> declared_types);
+    // The statement's translation, bound again if the schema moved on.
+    const std::shared_ptr<const translate::TranslatedStatement>& current_translation(PreparedStatement& ps);
 
     // Extended query protocol.
     Step parse(const pgwire::Parse& message, pgwire::BackendEncoder& encoder);

@@ -193,6 +193,10 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
         std::vector<std::string> names;
         if (sel.n_values_lists > 0 && sel.op == PG_QUERY__SET_OPERATION__SETOP_NONE && sel.n_sort_clause == 0 &&
             sel.limit_count == nullptr) {
+            // Without a column list, the values fill the leading columns and
+            // the rest take their defaults.
+            size_t width = sel.values_lists[0]->list->n_items;
+            if (stmt.n_cols == 0 && width < columns.size()) columns.resize(width);
             std::vector<std::string> rows;
             for (size_t r = 0; r < sel.n_values_lists; ++r) {
                 const auto* list = sel.values_lists[r]->list;
@@ -222,6 +226,9 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
             SelectOutput source = q.select(sel, nullptr);
             if (source.columns.size() > columns.size()) {
                 throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+            }
+            if (stmt.n_cols > 0 && source.columns.size() < columns.size()) {
+                throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
             }
             for (size_t i = 0; i < source.columns.size(); ++i) names.push_back(quote_identifier(columns[i]->name));
             // "SELECT ... WHERE" before RETURNING/ON CONFLICT needs the
