@@ -66,7 +66,7 @@ TEST_CASE("primary key and serial columns are NOT NULL, serial is declared int4"
           "id|int4|1,name|character varying(20)|1,price|numeric(10,2)|0,qty|integer|0,"
           "created|timestamp with time zone|0,active|boolean|0");
     sql.run("CREATE TABLE pair (a int, b int, PRIMARY KEY (a, b))");
-    CHECK(table_info(sql, "pair") == "a|integer|1,b|integer|1");
+    CHECK(table_info(sql, "pair") == "a|int4|1,b|int4|1");
     PgError e = pg_error_of([&] { sql.run("INSERT INTO pair (a) VALUES (1)"); });
     CHECK(e.sqlstate() == "23502");
 }
@@ -178,17 +178,16 @@ TEST_CASE("constraints are enforced by SQLite with PostgreSQL's SQLSTATEs") {
 }
 
 // PostgreSQL: INSERT INTO t (n) VALUES (1) with `id int PRIMARY KEY` fails with 23502
-// (null value in column "id" of relation "t" violates not-null constraint).
-// BUG: "integer" is one of SQLite's own type names, so `"id" integer NOT NULL PRIMARY
-// KEY` becomes an alias of the rowid, and SQLite silently replaces the NULL with the
-// next rowid instead of rejecting it (the serial case is avoided by declaring "int4";
-// a plain int/integer primary key is not).
-TEST_CASE("NULL into an integer PRIMARY KEY column is a not-null violation" * doctest::may_fail()) {
+// (null value in column "id" of relation "t" violates not-null constraint). SQLite
+// would make an "integer" primary key a rowid alias and fill in the NULL.
+TEST_CASE("NULL into an integer PRIMARY KEY column is a not-null violation") {
     SqlHarness sql;
     sql.run("CREATE TABLE t (id int PRIMARY KEY, n int)");
     PgError e = pg_error_of([&] { sql.run("INSERT INTO t (n) VALUES (1)"); });
     CHECK(e.sqlstate() == "23502");
     CHECK(sql.text("SELECT count(*) FROM t") == "0");
+    sql.run("CREATE TABLE u (id integer, n int, PRIMARY KEY (id))");
+    CHECK(pg_error_of([&] { sql.run("INSERT INTO u (n) VALUES (1)"); }).sqlstate() == "23502");
 }
 
 TEST_CASE("INSERT is tagged with its row count in the INSERT 0 n style") {

@@ -367,6 +367,22 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         }
     };
 
+    // Primary key columns, from column and table constraints.
+    std::vector<std::string> key_columns;
+    for (size_t i = 0; i < stmt.n_table_elts; ++i) {
+        const PgQuery__Node* elt = stmt.table_elts[i];
+        if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+            elt->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
+            for (size_t k = 0; k < elt->constraint->n_keys; ++k) key_columns.push_back(str(elt->constraint->keys[k]));
+        }
+        if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
+        for (size_t k = 0; k < elt->column_def->n_constraints; ++k) {
+            if (elt->column_def->constraints[k]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
+                key_columns.push_back(elt->column_def->colname);
+            }
+        }
+    }
+
     std::vector<std::string> defs;
     std::vector<std::string> after;  // SQL run after the CREATE (sequences)
     for (size_t i = 0; i < stmt.n_table_elts; ++i) {
@@ -375,10 +391,11 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) throw_unsupported("LIKE in CREATE TABLE");
         const auto& col = *elt->column_def;
         ResolvedTypeName type = resolve_type_name(*col.type_name);
-        // A serial column takes its values from its sequence. SQLite would
-        // ignore the DEFAULT of an INTEGER PRIMARY KEY (a rowid alias), so a
-        // serial integer is declared "int4", which SQLite never aliases.
-        std::string declared = type.serial && type.type == kInt4 ? "int4" : format_type(type.type);
+        // SQLite makes an "integer" PRIMARY KEY an alias of the rowid, which
+        // fills in NULLs and ignores the DEFAULT (a serial's sequence). Such
+        // columns are declared "int4", which SQLite never aliases.
+        bool in_key = std::find(key_columns.begin(), key_columns.end(), col.colname) != key_columns.end();
+        std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : format_type(type.type);
         std::string def = quote_identifier(col.colname) + " " + declared;
         bool not_null = col.is_not_null;
         std::string default_sql;
