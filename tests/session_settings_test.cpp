@@ -175,9 +175,7 @@ TEST_CASE("the reported parameters are those PostgreSQL 15 sends at startup") {
 // PostgreSQL 15 reports GUC_REPORT parameters in the order of its sorted GUC
 // table, which compares names case-insensitively (guc_name_compare):
 // application_name, client_encoding, DateStyle, ..., standard_conforming_strings,
-// TimeZone. BUG: reported() promises "PostgreSQL's order" but returns std::map
-// order, which sorts uppercase first (DateStyle, IntervalStyle, TimeZone,
-// application_name, ...). Harmless for clients, but not what the header says.
+// TimeZone.
 TEST_CASE("the reported parameters come in PostgreSQL's order") {
     SessionSettings settings("alice");
     std::string names;

@@ -65,8 +65,7 @@ TEST_CASE("a unique violation is 23505 named <table>_<columns>_key as PostgreSQL
 }
 
 // PostgreSQL names a multi-column UNIQUE (a, b) constraint "pair_a_b_key" (column
-// names joined by "_"). BUG: sqlite_error replaces each character of SQLite's
-// "a, b" separately, giving "pair_a__b_key".
+// names joined by "_").
 TEST_CASE("a multi-column unique constraint is named with single underscores") {
     Db db;
     PgError pair = db.error_of("INSERT INTO pair VALUES (1, 2)");

@@ -293,8 +293,7 @@ TEST_CASE("literals in INSERT are checked against the column types at translatio
 
 // PostgreSQL points a literal's input error at the literal, 1-based:
 // INSERT INTO items (name, qty) VALUES ('a', 'x') reports position 44 and
-// UPDATE items SET qty = 'x' reports 24. BUG: litegres passes the AST's 0-based
-// location (43) or the target column's location (UPDATE: 17) as the position.
+// UPDATE items SET qty = 'x' reports 24.
 TEST_CASE("a bad literal in INSERT or UPDATE is reported at the literal") {
     SqlHarness sql;
     sql.run(kItems);

@@ -891,7 +891,10 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
                 // INTEGERs by truncation; numeric/float operands must not truncate.
                 return {"(CAST(" + l.sql + " AS REAL) / " + divisor + ")", type};
             }
-            return {"(" + l.sql + " " + op + " " + divisor + ")", type};
+            std::string sql = "(" + l.sql + " " + op + " " + divisor + ")";
+            // INT_MIN / -1 overflows too.
+            if (is_integer_type(type)) sql = "litegres_to_integer(" + sql + ", " + std::to_string(type.oid) + ", 0)";
+            return {sql, type};
         }
         std::string sql = "(" + l.sql + " " + op + " " + r.sql + ")";
         // PostgreSQL's integer operators fail on overflow (22003); SQLite's
@@ -918,7 +921,12 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                                       "operator does not exist: " + op + " " + format_type(r.type),
                                       pos(e.location));
                     }
-                    return {"(" + op + r.sql + ")", r.type};
+                    std::string sql = "(" + op + r.sql + ")";
+                    // -INT_MIN overflows.
+                    if (op == "-" && is_integer_type(r.type)) {
+                        sql = "litegres_to_integer(" + sql + ", " + std::to_string(r.type.oid) + ", 0)";
+                    }
+                    return {sql, r.type};
                 }
                 throw_unsupported("prefix operator " + op, e.location);
             }
