@@ -167,21 +167,6 @@ std::string format_timestamp(const DateTimeValue& v) {
     return out;
 }
 
-std::string format_timestamptz(const DateTimeValue& v) {
-    DateTimeValue utc = v;
-    if (v.utc_offset_seconds && *v.utc_offset_seconds != 0) {
-        int64_t secs = days_from_civil(v.year, unsigned(v.month), unsigned(v.day)) * 86400 +
-                       v.hour * 3600 + v.minute * 60 + v.second - *v.utc_offset_seconds;
-        int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-        int64_t rem = secs - days * 86400;
-        civil_from_days(days, utc.year, utc.month, utc.day);
-        utc.hour = int(rem / 3600);
-        utc.minute = int(rem % 3600 / 60);
-        utc.second = int(rem % 60);
-    }
-    return format_timestamp(utc) + "+00";
-}
-
 namespace {
 constexpr int64_t kUnixDaysAt2000 = 10957;  // days from 1970-01-01 to 2000-01-01
 }
@@ -217,18 +202,14 @@ DateTimeValue from_micros_since_2000(int64_t micros) {
     return v;
 }
 
+std::string format_timestamptz(const DateTimeValue& v) {
+    // Through the instant: an input with a zone offset moves to UTC.
+    DateTimeValue utc = v.utc_offset_seconds.value_or(0) != 0 ? from_micros_since_2000(micros_since_2000(v)) : v;
+    return format_timestamp(utc) + "+00";
+}
+
 std::string format_timestamptz_from_unix_micros(int64_t micros) {
-    int64_t secs = micros >= 0 ? micros / 1000000 : (micros - 999999) / 1000000;
-    DateTimeValue v;
-    v.microsecond = int(micros - secs * 1000000);
-    int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-    int64_t rem = secs - days * 86400;
-    civil_from_days(days, v.year, v.month, v.day);
-    v.hour = int(rem / 3600);
-    v.minute = int(rem % 3600 / 60);
-    v.second = int(rem % 60);
-    v.has_time = true;
-    return format_timestamp(v) + "+00";
+    return format_timestamptz(from_micros_since_2000(micros - kUnixDaysAt2000 * 86400 * 1000000));
 }
 
 }  // namespace litegres::pgwire

@@ -2,6 +2,8 @@
 #include "src/database_registry.h"
 
 #include <doctest/doctest.h>
+
+#include "temp_dir.h"
 #include <unistd.h>
 
 #include <atomic>
@@ -17,19 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() / ("litegres-registry-test-" + std::to_string(getpid()) +
-                                            "-" + std::to_string(counter++));
-        fs::remove_all(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
+using litegres::test::TempDir;
 
 template <typename F>
 PgError error_of(F&& f) {

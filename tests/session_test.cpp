@@ -2,6 +2,8 @@
 #include "src/session.h"
 
 #include <doctest/doctest.h>
+
+#include "temp_dir.h"
 #include <unistd.h>
 
 #include <atomic>
@@ -21,20 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A data directory of its own, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() / ("litegres-session-test-" + std::to_string(getpid()) +
-                                            "-" + std::to_string(counter++));
-        fs::remove_all(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
+using litegres::test::TempDir;
 
 // One client: a Session driven with decoded messages, the replies split into messages.
 struct Client {
