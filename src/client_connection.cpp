@@ -17,6 +17,8 @@ namespace {
 constexpr size_t kMaxBufferedInput = 4 * 1024 * 1024;
 // Flush before the batch ends once this much output is waiting.
 constexpr size_t kFlushThreshold = 256 * 1024;
+// Messages handed to the worker in one job.
+constexpr size_t kMaxBatch = 256;
 }  // namespace
 
 ClientConnection::ClientConnection(asio::ip::tcp::socket socket, ServerContext& context, int32_t process_id,
@@ -82,32 +84,41 @@ void ClientConnection::read_more() {
 
 void ClientConnection::pump() {
     if (busy_ || closing_ || closed_) return;
-    std::optional<pgwire::FrontendMessage> message;
+    // Every complete message goes to the worker in one job: a pipelined
+    // Bind/Execute/Sync costs one thread hop, not three.
+    bool framing_lost = false;
     try {
-        message = decoder_.next();
+        while (backlog_.size() < kMaxBatch) {
+            std::optional<pgwire::FrontendMessage> message = decoder_.next();
+            if (!message) break;
+            backlog_.push_back(std::move(*message));
+        }
     } catch (const pgwire::PgError& e) {
-        // Framing is lost: answer once and end the session.
+        // Framing is lost: what came before still runs, then one answer and the end.
         log_line(LogLevel::kInfo, "connection " + std::to_string(process_id_) + ": " + e.what());
-        pgwire::PgError fatal(e.sqlstate(), e.what(), 0, pgwire::Severity::kFatal);
-        pgwire::BackendEncoder(pending_out_).error_response(fatal);
-        closing_ = true;
-        flush();
-        return;
+        framing_error_ = pgwire::PgError(e.sqlstate(), e.what(), 0, pgwire::Severity::kFatal);
+        framing_lost = true;
     }
-    if (!message) {
+    if (backlog_.empty()) {
+        if (framing_lost) {
+            pgwire::BackendEncoder(pending_out_).error_response(*framing_error_);
+            closing_ = true;
+        }
         flush();
         read_more();
         return;
     }
     busy_ = true;
-    asio::post(context_.workers, [self = shared_from_this(), m = std::move(*message)]() mutable {
-        self->run_in_worker(std::move(m));
-    });
+    asio::post(context_.workers, [self = shared_from_this()] { self->run_backlog(std::string()); });
 }
 
-void ClientConnection::run_in_worker(pgwire::FrontendMessage message) {
-    std::string out;
-    Session::Step step = session_.handle(message, out);
+void ClientConnection::run_backlog(std::string out) {
+    Session::Step step = Session::Step::kContinue;
+    while (!backlog_.empty() && step == Session::Step::kContinue) {
+        pgwire::FrontendMessage message = std::move(backlog_.front());
+        backlog_.pop_front();
+        step = session_.handle(message, out);
+    }
     asio::post(strand_, [self = shared_from_this(), step, out = std::move(out)]() mutable {
         self->finish(step, std::move(out));
     });
@@ -124,6 +135,10 @@ void ClientConnection::wait_for_writer() {
             }
             std::string out;
             Session::Step step = self->session_.resume(out);
+            if (step == Session::Step::kContinue) {
+                self->run_backlog(std::move(out));  // the rest of the batch
+                return;
+            }
             asio::post(self->strand_, [self, step, out = std::move(out)]() mutable {
                 self->finish(step, std::move(out));
             });
@@ -143,7 +158,12 @@ void ClientConnection::finish(Session::Step step, std::string out) {
     }
     busy_ = false;
     if (step == Session::Step::kClose || peer_gone_) closing_ = true;
+    if (!closing_ && backlog_.empty() && framing_error_) {
+        pgwire::BackendEncoder(pending_out_).error_response(*framing_error_);
+        closing_ = true;
+    }
     if (closing_) {
+        backlog_.clear();
         flush();
         return;
     }

@@ -9,6 +9,8 @@
 #include <asio/strand.hpp>
 
 #include <array>
+#include <deque>
+#include <optional>
 #include <atomic>
 #include <memory>
 #include <string>
@@ -33,7 +35,9 @@ public:
 private:
     void read_more();
     void pump();
-    void run_in_worker(pgwire::FrontendMessage message);
+    // On a worker: handles backlog_ in order until it is empty or a message
+    // needs the writer or ends the session; appends replies to `out`.
+    void run_backlog(std::string out);
     void wait_for_writer();
     void finish(Session::Step step, std::string out);
     void flush();
@@ -47,6 +51,11 @@ private:
     Session session_;
 
     std::array<char, 16 * 1024> read_buffer_;
+    // Decoded messages not yet handled. Filled on the strand while no worker
+    // job runs (busy_ false), drained by the job: never touched by both.
+    std::deque<pgwire::FrontendMessage> backlog_;
+    // A framing error after the backlog: answered once the backlog is done.
+    std::optional<pgwire::PgError> framing_error_;
     std::string pending_out_;  // replies not yet handed to the socket
     std::string writing_;      // the write in flight
     bool reading_ = false;
