@@ -19,6 +19,7 @@
 #include "src/parameter_binder.h"
 #include "src/row_encoder.h"
 #include "src/sqlite_catalog.h"
+#include "translate/literal_extractor.h"
 #include "translate/statement_classifier.h"
 #include "translate/statement_translator.h"
 
@@ -265,7 +266,66 @@ std::shared_ptr<const translate::TranslatedStatement> Session::translate(
 
 // ---------------------------------------------------------------- simple query protocol
 
+std::optional<Session::Step> Session::query_by_shape(const std::string& sql, pgwire::BackendEncoder& encoder) {
+    auto shape = translate::extract_literals(sql);
+    if (!shape) return std::nullopt;
+    translate::TranslationCache& cache = database_->translation_cache();
+    uint64_t generation = database_->schema_generation();
+    // A key no SQL text can equal.
+    std::string key = "\x1e" + shape->text;
+    auto stmt = cache.find(key, generation);
+    if (!stmt) {
+        std::shared_ptr<translate::TranslatedStatement> translated;
+        try {
+            translate::ParsedQuery parsed(shape->text);
+            if (parsed.statement_count() != 1) return std::nullopt;
+            SqliteCatalog catalog(connection());
+            translate::StatementTranslator translator(catalog, shape->types);
+            translator.parameters_are_literals();
+            translated = std::make_shared<translate::TranslatedStatement>(translator.translate(parsed.statement(0)));
+        } catch (const PgError&) {
+            // Errors are reported by the ordinary path, at the right position.
+            translated = std::make_shared<translate::TranslatedStatement>();
+            translated->requires_literals = true;
+        } catch (const translate::NeedsLiterals&) {
+            translated = std::make_shared<translate::TranslatedStatement>();
+            translated->requires_literals = true;
+        }
+        stmt = translated;
+        cache.insert(key, generation, stmt);
+    }
+    if (stmt->requires_literals || stmt->kind != StatementKind::kQuery) return std::nullopt;
+    if (tx_state_ == TxState::kIdle && stmt->writes && !holds_writer_) {
+        pending_ = pgwire::Query{sql};
+        return Step::kNeedsWriter;
+    }
+    Portal portal;
+    portal.translated = stmt;
+    try {
+        for (size_t i = 0; i < shape->literals.size(); ++i) {
+            portal.parameters.push_back(translate::coerce_value(shape->literals[i], stmt->parameter_types[i], -1));
+        }
+    } catch (const PgError&) {
+        return std::nullopt;  // a bad literal: the ordinary path reports it at its position
+    }
+    statements_.erase("");
+    portals_.erase("");
+    try {
+        if (stmt->returns_rows) encoder.row_description(RowEncoder::describe(stmt->columns));
+        run_translated(stmt, &portal, 0, true, encoder);
+    } catch (const PgError& e) {
+        encoder.error_response(e);
+        fail_transaction();
+    }
+    end_transaction();
+    encoder.ready_for_query(status());
+    return Step::kContinue;
+}
+
 Session::Step Session::query(const std::string& sql, pgwire::BackendEncoder& encoder) {
+    if (tx_state_ != TxState::kFailed) {
+        if (auto step = query_by_shape(sql, encoder)) return *step;
+    }
     // The simple protocol replaces the unnamed statement and portal.
     statements_.erase("");
     portals_.erase("");
@@ -370,13 +430,23 @@ Session::Step Session::parse(const pgwire::Parse& message, pgwire::BackendEncode
         throw PgError(sqlstate::kDuplicatePreparedStatement,
                       "prepared statement \"" + message.name + "\" already exists");
     }
-    auto parsed = std::make_shared<translate::ParsedQuery>(message.sql);
-    if (parsed->statement_count() > 1) {
-        throw PgError(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement");
-    }
     std::vector<translate::PgType> declared;
     for (uint32_t oid : message.parameter_types) {
         declared.push_back(oid == 0 ? translate::kUnknown : translate::PgType{oid, -1});
+    }
+    // Drivers re-send the same unnamed Parse for every execution: reuse it.
+    if (auto it = statements_.find(message.name); it != statements_.end() && message.name.empty() &&
+                                                   it->second->cache_key == message.sql &&
+                                                   it->second->declared_types == declared) {
+        if (it->second->raw && tx_state_ == TxState::kFailed && !is_transaction_end(*it->second->raw)) {
+            throw_in_failed_transaction();
+        }
+        encoder.parse_complete();
+        return Step::kContinue;
+    }
+    auto parsed = std::make_shared<translate::ParsedQuery>(message.sql);
+    if (parsed->statement_count() > 1) {
+        throw PgError(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement");
     }
     const PgQuery__RawStmt* raw = parsed->statement_count() == 1 ? &parsed->statement(0) : nullptr;
     if (raw != nullptr && tx_state_ == TxState::kFailed && !is_transaction_end(*raw)) throw_in_failed_transaction();

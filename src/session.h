@@ -77,6 +77,9 @@ private:
 
     // Simple query protocol.
     Step query(const std::string& sql, pgwire::BackendEncoder& encoder);
+    // The fast path of a single statement that differs from earlier ones
+    // only in its literals; nullopt when the ordinary path must run.
+    std::optional<Step> query_by_shape(const std::string& sql, pgwire::BackendEncoder& encoder);
     void run_statement(const std::shared_ptr<translate::ParsedQuery>& parsed, const PgQuery__RawStmt& raw,
                        const std::string& text, bool last_in_query, pgwire::BackendEncoder& encoder);
     // SQL-level PREPARE and EXECUTE, sharing the protocol's statement names.

@@ -549,6 +549,23 @@ TEST_CASE("extended protocol: binary results and parameters") {
     f.client.send(pgwire::Sync{});
 }
 
+TEST_CASE("queries that differ only in literals share a shape and still answer exactly") {
+    Fixture f;
+    f.client.query("CREATE TABLE shape_t (id integer PRIMARY KEY, name text)");
+    f.client.query("INSERT INTO shape_t VALUES (1, 'one')");
+    f.client.query("INSERT INTO shape_t VALUES (2, 'two')");
+    CHECK(rows_of(f.client.query("SELECT name FROM shape_t WHERE id = 1")) == "one");
+    CHECK(rows_of(f.client.query("SELECT name FROM shape_t WHERE id = 2")) == "two");
+    // ORDER BY 1 depends on the literal: the ordinary path runs it.
+    CHECK(rows_of(f.client.query("SELECT name, id FROM shape_t ORDER BY 2 DESC")) == "two|2,one|1");
+    CHECK(rows_of(f.client.query("SELECT name, id FROM shape_t ORDER BY 1")) == "one|1,two|2");
+    // A bad literal is reported at its position, as without the shape cache.
+    auto bad = f.client.query("SELECT name FROM shape_t WHERE id = 'x'");
+    CHECK(sqlstate_of(bad) == "22P02");
+    CHECK(error_fields(bad[0].body)['P'] == "37");
+    CHECK(row_description(f.client.query("SELECT 7")[0].body).at(0).name == "?column?");
+}
+
 TEST_CASE("an unknown message type is FATAL, Terminate closes quietly") {
     Fixture f;
     auto unknown = f.client.send(pgwire::UnsupportedMessage{'F'});

@@ -379,6 +379,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
         const auto* sb = items[i]->sort_by;
         std::string term;
         const PgQuery__Node* node = sb->node;
+        if (node->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) throw NeedsLiterals();
         // A bare name that is an output column sorts by it (PostgreSQL's
         // SQL92 rule); SQLite resolves an alias the same way.
         if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1 &&
@@ -541,6 +542,9 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
         std::vector<std::string> groups;
         for (size_t i = 0; i < stmt.n_group_clause; ++i) {
             const PgQuery__Node* g = stmt.group_clause[i];
+            if (g->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) {
+                throw NeedsLiterals();
+            }
             if (g->node_case == PG_QUERY__NODE__NODE_A_CONST &&
                 g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
                 groups.push_back(std::to_string(g->a_const->ival->ival));

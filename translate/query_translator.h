@@ -8,6 +8,7 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,12 @@ public:
     void note(int number) {
         if (types_.size() < size_t(number)) types_.resize(size_t(number), kUnknown);
     }
+    // The parameters stand for literals the session lifted out of a simple
+    // query (literal_extractor.h); a shape that needs the literal itself
+    // (ORDER BY 1) must then be translated from the original text.
+    void mark_from_literals() { from_literals_ = true; }
+    bool from_literals() const { return from_literals_; }
+
     // Every parameter's type; still-unknown ones are text, as PostgreSQL
     // resolves an unknown parameter it cannot place.
     std::vector<PgType> resolved() const {
@@ -50,6 +57,13 @@ public:
 
 private:
     std::vector<PgType> types_;
+    bool from_literals_ = false;
+};
+
+// Thrown when a statement whose literals were made parameters depends on a
+// literal's value; the caller translates the original text instead.
+struct NeedsLiterals : std::exception {
+    const char* what() const noexcept override { return "statement needs its literals"; }
 };
 
 class QueryTranslator {

@@ -22,6 +22,8 @@ public:
         : catalog_(catalog), parameter_types_(std::move(declared_parameter_types)) {}
 
     TranslatedStatement translate(const PgQuery__RawStmt& raw);
+    // The parameters stand for lifted literals (see ParameterTypes).
+    void parameters_are_literals() { parameter_types_.mark_from_literals(); }
 
 private:
     TranslatedStatement translate_node(const PgQuery__RawStmt& raw);

@@ -58,6 +58,9 @@ struct TranslatedStatement {
     std::string setting_value;  // SET: the value; empty means DEFAULT / RESET
     bool missing_ok = false;
     bool read_only_transaction = false;  // BEGIN READ ONLY
+    // A cached verdict that this shape cannot run with its literals lifted
+    // out as parameters (see literal_extractor.h).
+    bool requires_literals = false;
     // Notices PostgreSQL sends even when the statement succeeds.
     struct Notice {
         std::string sqlstate;

@@ -1,0 +1,104 @@
+// literal_extractor.cpp — scanner tokens ► normalized text and values.
+#include "translate/literal_extractor.h"
+
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <memory>
+
+namespace litegres::translate {
+
+namespace {
+
+// RAII for one scan result and its unpacked tokens.
+class Scan {
+public:
+    explicit Scan(const std::string& sql) : result_(pg_query_scan(sql.c_str())) {
+        if (result_.error == nullptr) {
+            tokens_ = pg_query__scan_result__unpack(nullptr, result_.pbuf.len,
+                                                   reinterpret_cast<const uint8_t*>(result_.pbuf.data));
+        }
+    }
+    ~Scan() {
+        if (tokens_ != nullptr) pg_query__scan_result__free_unpacked(tokens_, nullptr);
+        pg_query_free_scan_result(result_);
+    }
+    Scan(const Scan&) = delete;
+    Scan& operator=(const Scan&) = delete;
+
+    const PgQuery__ScanResult* tokens() const { return tokens_; }
+
+private:
+    PgQueryScanResult result_;
+    PgQuery__ScanResult* tokens_ = nullptr;
+};
+
+// The value of a plain '...' string (doubled quotes undone); nullopt for
+// E'', U&'', $$ or bit strings, whose rules are not worth repeating here.
+std::optional<std::string> plain_string(std::string_view token) {
+    if (token.size() < 2 || token.front() != '\'' || token.back() != '\'') return std::nullopt;
+    std::string value;
+    for (size_t i = 1; i + 1 < token.size(); ++i) {
+        value.push_back(token[i]);
+        if (token[i] == '\'') ++i;  // '' ► '
+    }
+    return value;
+}
+
+PgType integer_type(const std::string& digits) {
+    errno = 0;
+    long long v = std::strtoll(digits.c_str(), nullptr, 10);
+    if (errno == ERANGE) return kNumeric;
+    return v >= INT32_MIN && v <= INT32_MAX ? kInt4 : kInt8;
+}
+
+}  // namespace
+
+std::optional<NormalizedQuery> extract_literals(const std::string& sql) {
+    Scan scan(sql);
+    const PgQuery__ScanResult* result = scan.tokens();
+    if (result == nullptr || result->n_tokens == 0) return std::nullopt;
+    switch (result->tokens[0]->token) {
+        case PG_QUERY__TOKEN__SELECT:
+        case PG_QUERY__TOKEN__INSERT:
+        case PG_QUERY__TOKEN__UPDATE:
+        case PG_QUERY__TOKEN__DELETE_P: break;
+        default: return std::nullopt;
+    }
+    NormalizedQuery out;
+    size_t copied = 0;
+    for (size_t i = 0; i < result->n_tokens; ++i) {
+        const PgQuery__ScanToken& t = *result->tokens[i];
+        if (t.token == PG_QUERY__TOKEN__PARAM) return std::nullopt;
+        // Only one statement: a ';' may only end the text.
+        if (t.token == PG_QUERY__TOKEN__ASCII_59 && i + 1 < result->n_tokens) return std::nullopt;
+        if (t.token == PG_QUERY__TOKEN__USCONST || t.token == PG_QUERY__TOKEN__BCONST ||
+            t.token == PG_QUERY__TOKEN__XCONST) {
+            return std::nullopt;
+        }
+        bool is_literal = t.token == PG_QUERY__TOKEN__ICONST || t.token == PG_QUERY__TOKEN__FCONST ||
+                          t.token == PG_QUERY__TOKEN__SCONST;
+        if (!is_literal) continue;
+        std::string raw = sql.substr(size_t(t.start), size_t(t.end - t.start));
+        if (t.token == PG_QUERY__TOKEN__SCONST) {
+            auto value = plain_string(raw);
+            if (!value) return std::nullopt;
+            out.literals.push_back(std::move(*value));
+            out.types.push_back(kUnknown);
+        } else {
+            bool integral = raw.find_first_of(".eE") == std::string::npos;
+            out.types.push_back(integral ? integer_type(raw) : kNumeric);
+            out.literals.push_back(std::move(raw));
+        }
+        out.text.append(sql, copied, size_t(t.start) - copied);
+        out.text += "$" + std::to_string(out.literals.size());
+        copied = size_t(t.end);
+    }
+    if (out.literals.empty()) return std::nullopt;
+    out.text.append(sql, copied, std::string::npos);
+    return out;
+}
+
+}  // namespace litegres::translate
