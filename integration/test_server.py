@@ -21,6 +21,7 @@ import unittest
 from pathlib import Path
 
 import psycopg2
+import psycopg2.errors
 
 import oracle
 
@@ -204,6 +205,24 @@ class ConcurrencyTest(LitegresTestCase):
         self.assertTrue(b_done.is_set())
         cur.execute("SELECT n FROM counter ORDER BY n")
         self.assertEqual(cur.fetchall(), [(1,), (2,)])
+
+
+class CancelTest(LitegresTestCase):
+    def test_a_cancel_request_interrupts_the_running_statement_only(self):
+        conn = self.connect()
+        cur = conn.cursor()
+        cur.execute("CREATE TABLE big (n int)")
+        cur.execute("INSERT INTO big VALUES " + ",".join(f"({i})" for i in range(2000)))
+        timer = threading.Timer(0.5, conn.cancel)
+        timer.start()
+        started = time.monotonic()
+        with self.assertRaises(psycopg2.errors.QueryCanceled) as raised:
+            cur.execute("SELECT count(*) FROM big a, big b, big c")  # 8e9 rows: minutes
+        timer.join()
+        self.assertEqual(raised.exception.pgcode, "57014")
+        self.assertLess(time.monotonic() - started, 10)
+        cur.execute("SELECT count(*) FROM big")  # the session goes on
+        self.assertEqual(cur.fetchone(), (2000,))
 
 
 class ShutdownTest(LitegresTestCase):

@@ -27,7 +27,17 @@ ClientConnection::ClientConnection(asio::ip::tcp::socket socket, ServerContext& 
       strand_(asio::make_strand(socket_.get_executor())),
       context_(context),
       process_id_(process_id),
-      session_(context.registry, process_id, secret_key) {}
+      session_(context.registry, process_id, secret_key) {
+    session_.forward_cancel = [&context](int32_t target_pid, int32_t key) {
+        std::shared_ptr<ClientConnection> target;
+        {
+            std::lock_guard lock(context.connections_mutex);
+            auto it = context.connections.find(target_pid);
+            if (it != context.connections.end()) target = it->second.lock();
+        }
+        if (target) target->session_.cancel(key);
+    };
+}
 
 ClientConnection::~ClientConnection() {
     if (context_.on_connection_closed) context_.on_connection_closed();

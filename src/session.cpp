@@ -72,6 +72,31 @@ bool is_extended(const pgwire::FrontendMessage& m) {
 Session::Session(DatabaseRegistry& registry, int32_t process_id, int32_t secret_key)
     : registry_(registry), process_id_(process_id), secret_key_(secret_key) {}
 
+// Marks a statement as running on a connection for the scope (RAII).
+class RunningStatement {
+public:
+    RunningStatement(Session& session, sqlite3* db) : session_(session) {
+        std::lock_guard lock(session_.running_mutex_);
+        session_.running_ = db;
+    }
+    ~RunningStatement() {
+        std::lock_guard lock(session_.running_mutex_);
+        session_.running_ = nullptr;
+    }
+    RunningStatement(const RunningStatement&) = delete;
+    RunningStatement& operator=(const RunningStatement&) = delete;
+
+private:
+    Session& session_;
+};
+
+void Session::cancel(int32_t secret_key) {
+    if (secret_key != secret_key_) return;
+    std::lock_guard lock(running_mutex_);
+    // A no-op when nothing runs; SQLite clears it when the statement ends.
+    if (running_ != nullptr) sqlite3_interrupt(running_);
+}
+
 Session::~Session() {
     // A client that vanished mid-transaction: its work is rolled back and the
     // writer handed on, as PostgreSQL aborts a dead backend's transaction.
@@ -124,7 +149,11 @@ Session::Step Session::dispatch(pgwire::FrontendMessage& message, pgwire::Backen
         encoder.single_byte('N');  // no TLS / GSS encryption yet: the client goes on in plain text
         return Step::kContinue;
     }
-    if (std::holds_alternative<pgwire::CancelRequest>(message)) return Step::kClose;
+    if (const auto* cancel = std::get_if<pgwire::CancelRequest>(&message)) {
+        // Answered by closing this connection, whatever happened (as PostgreSQL).
+        if (forward_cancel) forward_cancel(cancel->process_id, cancel->secret_key);
+        return Step::kClose;
+    }
     if (!started_) {
         throw PgError(sqlstate::kProtocolViolation, "expected startup message", 0, pgwire::Severity::kFatal);
     }
@@ -644,6 +673,7 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
     for (const auto& notice : stmt->notices) encoder.notice_response(notice.sqlstate, notice.message);
     if (implicit_block_ || tx_state_ != TxState::kIdle) ensure_transaction();
     SqliteConnection& c = connection();
+    RunningStatement running(*this, c.handle());
     bool done;
     if (portal != nullptr) {
         if (!portal->run) portal->run = std::make_unique<StatementRun>(c, stmt, portal->parameters, portal->result_formats);

@@ -12,7 +12,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +49,13 @@ public:
     Step resume(std::string& out);
 
     Database* database() const { return database_.get(); }
+
+    // A CancelRequest for this session (from another connection, any
+    // thread): interrupts the statement running now, if the key matches.
+    void cancel(int32_t secret_key);
+    // Where this session sends a CancelRequest it receives (the server's
+    // lookup of the target session by process id).
+    std::function<void(int32_t process_id, int32_t secret_key)> forward_cancel;
 
 private:
     enum class TxState { kIdle, kInBlock, kFailed };
@@ -159,6 +168,13 @@ private:
 
     // The message waiting for the write lock.
     std::optional<pgwire::FrontendMessage> pending_;
+
+    // The SQLite connection a statement of this session is running on,
+    // for cancel(); guarded by running_mutex_ so a connection is never
+    // interrupted after it went back to the pool.
+    std::mutex running_mutex_;
+    sqlite3* running_ = nullptr;
+    friend class RunningStatement;
 };
 
 }  // namespace litegres
