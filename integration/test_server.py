@@ -225,6 +225,22 @@ class CancelTest(LitegresTestCase):
         self.assertEqual(cur.fetchone(), (2000,))
 
 
+    def test_statement_timeout_ends_a_long_statement(self):
+        conn = self.connect()
+        cur = conn.cursor()
+        cur.execute("CREATE TABLE big (n int)")
+        cur.execute("INSERT INTO big VALUES " + ",".join(f"({i})" for i in range(2000)))
+        cur.execute("SET statement_timeout = '300ms'")
+        started = time.monotonic()
+        with self.assertRaises(psycopg2.errors.QueryCanceled) as raised:
+            cur.execute("SELECT count(*) FROM big a, big b, big c")
+        self.assertIn("statement timeout", str(raised.exception))
+        self.assertLess(time.monotonic() - started, 5)
+        cur.execute("SET statement_timeout = 0")
+        cur.execute("SELECT count(*) FROM big")
+        self.assertEqual(cur.fetchone(), (2000,))
+
+
 class ShutdownTest(LitegresTestCase):
     def test_sigterm_tells_clients_and_keeps_committed_data(self):
         conn = self.connect()

@@ -73,13 +73,23 @@ Session::Session(DatabaseRegistry& registry, int32_t process_id, int32_t secret_
     : registry_(registry), process_id_(process_id), secret_key_(secret_key) {}
 
 // Marks a statement as running on a connection for the scope (RAII).
+// With statement_timeout set, SQLite's progress handler ends the statement
+// once the deadline passes.
 class RunningStatement {
 public:
-    RunningStatement(Session& session, sqlite3* db) : session_(session) {
-        std::lock_guard lock(session_.running_mutex_);
-        session_.running_ = db;
+    RunningStatement(Session& session, sqlite3* db, int64_t timeout_ms) : session_(session), db_(db) {
+        {
+            std::lock_guard lock(session_.running_mutex_);
+            session_.running_ = db;
+        }
+        session_.timed_out_ = false;
+        if (timeout_ms > 0) {
+            deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+            sqlite3_progress_handler(db, 10000, &RunningStatement::check_deadline, this);
+        }
     }
     ~RunningStatement() {
+        if (deadline_) sqlite3_progress_handler(db_, 0, nullptr, nullptr);
         std::lock_guard lock(session_.running_mutex_);
         session_.running_ = nullptr;
     }
@@ -87,7 +97,16 @@ public:
     RunningStatement& operator=(const RunningStatement&) = delete;
 
 private:
+    static int check_deadline(void* self) {
+        auto* running = static_cast<RunningStatement*>(self);
+        if (std::chrono::steady_clock::now() < *running->deadline_) return 0;
+        running->session_.timed_out_ = true;
+        return 1;  // interrupts the statement
+    }
+
     Session& session_;
+    sqlite3* db_;
+    std::optional<std::chrono::steady_clock::time_point> deadline_;
 };
 
 void Session::cancel(int32_t secret_key) {
@@ -673,15 +692,22 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
     for (const auto& notice : stmt->notices) encoder.notice_response(notice.sqlstate, notice.message);
     if (implicit_block_ || tx_state_ != TxState::kIdle) ensure_transaction();
     SqliteConnection& c = connection();
-    RunningStatement running(*this, c.handle());
+    RunningStatement running(*this, c.handle(), parse_milliseconds(settings_->get("statement_timeout")).value_or(0));
     bool done;
-    if (portal != nullptr) {
-        if (!portal->run) portal->run = std::make_unique<StatementRun>(c, stmt, portal->parameters, portal->result_formats);
-        done = portal->run->resume(encoder, max_rows);
-        if (done) portal->run.reset();
-    } else {
-        if (stmt->returns_rows) encoder.row_description(RowEncoder::describe(stmt->columns));
-        done = StatementRun(c, stmt, {}, {}).resume(encoder, 0);
+    try {
+        if (portal != nullptr) {
+            if (!portal->run) {
+                portal->run = std::make_unique<StatementRun>(c, stmt, portal->parameters, portal->result_formats);
+            }
+            done = portal->run->resume(encoder, max_rows);
+            if (done) portal->run.reset();
+        } else {
+            if (stmt->returns_rows) encoder.row_description(RowEncoder::describe(stmt->columns));
+            done = StatementRun(c, stmt, {}, {}).resume(encoder, 0);
+        }
+    } catch (const PgError& e) {
+        if (!timed_out_ || e.sqlstate() != sqlstate::kQueryCanceled) throw;
+        throw PgError(sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
     }
     if (stmt->changes_schema) {
         database_->bump_schema_generation();

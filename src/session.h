@@ -174,6 +174,7 @@ private:
     // interrupted after it went back to the pool.
     std::mutex running_mutex_;
     sqlite3* running_ = nullptr;
+    bool timed_out_ = false;  // the last statement hit statement_timeout
     friend class RunningStatement;
 };
 

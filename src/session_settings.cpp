@@ -66,6 +66,14 @@ std::string validate(const std::string& name, const std::string& value) {
         if (digits <= 0) unsupported_value(name, value);
         return std::to_string(digits);
     }
+    if (name == "statement_timeout" || name == "lock_timeout" || name == "idle_in_transaction_session_timeout") {
+        if (!parse_milliseconds(value)) {
+            throw PgError(sqlstate::kInvalidParameterValue,
+                          "invalid value for parameter \"" + name + "\": \"" + value + "\"")
+                .with_hint("Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".");
+        }
+        return value;
+    }
     if (name == "standard_conforming_strings") {
         if (v == "on" || v == "true" || v == "1") return "on";
         unsupported_value(name, value);
@@ -74,6 +82,22 @@ std::string validate(const std::string& name, const std::string& value) {
 }
 
 }  // namespace
+
+std::optional<int64_t> parse_milliseconds(const std::string& value) {
+    std::string v = lower(strip_quotes_and_spaces(value));
+    size_t digits = 0;
+    while (digits < v.size() && std::isdigit(static_cast<unsigned char>(v[digits]))) ++digits;
+    if (digits == 0) return std::nullopt;
+    int64_t n = std::stoll(v.substr(0, digits));
+    std::string unit = v.substr(digits);
+    if (unit.empty() || unit == "ms") return n;
+    if (unit == "us") return n / 1000;
+    if (unit == "s") return n * 1000;
+    if (unit == "min") return n * 60000;
+    if (unit == "h") return n * 3600000;
+    if (unit == "d") return n * 86400000;
+    return std::nullopt;
+}
 
 SessionSettings::SessionSettings(const std::string& user) {
     auto add = [&](const std::string& name, const std::string& value, bool reported) {

@@ -5,12 +5,18 @@
 // silently ignored.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace litegres {
+
+// A time setting ("5s", "250ms", "1min", a bare number of milliseconds), in
+// milliseconds; nullopt when it does not parse.
+std::optional<int64_t> parse_milliseconds(const std::string& value);
 
 class SessionSettings {
 public:
