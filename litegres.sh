@@ -51,11 +51,12 @@ build_compiled_drivers() {
 
 jobs() { nproc 2>/dev/null || echo 2; }
 
-# build DIR [cmake options...] (later options win over the default build type)
+# build DIR [cmake options...] (later options win over the default build type);
+# TARGET, when set, builds only that target.
 build() {
     local dir=$1; shift
     cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-    cmake --build "$dir" -j "$(jobs)"
+    cmake --build "$dir" -j "$(jobs)" ${TARGET:+--target "$TARGET"}
 }
 
 # Runs ctest in DIR, printing its output; records its pass/fail counts.
@@ -82,7 +83,7 @@ case "${1:-}" in
     serve)
         shift
         install_packages "${BUILD_PACKAGES[@]}"
-        build build
+        TARGET=litegres build build
         exec ./build/litegres "$@"
         ;;
     test)
