@@ -82,8 +82,9 @@ std::vector<pgwire::FieldDescription> RowEncoder::describe(const std::vector<tra
     return fields;
 }
 
-void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::PgType& type,
+void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
                               pgwire::BackendEncoder& encoder, std::string& scratch) const {
+    const translate::PgType& type = column.type;
     int storage = sqlite3_column_type(stmt, col);
     switch (type.oid) {
         case oid::kBool:
@@ -104,7 +105,7 @@ void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::PgTy
         default: {
             // Types stored as their text form: encode from the text.
             std::string text;
-            append_text(stmt, col, type, text);
+            append_text(stmt, col, column, text);
             pgwire::append_binary_from_text(scratch, type.oid, text);
             break;
         }
@@ -122,16 +123,17 @@ void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, 
         }
         scratch.clear();
         if (i < formats_.size() && formats_[i] == 1) {
-            write_binary(stmt, col, columns_[i].type, encoder, scratch);
+            write_binary(stmt, col, columns_[i], encoder, scratch);
             continue;
         }
-        append_text(stmt, col, columns_[i].type, scratch);
+        append_text(stmt, col, columns_[i], scratch);
         encoder.add_value(scratch);
     }
     encoder.end_message(row);
 }
 
-void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::PgType& type, std::string& out) {
+void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out) {
+    const translate::PgType& type = column.type;
     int storage = sqlite3_column_type(stmt, col);
     switch (type.oid) {
         case oid::kBool:
@@ -164,7 +166,11 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::PgTyp
                 return;
             }
             break;
-        case oid::kNumeric: append_numeric(out, stmt, col, translate::numeric_scale(type.typmod)); return;
+        case oid::kNumeric: {
+            int scale = translate::numeric_scale(type.typmod);
+            append_numeric(out, stmt, col, scale >= 0 ? scale : column.display_scale);
+            return;
+        }
         case oid::kBytea:
             if (storage == SQLITE_BLOB) {
                 append_bytea(out, stmt, col);

@@ -27,9 +27,9 @@ public:
 
 private:
     // Appends the value's PostgreSQL text form to `out`.
-    static void append_text(sqlite3_stmt* stmt, int col, const translate::PgType& type, std::string& out);
-    void write_binary(sqlite3_stmt* stmt, int col, const translate::PgType& type, pgwire::BackendEncoder& encoder,
-                      std::string& scratch) const;
+    static void append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out);
+    void write_binary(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
+                      pgwire::BackendEncoder& encoder, std::string& scratch) const;
 
     const std::vector<translate::ResultColumn>& columns_;
     const std::vector<int16_t>& formats_;

@@ -81,6 +81,12 @@ bool comparable(PgType a, PgType b) {
     return datetime(a) && datetime(b);
 }
 
+// The display scale of a numeric operand: integers have scale 0.
+int scale_of(const TypedSql& v) {
+    if (is_integer_type(v.type)) return 0;
+    return v.type.oid == oid::kNumeric ? v.scale : -1;
+}
+
 std::string type_list(const std::vector<TypedSql>& args) {
     std::vector<std::string> names;
     for (const auto& a : args) names.push_back(format_type(PgType{a.type.oid, -1}));
@@ -367,7 +373,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
         if (value.type.is_unknown()) value.type = kText;
         std::string name = rt->name != nullptr && rt->name[0] != '\0' ? rt->name : figure_column_name(val);
         parts.push_back(value.sql + " AS " + quote_identifier(name));
-        columns.push_back({name, value.type, value.table_oid, value.column_number});
+        columns.push_back({name, value.type, value.table_oid, value.column_number, value.scale});
     }
     return join_strings(parts, ", ");
 }
@@ -754,7 +760,12 @@ TypedSql QueryTranslator::constant(const PgQuery__AConst& c) {
                 long long value = std::strtoll(text.c_str(), nullptr, 10);
                 if (errno != ERANGE) return {text, value >= INT32_MIN && value <= INT32_MAX ? kInt4 : kInt8};
             }
-            return {text, kNumeric};
+            TypedSql t{text, kNumeric};
+            size_t dot = text.find('.');
+            if (text.find_first_of("eE") == std::string::npos) {
+                t.scale = dot == std::string::npos ? 0 : int(text.size() - dot - 1);
+            }
+            return t;
         }
         case PG_QUERY__A__CONST__VAL_BOOLVAL: return {c.boolval->boolval ? "1" : "0", kBool};
         case PG_QUERY__A__CONST__VAL_SVAL: {
@@ -801,6 +812,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                            info->type};
                 t.table_oid = info->table_oid;
                 t.column_number = info->column_number;
+                t.scale = numeric_scale(info->type.typmod);
                 return t;
             }
         }
@@ -819,6 +831,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                                c.type};
                     t.table_oid = c.table_oid;
                     t.column_number = c.column_number;
+                    t.scale = numeric_scale(c.type.typmod);
                     return t;
                 }
             }
@@ -904,7 +917,13 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         // PostgreSQL's integer operators fail on overflow (22003); SQLite's
         // widen to 64 bits or to REAL.
         if (is_integer_type(type)) sql = "litegres_to_integer(" + sql + ", " + std::to_string(type.oid) + ", 0)";
-        return {sql, type};
+        TypedSql result{sql, type};
+        int ls = scale_of(l), rs = scale_of(r);
+        if (type.oid == oid::kNumeric && ls >= 0 && rs >= 0) {
+            // numeric's result scales: the larger for + and -, the sum for *.
+            result.scale = op == "*" ? ls + rs : std::max(ls, rs);
+        }
+        return result;
     }
     if (op == "~" || op == "~*" || op == "!~" || op == "!~*") throw_unsupported("regular expression operators", location);
     throw PgError(sqlstate::kUndefinedFunction,
@@ -930,7 +949,9 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                     if (op == "-" && is_integer_type(r.type)) {
                         sql = "litegres_to_integer(" + sql + ", " + std::to_string(r.type.oid) + ", 0)";
                     }
-                    return {sql, r.type};
+                    TypedSql result{sql, r.type};
+                    result.scale = r.scale;
+                    return result;
                 }
                 throw_unsupported("prefix operator " + op, e.location);
             }
@@ -1058,7 +1079,13 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     if (call.agg_distinct) sql += "DISTINCT ";
     sql += join_strings(sqls, ", ") + ")";
     if (fn->wrap) sql = fn->wrap(sql, args);
-    return {sql, result};
+    TypedSql out{sql, result};
+    if (result.oid == oid::kNumeric && args.size() == 1 &&
+        (fn->sqlite_name == "sum" || fn->sqlite_name == "min" || fn->sqlite_name == "max" ||
+         fn->sqlite_name == "abs")) {
+        out.scale = scale_of(args[0]);
+    }
+    return out;
 }
 
 TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& scope) {
@@ -1123,7 +1150,9 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
             if (is_numeric_category(source)) {
                 int scale = numeric_scale(target.typmod);
                 if (scale >= 0) return {"round(" + v + ", " + std::to_string(scale) + ")", target};
-                return {v, target};
+                TypedSql same{v, target};
+                same.scale = scale_of(value);
+                return same;
             }
             if (is_string_type(source)) return {"litegres_text_to_float(" + v + ")", target};
             break;
@@ -1218,7 +1247,9 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
                 throw PgError(sqlstate::kSyntaxError, "subquery must return only one column",
                               pos(link.location));
             }
-            return {"(" + inner.sql + ")", inner.columns[0].type};
+            TypedSql t{"(" + inner.sql + ")", inner.columns[0].type};
+            t.scale = inner.columns[0].display_scale;
+            return t;
         }
         case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
         case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK: {

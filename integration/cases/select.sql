@@ -71,17 +71,15 @@ SELECT DISTINCT dept FROM sel_emp ORDER BY dept;
 SELECT DISTINCT dept, active FROM sel_emp ORDER BY dept, active;
 SELECT count(*) FROM sel_emp;
 SELECT count(dept), count(active), count(DISTINCT dept) FROM sel_emp;
--- known gap: numeric aggregates do not yet keep their display scale (issue 5)
+-- known gap: avg() of numeric does not yet use numeric division's result scale (issue 5)
 SELECT sum(salary), avg(salary), min(salary), max(salary) FROM sel_emp;
 -- known gap: avg() of integers does not yet use numeric's result scale (issue 5)
 SELECT sum(id), avg(id), min(name), max(hired), min(last_login) FROM sel_emp;
 SELECT sum(score), avg(score), max(score) FROM sel_emp;
 SELECT count(*), sum(id), max(id), avg(id) FROM sel_emp WHERE false;
--- known gap: numeric aggregates do not yet keep their display scale (issue 5)
 SELECT dept, count(*), sum(salary) FROM sel_emp GROUP BY dept ORDER BY dept;
 SELECT dept, count(*) AS n FROM sel_emp GROUP BY dept HAVING count(*) > 1 ORDER BY dept;
 SELECT active, min(id) FROM sel_emp GROUP BY active ORDER BY active;
--- known gap: numeric results do not yet keep their display scale (issue 5)
 SELECT dept, max(salary) - min(salary) AS spread FROM sel_emp WHERE dept IS NOT NULL GROUP BY dept ORDER BY spread DESC;
 SELECT e.name, d.title FROM sel_emp e JOIN sel_dept d ON e.dept = d.code ORDER BY e.id;
 SELECT e.name, d.title FROM sel_emp e INNER JOIN sel_dept d ON d.code = e.dept WHERE e.salary > 80000 ORDER BY e.name;
@@ -102,7 +100,6 @@ SELECT name FROM sel_emp WHERE id NOT IN (SELECT id FROM sel_badge) ORDER BY id;
 SELECT code FROM sel_dept d WHERE EXISTS (SELECT 1 FROM sel_emp e WHERE e.dept = d.code) ORDER BY code;
 SELECT code FROM sel_dept d WHERE NOT EXISTS (SELECT 1 FROM sel_emp e WHERE e.dept = d.code);
 SELECT name, (SELECT title FROM sel_dept WHERE code = sel_emp.dept) AS title FROM sel_emp ORDER BY id;
--- known gap: numeric aggregates do not yet keep their display scale (issue 5)
 SELECT (SELECT max(salary) FROM sel_emp);
 SELECT name FROM sel_emp WHERE salary = (SELECT max(salary) FROM sel_emp);
 SELECT name FROM sel_emp WHERE salary > (SELECT avg(salary) FROM sel_emp) ORDER BY name;
@@ -112,7 +109,6 @@ SELECT CASE WHEN active THEN 'yes' END FROM sel_emp ORDER BY id;
 SELECT name, COALESCE(dept, 'none') FROM sel_emp ORDER BY id;
 SELECT COALESCE(NULL, NULL, 3), COALESCE(score, 0) FROM sel_emp ORDER BY id;
 SELECT NULLIF(dept, 'eng'), NULLIF(1, 1), NULLIF(1, 2) FROM sel_emp ORDER BY id;
--- known gap: numeric results do not yet keep their display scale (issue 5)
 SELECT id, salary * 2, salary + 0.005, score * 2, id * 1.5 FROM sel_emp ORDER BY id;
 SELECT id::text || ':' || name AS label FROM sel_emp ORDER BY label;
 SELECT hired::text, salary::int, score::numeric, active::text FROM sel_emp ORDER BY id;

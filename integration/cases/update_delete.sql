@@ -13,7 +13,6 @@ SELECT id, balance FROM upd_acct ORDER BY id;
 UPDATE upd_acct SET code = 'Z' WHERE id = 99;
 UPDATE upd_acct SET closed = true WHERE closed AND id > 100;
 UPDATE upd_acct SET balance = 0 WHERE id = 3 RETURNING *;
--- known gap: numeric results do not yet keep their display scale (issue 5)
 UPDATE upd_acct SET balance = balance - 1.5 WHERE id = 1 RETURNING id, balance, balance * 2 AS doubled;
 UPDATE upd_acct SET owner = owner || '!' WHERE code = 'A' RETURNING owner;
 UPDATE upd_acct SET code = NULL, closed = NOT closed WHERE id = 4 RETURNING code, closed;
@@ -43,7 +42,6 @@ DELETE FROM upd_acct WHERE id = 2;
 UPDATE upd_acct SET id = 20 WHERE id = 2;
 DELETE FROM upd_txn WHERE id = 5 RETURNING *;
 DELETE FROM upd_txn WHERE id = 5;
--- known gap: numeric results do not yet keep their display scale (issue 5)
 DELETE FROM upd_txn WHERE amount < 0 RETURNING id, amount * -1 AS refund;
 DELETE FROM upd_txn WHERE acct_id = 3;
 SELECT * FROM upd_txn ORDER BY id;
