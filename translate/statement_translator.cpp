@@ -397,7 +397,9 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         bool in_key = std::find(key_columns.begin(), key_columns.end(), col.colname) != key_columns.end();
         std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : format_type(type.type);
         std::string def = quote_identifier(col.colname) + " " + declared;
-        bool not_null = col.is_not_null;
+        // Key columns are NOT NULL in PostgreSQL; SQLite lets NULL into a
+        // non-rowid PRIMARY KEY.
+        bool not_null = col.is_not_null || in_key;
         std::string default_sql;
         if (type.serial) {
             std::string seq = table + "_" + col.colname + "_seq";
@@ -419,11 +421,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
                     default_sql = q.assignment(v, type.type, c.location);
                     break;
                 }
-                case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
-                    // SQLite lets NULL into a non-rowid PRIMARY KEY; PostgreSQL does not.
-                    not_null = true;
-                    constraints += " PRIMARY KEY";
-                    break;
+                case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: constraints += " PRIMARY KEY"; break;
                 case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: constraints += " UNIQUE"; break;
                 case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
                     check_references(c);
@@ -451,16 +449,6 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         switch (c.contype) {
             case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
                 defs.push_back(prefix + "PRIMARY KEY (" + identifier_list(c.keys, c.n_keys) + ")");
-                // Key columns are NOT NULL in PostgreSQL.
-                for (size_t k = 0; k < c.n_keys; ++k) {
-                    std::string key = quote_identifier(str(c.keys[k])) + " ";
-                    for (auto& d : defs) {
-                        if (d.rfind(key, 0) == 0 && d.find(" NOT NULL") == std::string::npos) {
-                            size_t type_end = d.find(" DEFAULT (");
-                            d.insert(type_end == std::string::npos ? d.size() : type_end, " NOT NULL");
-                        }
-                    }
-                }
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
                 defs.push_back(prefix + "UNIQUE (" + identifier_list(c.keys, c.n_keys) + ")");
