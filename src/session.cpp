@@ -692,7 +692,7 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
     for (const auto& notice : stmt->notices) encoder.notice_response(notice.sqlstate, notice.message);
     if (implicit_block_ || tx_state_ != TxState::kIdle) ensure_transaction();
     SqliteConnection& c = connection();
-    RunningStatement running(*this, c.handle(), parse_milliseconds(settings_->get("statement_timeout")).value_or(0));
+    RunningStatement running(*this, c.handle(), settings_->statement_timeout_ms());
     bool done;
     try {
         if (portal != nullptr) {

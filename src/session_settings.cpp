@@ -173,6 +173,7 @@ std::string SessionSettings::set(const std::string& name, const std::string& val
     }
     Parameter& p = parameters_.at(canonical);
     p.value = value.empty() ? p.default_value : validate(canonical, value);
+    update_derived();
     return p.reported ? canonical : "";
 }
 
@@ -182,7 +183,12 @@ std::vector<std::string> SessionSettings::reset_all() {
         if (p.value != p.default_value && p.reported) changed.push_back(name);
         p.value = p.default_value;
     }
+    update_derived();
     return changed;
+}
+
+void SessionSettings::update_derived() {
+    statement_timeout_ms_ = parse_milliseconds(parameters_.at("statement_timeout").value).value_or(0);
 }
 
 std::vector<std::pair<std::string, std::string>> SessionSettings::reported() const {

@@ -33,6 +33,10 @@ public:
     // RESET ALL; returns the reported parameters that changed.
     std::vector<std::string> reset_all();
 
+    // statement_timeout in milliseconds (0: none), kept parsed because every
+    // statement reads it.
+    int64_t statement_timeout_ms() const { return statement_timeout_ms_; }
+
     // The parameters sent at startup, in PostgreSQL's order.
     std::vector<std::pair<std::string, std::string>> reported() const;
 
@@ -42,7 +46,10 @@ private:
         std::string default_value;
         bool reported;
     };
+    void update_derived();
+
     std::map<std::string, Parameter> parameters_;  // by canonical name
+    int64_t statement_timeout_ms_ = 0;
 };
 
 }  // namespace litegres

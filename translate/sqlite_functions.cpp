@@ -246,38 +246,27 @@ void random_value(sqlite3_context* ctx, int, sqlite3_value**) {
     sqlite3_result_double(ctx, std::uniform_real_distribution<double>(0.0, 1.0)(engine));
 }
 
-void left(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// left(s, n) / right(s, n): the first / last n characters (UTF-8), or with a
+// negative n all but the last / first |n|.
+template <bool kLeft>
+void left_or_right(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
         sqlite3_result_null(ctx);
         return;
     }
     std::string s = text_arg(argv[0]);
     int64_t n = sqlite3_value_int64(argv[1]);
-    std::vector<size_t> starts;
+    std::vector<size_t> starts;  // byte offset of each character
     for (size_t i = 0; i < s.size(); ++i) {
         if ((s[i] & 0xC0) != 0x80) starts.push_back(i);
     }
     int64_t len = int64_t(starts.size());
     int64_t keep = n >= 0 ? std::min(n, len) : std::max<int64_t>(0, len + n);
-    size_t end = keep >= len ? s.size() : starts[size_t(keep)];
-    sqlite3_result_text(ctx, s.c_str(), int(end), SQLITE_TRANSIENT);
-}
-
-void right(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    std::string s = text_arg(argv[0]);
-    int64_t n = sqlite3_value_int64(argv[1]);
-    std::vector<size_t> starts;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if ((s[i] & 0xC0) != 0x80) starts.push_back(i);
-    }
-    int64_t len = int64_t(starts.size());
-    int64_t keep = n >= 0 ? std::min(n, len) : std::max<int64_t>(0, len + n);
-    size_t begin = keep >= len ? 0 : (keep == 0 ? s.size() : starts[size_t(len - keep)]);
-    sqlite3_result_text(ctx, s.c_str() + begin, int(s.size() - begin), SQLITE_TRANSIENT);
+    // Characters [from, to) are kept.
+    int64_t from = kLeft ? 0 : len - keep, to = kLeft ? keep : len;
+    size_t begin = from >= len ? s.size() : starts[size_t(from)];
+    size_t end = to >= len ? s.size() : starts[size_t(to)];
+    sqlite3_result_text(ctx, s.c_str() + begin, int(end - begin), SQLITE_TRANSIENT);
 }
 
 // Sequences live in _litegres_sequence; nextval runs inside the caller's
@@ -374,8 +363,8 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_float_text", 2, float_text, true},
         {"litegres_char_length_check", 4, char_length_check, true},
         {"litegres_datetime_in", 2, datetime_in, true},
-        {"litegres_left", 2, left, true},
-        {"litegres_right", 2, right, true},
+        {"litegres_left", 2, left_or_right<true>, true},
+        {"litegres_right", 2, left_or_right<false>, true},
         {"litegres_now", 0, now, false},
         {"litegres_session_user", 0, session_user, false},
         {"litegres_current_database", 0, current_database, false},
