@@ -10,7 +10,7 @@ RUN ./litegres.sh deps \
 FROM debian:12-slim
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-       libsqlite3-0 libssl3 libprotobuf-c1 \
+       libsqlite3-0 libssl3 libprotobuf-c1 libgmp10 libpcre2-8-0 libdate-tz3 tzdata \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/build/litegres /usr/local/bin/litegres
 VOLUME /data

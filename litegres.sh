@@ -13,7 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 BUILD_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libasio-dev libpg-query-dev
-                libprotobuf-c-dev libssl-dev libcli11-dev doctest-dev)
+                libprotobuf-c-dev libssl-dev libcli11-dev doctest-dev libgmp-dev
+                libhowardhinnant-date-dev libpcre2-dev tzdata)
 TEST_PACKAGES=(postgresql-15 postgresql-client-15 python3 python3-psycopg2 python3-psycopg
                python3-asyncpg python3-pg8000 docker-compose sqlite3 procps util-linux passwd
                libpq-dev ruby ruby-pg php-cli php-pgsql
