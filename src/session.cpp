@@ -12,6 +12,7 @@
 //   before that transaction ends.
 #include "src/session.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "pgwire/binary_format.h"
@@ -20,6 +21,7 @@
 #include "src/row_encoder.h"
 #include "src/sqlite_catalog.h"
 #include "translate/literal_extractor.h"
+#include "translate/sql_text.h"
 #include "translate/statement_classifier.h"
 #include "translate/statement_translator.h"
 
@@ -43,8 +45,10 @@ std::string statement_text(const std::string& sql, const PgQuery__RawStmt& raw) 
     return raw.stmt_len == 0 ? sql.substr(begin) : sql.substr(begin, size_t(raw.stmt_len));
 }
 
+// What a failed transaction still accepts: its end, or a return to a savepoint.
 bool is_transaction_end(const translate::TranslatedStatement& stmt) {
-    return stmt.kind == StatementKind::kCommit || stmt.kind == StatementKind::kRollback;
+    return stmt.kind == StatementKind::kCommit || stmt.kind == StatementKind::kRollback ||
+           stmt.kind == StatementKind::kRollbackTo;
 }
 
 // The same, read off the AST: a failed transaction refuses everything else
@@ -53,7 +57,8 @@ bool is_transaction_end(const PgQuery__RawStmt& raw) {
     if (raw.stmt == nullptr || raw.stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) return false;
     auto kind = raw.stmt->transaction_stmt->kind;
     return kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
-           kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK;
+           kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK ||
+           kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO;
 }
 
 [[noreturn]] void throw_in_failed_transaction() {
@@ -280,6 +285,7 @@ void Session::fail_transaction() {
 void Session::end_transaction() {
     if (tx_state_ != TxState::kIdle || implicit_block_) return;
     portals_.clear();
+    savepoints_.clear();
     transaction_connection_ = nullptr;
     if (schema_changed_in_transaction_) {
         // DDL that was rolled back must not leave translations bound to it.
@@ -678,6 +684,9 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         case StatementKind::kBegin:
         case StatementKind::kCommit:
         case StatementKind::kRollback: run_transaction_control(*stmt, last_in_query, encoder); return true;
+        case StatementKind::kSavepoint:
+        case StatementKind::kRelease:
+        case StatementKind::kRollbackTo: run_savepoint(*stmt, encoder); return true;
         case StatementKind::kSet:
         case StatementKind::kShow: run_setting(*stmt, portal == nullptr, encoder); return true;
         case StatementKind::kCreateDatabase:
@@ -739,6 +748,7 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
     }
     bool commit = stmt.kind == StatementKind::kCommit && tx_state_ != TxState::kFailed;
     tx_state_ = TxState::kIdle;
+    savepoints_.clear();
     implicit_block_ = false;
     close_cursors();
     SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
@@ -762,6 +772,43 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
         implicit_block_ = true;
         ensure_transaction();
     }
+}
+
+void Session::run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
+    const char* what = stmt.kind == StatementKind::kSavepoint  ? "SAVEPOINT"
+                       : stmt.kind == StatementKind::kRelease ? "RELEASE SAVEPOINT"
+                                                               : "ROLLBACK TO SAVEPOINT";
+    // An implicit block (several statements in one Query) is no transaction block.
+    if (tx_state_ == TxState::kIdle) {
+        throw PgError(sqlstate::kNoActiveSqlTransaction, std::string(what) + " can only be used in transaction blocks");
+    }
+    SqliteConnection& c = *transaction_connection_;
+    const std::string quoted = translate::quote_identifier(stmt.object_name);
+    if (stmt.kind == StatementKind::kSavepoint) {
+        c.exec(("SAVEPOINT " + quoted).c_str());
+        savepoints_.push_back(stmt.object_name);
+        encoder.command_complete(stmt.tag);
+        return;
+    }
+    // The innermost savepoint of that name, as PostgreSQL picks.
+    auto it = std::find(savepoints_.rbegin(), savepoints_.rend(), stmt.object_name);
+    if (it == savepoints_.rend()) {
+        throw PgError(sqlstate::kInvalidSavepointSpecification,
+                      "savepoint \"" + stmt.object_name + "\" does not exist");
+    }
+    size_t index = size_t(savepoints_.rend() - it) - 1;
+    if (stmt.kind == StatementKind::kRelease) {
+        c.exec(("RELEASE SAVEPOINT " + quoted).c_str());
+        savepoints_.resize(index);
+    } else {
+        // Cursors opened since the savepoint would read rolled-back rows.
+        close_cursors();
+        c.exec(("ROLLBACK TO SAVEPOINT " + quoted).c_str());
+        savepoints_.resize(index + 1);
+        tx_state_ = TxState::kInBlock;
+        if (schema_changed_in_transaction_) database_->bump_schema_generation();
+    }
+    encoder.command_complete(stmt.tag);
 }
 
 void Session::run_setting(const translate::TranslatedStatement& stmt, bool describe_rows,

@@ -114,6 +114,7 @@ private:
     // rows go out per its formats and row limit (returns false if suspended).
     bool run_translated(const std::shared_ptr<const translate::TranslatedStatement>& stmt, Portal* portal,
                         int64_t max_rows, bool last_in_query, pgwire::BackendEncoder& encoder);
+    void run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
     void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);
@@ -155,6 +156,8 @@ private:
     translate::SessionContext context_;
 
     TxState tx_state_ = TxState::kIdle;
+    // Open savepoints of the transaction block, outermost first (names may repeat).
+    std::vector<std::string> savepoints_;
     // A SQLite transaction is open that the end of this unit of work (the
     // query string, or Sync) commits: PostgreSQL's implicit transaction.
     bool implicit_block_ = false;

@@ -520,9 +520,21 @@ TranslatedStatement StatementTranslator::transaction(const PgQuery__TransactionS
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: return plain("COMMIT", StatementKind::kCommit);
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
             return plain("ROLLBACK", StatementKind::kRollback);
-        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: throw_unsupported("SAVEPOINT");
-        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE: throw_unsupported("RELEASE SAVEPOINT");
-        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: throw_unsupported("ROLLBACK TO SAVEPOINT");
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: {
+            TranslatedStatement t = plain("SAVEPOINT", StatementKind::kSavepoint);
+            t.object_name = stmt.savepoint_name;
+            return t;
+        }
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE: {
+            TranslatedStatement t = plain("RELEASE", StatementKind::kRelease);
+            t.object_name = stmt.savepoint_name;
+            return t;
+        }
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: {
+            TranslatedStatement t = plain("ROLLBACK", StatementKind::kRollbackTo);
+            t.object_name = stmt.savepoint_name;
+            return t;
+        }
         default: throw_unsupported("two-phase commit");
     }
 }

@@ -16,6 +16,9 @@ enum class StatementKind {
     kBegin,
     kCommit,
     kRollback,
+    kSavepoint,    // object_name: the savepoint
+    kRelease,      // RELEASE [SAVEPOINT] object_name
+    kRollbackTo,   // ROLLBACK TO [SAVEPOINT] object_name
     kCreateDatabase,
     kDropDatabase,
     kSet,
