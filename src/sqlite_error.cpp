@@ -68,6 +68,10 @@ PgError sqlite_error(sqlite3* db, int rc) {
     if (starts_with(message, "no such column: ")) {
         return PgError(sqlstate::kUndefinedColumn, "column \"" + message.substr(16) + "\" does not exist");
     }
+    if (message == "ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint") {
+        return PgError(sqlstate::kInvalidColumnReference,
+                       "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+    }
     if (message == "integer overflow") return PgError(sqlstate::kNumericValueOutOfRange, "bigint out of range");
     switch (primary) {
         case SQLITE_BUSY:

@@ -355,7 +355,14 @@ TEST_CASE("transaction control becomes session instructions") {
     CHECK(sql.translate("END").kind == StatementKind::kCommit);
     CHECK(sql.translate("ROLLBACK").kind == StatementKind::kRollback);
     CHECK(sql.translate("ABORT").kind == StatementKind::kRollback);
-    CHECK(pg_error_of([&] { sql.translate("SAVEPOINT s"); }).sqlstate() == "0A000");
+    TranslatedStatement savepoint = sql.translate("SAVEPOINT s");
+    CHECK(savepoint.kind == StatementKind::kSavepoint);
+    CHECK(savepoint.object_name == "s");
+    CHECK(sql.translate("RELEASE s").kind == StatementKind::kRelease);
+    TranslatedStatement back = sql.translate("ROLLBACK TO SAVEPOINT \"S 1\"");
+    CHECK(back.kind == StatementKind::kRollbackTo);
+    CHECK(back.object_name == "S 1");
+    CHECK(back.tag == "ROLLBACK");
 }
 
 TEST_CASE("SET, RESET and SHOW name the setting and value") {
@@ -401,6 +408,7 @@ TEST_CASE("statements litegres does not translate yet are refused with 0A000") {
     CHECK(std::string(view.what()) == "statement ViewStmt is not supported yet");
     CHECK(pg_error_of([&] { sql.translate("CREATE SEQUENCE s"); }).sqlstate() == "0A000");
     CHECK(pg_error_of([&] {
-              sql.translate("INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING");
+              sql.run("CREATE TABLE t (id integer PRIMARY KEY)");
+              sql.translate("INSERT INTO t VALUES (1) ON CONFLICT ON CONSTRAINT t_pkey DO NOTHING");
           }).sqlstate() == "0A000");
 }

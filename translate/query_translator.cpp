@@ -169,6 +169,17 @@ std::string figure_column_name(const PgQuery__Node* node) {
 // ---------------------------------------------------------------- FROM
 
 RangeEntry QueryTranslator::table_entry(const PgQuery__RangeVar& rv) {
+    RangeEntry entry = relation_entry(rv);
+    if (rv.alias != nullptr) {
+        entry.refname = rv.alias->aliasname;
+        for (size_t i = 0; i < rv.alias->n_colnames && i < entry.columns.size(); ++i) {
+            entry.columns[i].name = str(rv.alias->colnames[i]);
+        }
+    }
+    return entry;
+}
+
+RangeEntry QueryTranslator::relation_entry(const PgQuery__RangeVar& rv) {
     std::string schema = rv.schemaname != nullptr ? rv.schemaname : "";
     // pg_catalog comes first on PostgreSQL's search path, before public.
     std::optional<TableInfo> table;
@@ -185,43 +196,85 @@ RangeEntry QueryTranslator::table_entry(const PgQuery__RangeVar& rv) {
                       pos(rv.location));
     }
     RangeEntry entry;
-    entry.refname = rv.alias != nullptr ? rv.alias->aliasname : rv.relname;
+    entry.refname = rv.relname;
+    entry.relation_name = rv.relname;
     entry.columns = std::move(table->columns);
-    if (rv.alias != nullptr) {
-        for (size_t i = 0; i < rv.alias->n_colnames && i < entry.columns.size(); ++i) {
-            entry.columns[i].name = str(rv.alias->colnames[i]);
-        }
-    }
     return entry;
+}
+
+const QueryTranslator::CommonTable* QueryTranslator::find_common_table(std::string_view name) const {
+    for (auto it = common_tables_.rbegin(); it != common_tables_.rend(); ++it) {
+        if (it->name == name) return &*it;
+    }
+    return nullptr;
+}
+
+std::string QueryTranslator::with_clause(const PgQuery__WithClause& with, const Scope* outer) {
+    std::vector<std::string> parts;
+    size_t first = common_tables_.size();
+    for (size_t i = 0; i < with.n_ctes; ++i) {
+        const auto& cte = *with.ctes[i]->common_table_expr;
+        if (cte.search_clause != nullptr || cte.cycle_clause != nullptr) {
+            throw_unsupported("SEARCH or CYCLE in WITH", cte.location);
+        }
+        if (cte.ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
+            throw_unsupported("a data-modifying statement in WITH", cte.location);
+        }
+        for (size_t k = first; k < common_tables_.size(); ++k) {
+            if (common_tables_[k].name == cte.ctename) {
+                throw PgError(sqlstate::kDuplicateAlias,
+                              "WITH query name \"" + std::string(cte.ctename) + "\" specified more than once",
+                              pos(cte.location));
+            }
+        }
+        const auto& query = *cte.ctequery->select_stmt;
+        auto named_columns = [&](const std::vector<ResultColumn>& result) {
+            if (cte.n_aliascolnames > result.size()) {
+                throw PgError(sqlstate::kInvalidColumnReference,
+                              "WITH query \"" + std::string(cte.ctename) + "\" has " +
+                                  std::to_string(result.size()) + " columns available but " +
+                                  std::to_string(cte.n_aliascolnames) + " columns specified",
+                              pos(cte.location));
+            }
+            std::vector<ColumnInfo> columns;
+            for (size_t c = 0; c < result.size(); ++c) {
+                std::string name = c < cte.n_aliascolnames ? str(cte.aliascolnames[c]) : result[c].name;
+                columns.push_back(ColumnInfo{name, result[c].type, false, "", 0, 0});
+            }
+            return columns;
+        };
+        SelectOutput body;
+        if (with.recursive && query.op == PG_QUERY__SET_OPERATION__SETOP_UNION && query.larg != nullptr) {
+            // A recursive query's columns take their types from its
+            // non-recursive term, which must not refer to the query itself.
+            SelectOutput seed = select(*query.larg, outer);
+            common_tables_.push_back({cte.ctename, named_columns(seed.columns)});
+            body = select(query, outer);
+        } else {
+            body = select(query, outer);
+            common_tables_.push_back({cte.ctename, named_columns(body.columns)});
+        }
+        std::vector<std::string> names;
+        for (const auto& c : common_tables_.back().columns) names.push_back(quote_identifier(c.name));
+        parts.push_back(quote_identifier(cte.ctename) + "(" + join_strings(names, ", ") + ") AS (" + body.sql + ")");
+    }
+    return std::string("WITH ") + (with.recursive ? "RECURSIVE " : "") + join_strings(parts, ", ") + " ";
 }
 
 std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) {
     switch (node->node_case) {
         case PG_QUERY__NODE__NODE_RANGE_VAR: {
             const auto& rv = *node->range_var;
-            RangeEntry entry = table_entry(rv);
-            for (const auto& e : scope.entries) {
-                if (e.refname == entry.refname) {
-                    throw PgError(sqlstate::kDuplicateAlias,
-                                  "table name \"" + entry.refname + "\" specified more than once", pos(rv.location));
+            if (rv.schemaname == nullptr || rv.schemaname[0] == '\0') {
+                if (const CommonTable* cte = find_common_table(rv.relname)) {
+                    RangeEntry entry;
+                    entry.refname = rv.relname;
+                    entry.relation_name = rv.relname;
+                    entry.columns = cte->columns;
+                    return relation_item(rv, std::move(entry), scope);
                 }
             }
-            std::string sql = quote_identifier(rv.relname);
-            if (rv.alias != nullptr) {
-                // Column aliases need a subquery: SQLite has no t(a, b) aliases.
-                if (rv.alias->n_colnames > 0) {
-                    auto table = catalog_.find_table(rv.relname);
-                    std::vector<std::string> cols;
-                    for (size_t i = 0; i < entry.columns.size(); ++i) {
-                        cols.push_back(quote_identifier(table->columns[i].name) + " AS " +
-                                       quote_identifier(entry.columns[i].name));
-                    }
-                    sql = "(SELECT " + join_strings(cols, ", ") + " FROM " + sql + ")";
-                }
-                sql += " AS " + quote_identifier(entry.refname);
-            }
-            scope.entries.push_back(std::move(entry));
-            return sql;
+            return relation_item(rv, relation_entry(rv), scope);
         }
         case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
             const auto& sub = *node->range_subselect;
@@ -255,6 +308,32 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
         case PG_QUERY__NODE__NODE_RANGE_FUNCTION: throw_unsupported("function in FROM");
         default: throw_unsupported("this FROM item");
     }
+}
+
+std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEntry entry, Scope& scope) {
+    std::string sql = quote_identifier(rv.relname);
+    if (rv.alias != nullptr) {
+        entry.refname = rv.alias->aliasname;
+        // Column aliases need a subquery: SQLite has no t(a, b) aliases.
+        if (rv.alias->n_colnames > 0) {
+            std::vector<std::string> cols;
+            for (size_t i = 0; i < entry.columns.size(); ++i) {
+                std::string alias = i < rv.alias->n_colnames ? str(rv.alias->colnames[i]) : entry.columns[i].name;
+                cols.push_back(quote_identifier(entry.columns[i].name) + " AS " + quote_identifier(alias));
+                entry.columns[i].name = alias;
+            }
+            sql = "(SELECT " + join_strings(cols, ", ") + " FROM " + sql + ")";
+        }
+        sql += " AS " + quote_identifier(entry.refname);
+    }
+    for (const auto& e : scope.entries) {
+        if (e.refname == entry.refname) {
+            throw PgError(sqlstate::kDuplicateAlias,
+                          "table name \"" + entry.refname + "\" specified more than once", pos(rv.location));
+        }
+    }
+    scope.entries.push_back(std::move(entry));
+    return sql;
 }
 
 std::string QueryTranslator::join(const PgQuery__JoinExpr& j, Scope& scope) {
@@ -504,7 +583,22 @@ SelectOutput QueryTranslator::values(const PgQuery__SelectStmt& stmt, const Scop
 }
 
 SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scope* outer) {
-    if (stmt.with_clause != nullptr) throw_unsupported("WITH");
+    if (stmt.with_clause != nullptr) {
+        size_t mark = common_table_mark();
+        SelectOutput out;
+        try {
+            std::string with = with_clause(*stmt.with_clause, outer);
+            PgQuery__SelectStmt body = stmt;
+            body.with_clause = nullptr;
+            out = select(body, outer);
+            out.sql = with + out.sql;
+        } catch (...) {
+            pop_common_tables(mark);
+            throw;
+        }
+        pop_common_tables(mark);
+        return out;
+    }
     if (stmt.into_clause != nullptr) throw_unsupported("SELECT INTO");
     if (stmt.n_window_clause > 0) throw_unsupported("WINDOW");
     if (stmt.op != PG_QUERY__SET_OPERATION__SETOP_NONE) return set_operation(stmt, outer);
@@ -533,17 +627,7 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
     }
     sql += target_list(stmt.target_list, stmt.n_target_list, scope, out.columns);
     if (!from.empty()) sql += " FROM " + join_strings(from, ", ");
-    if (stmt.where_clause != nullptr) {
-        in_where_ = true;
-        TypedSql where = expression(stmt.where_clause, scope);
-        in_where_ = false;
-        resolve_unknown(where, kBool, -1);
-        if (where.type != kBool && !where.is_null_literal) {
-            throw PgError(sqlstate::kDatatypeMismatch,
-                          "argument of WHERE must be type boolean, not type " + format_type(where.type));
-        }
-        sql += " WHERE " + where.sql;
-    }
+    if (stmt.where_clause != nullptr) sql += " WHERE " + condition(stmt.where_clause, scope, "WHERE");
     if (stmt.n_group_clause > 0) {
         std::vector<std::string> groups;
         for (size_t i = 0; i < stmt.n_group_clause; ++i) {
@@ -575,6 +659,26 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
     sql += limit_offset(stmt, scope);
     out.sql = std::move(sql);
     return out;
+}
+
+std::string QueryTranslator::condition(const PgQuery__Node* node, const Scope& scope, const char* clause) {
+    bool saved = in_where_;
+    in_where_ = true;
+    TypedSql where;
+    try {
+        where = expression(node, scope);
+    } catch (...) {
+        in_where_ = saved;
+        throw;
+    }
+    in_where_ = saved;
+    resolve_unknown(where, kBool, -1);
+    if (where.type != kBool && !where.is_null_literal) {
+        throw PgError(sqlstate::kDatatypeMismatch,
+                      std::string("argument of ") + clause + " must be type boolean, not type " +
+                          format_type(where.type));
+    }
+    return where.sql;
 }
 
 // ---------------------------------------------------------------- expressions

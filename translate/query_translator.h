@@ -81,12 +81,28 @@ public:
     // A table named in FROM/INSERT/UPDATE/DELETE; 42P01 when it does not exist.
     RangeEntry table_entry(const PgQuery__RangeVar& range_var);
 
+    // A WITH clause: its queries become visible by name to FROM items until
+    // pop_common_tables(mark) (mark: common_table_mark() before the call).
+    // Returns "WITH [RECURSIVE] ... " to put in front of the statement.
+    std::string with_clause(const PgQuery__WithClause& with, const Scope* outer);
+    size_t common_table_mark() const { return common_tables_.size(); }
+    void pop_common_tables(size_t mark) { common_tables_.resize(mark); }
+
+    // A FROM item (table, subquery, join, function) added to `scope`.
+    std::string from_clause_item(const PgQuery__Node* node, Scope& scope) { return from_item(node, scope); }
+    // A WHERE-like condition: boolean, no aggregates (`clause` names it in errors).
+    std::string condition(const PgQuery__Node* node, const Scope& scope, const char* clause);
+
     // True once an expression called a function that writes (nextval, setval).
     bool writes() const { return writes_; }
 
 private:
+    // The relation a RangeVar names, under its own name and column names.
+    RangeEntry relation_entry(const PgQuery__RangeVar& range_var);
     std::string from_item(const PgQuery__Node* node, Scope& scope);
     std::string join(const PgQuery__JoinExpr& join, Scope& scope);
+    // A table or WITH query named in FROM, under its alias if it has one.
+    std::string relation_item(const PgQuery__RangeVar& rv, RangeEntry entry, Scope& scope);
     std::string order_by(PgQuery__Node** items, size_t count, const Scope& scope,
                          const std::vector<ResultColumn>& outputs);
     std::string limit_offset(const PgQuery__SelectStmt& stmt, const Scope& scope);
@@ -107,8 +123,17 @@ private:
     // for `col = '42'`), in place.
     void resolve_unknown(TypedSql& value, PgType context, int location);
 
+    // A WITH query in scope: its name and typed output columns.
+    struct CommonTable {
+        std::string name;
+        std::vector<ColumnInfo> columns;
+    };
+    const CommonTable* find_common_table(std::string_view name) const;
+
     Catalog& catalog_;
     ParameterTypes& parameter_types_;
+    // Innermost last: a nested WITH shadows an outer one of the same name.
+    std::vector<CommonTable> common_tables_;
     bool writes_ = false;
     // Set while translating a WHERE clause, where aggregates are not allowed.
     bool in_where_ = false;

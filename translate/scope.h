@@ -13,6 +13,7 @@ namespace litegres::translate {
 
 struct RangeEntry {
     std::string refname;  // the name a ColumnRef qualifies with (alias or table)
+    std::string relation_name;  // the table or WITH query itself (error messages)
     std::vector<ColumnInfo> columns;
     // The target of INSERT/UPDATE/DELETE: its columns are emitted without a
     // qualifier, which is what SQLite's RETURNING accepts.

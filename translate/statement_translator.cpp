@@ -159,10 +159,9 @@ TranslatedStatement StatementTranslator::select(const PgQuery__SelectStmt& stmt)
 }
 
 TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt) {
-    if (stmt.with_clause != nullptr) throw_unsupported("WITH");
-    if (stmt.on_conflict_clause != nullptr) throw_unsupported("ON CONFLICT");
     reject_schema(*stmt.relation);
     QueryTranslator q(catalog_, parameter_types_);
+    std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
     RangeEntry target = q.table_entry(*stmt.relation);
     target.unqualified = true;
 
@@ -184,7 +183,7 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
         }
     }
 
-    std::string sql = "INSERT INTO " + quote_identifier(stmt.relation->relname);
+    std::string sql = with + "INSERT INTO " + quote_identifier(stmt.relation->relname);
     Scope empty;
     if (stmt.select_stmt == nullptr) {
         sql += " DEFAULT VALUES";
@@ -231,11 +230,13 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
                 throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
             }
             for (size_t i = 0; i < source.columns.size(); ++i) names.push_back(quote_identifier(columns[i]->name));
-            // "SELECT ... WHERE" before RETURNING/ON CONFLICT needs the
-            // subquery form to keep SQLite's parser unambiguous.
+            // The subquery form keeps SQLite's parser unambiguous before
+            // RETURNING; before ON CONFLICT it also needs a WHERE.
             sql += " (" + join_strings(names, ", ") + ") SELECT * FROM (" + source.sql + ")";
+            if (stmt.on_conflict_clause != nullptr) sql += " WHERE true";
         }
     }
+    if (stmt.on_conflict_clause != nullptr) sql += on_conflict(q, *stmt.on_conflict_clause, target);
 
     TranslatedStatement t = plain("INSERT", StatementKind::kQuery);
     t.tag_style = TagStyle::kInsertCount;
@@ -250,19 +251,59 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
     return t;
 }
 
-TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt) {
-    if (stmt.with_clause != nullptr) throw_unsupported("WITH");
-    if (stmt.n_from_clause > 0) throw_unsupported("UPDATE ... FROM");
-    reject_schema(*stmt.relation);
-    QueryTranslator q(catalog_, parameter_types_);
-    Scope scope;
-    scope.entries.push_back(q.table_entry(*stmt.relation));
-    scope.entries.back().unqualified = true;
-    const RangeEntry& target = scope.entries.back();
+std::string StatementTranslator::on_conflict(QueryTranslator& q, const PgQuery__OnConflictClause& clause,
+                                             const RangeEntry& target) {
+    std::string sql = " ON CONFLICT";
+    Scope target_scope;
+    target_scope.entries.push_back(target);
+    if (clause.infer != nullptr) {
+        const auto& infer = *clause.infer;
+        if (infer.conname != nullptr && infer.conname[0] != '\0') {
+            throw_unsupported("ON CONFLICT ON CONSTRAINT", clause.location);
+        }
+        std::vector<std::string> columns;
+        for (size_t i = 0; i < infer.n_index_elems; ++i) {
+            const auto& elem = *infer.index_elems[i]->index_elem;
+            if (elem.name != nullptr && elem.name[0] != '\0') {
+                if (target.find_column(elem.name) == nullptr) {
+                    throw PgError(sqlstate::kUndefinedColumn,
+                                  "column \"" + std::string(elem.name) + "\" does not exist", pos(infer.location));
+                }
+                columns.push_back(quote_identifier(elem.name));
+            } else {
+                columns.push_back("(" + q.expression(elem.expr, target_scope).sql + ")");
+            }
+        }
+        sql += " (" + join_strings(columns, ", ") + ")";
+        if (infer.where_clause != nullptr) sql += " WHERE " + q.expression(infer.where_clause, target_scope).sql;
+    }
+    if (clause.action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING) return sql + " DO NOTHING";
+    if (clause.infer == nullptr) {
+        throw PgError(sqlstate::kSyntaxError,
+                      "ON CONFLICT DO UPDATE requires inference specification or constraint name",
+                      pos(clause.location))
+            .with_hint("For example, ON CONFLICT (column_name).");
+    }
+    // EXCLUDED is the row that was proposed for insertion.
+    Scope scope = target_scope;
+    RangeEntry excluded = target;
+    excluded.refname = "excluded";
+    excluded.unqualified = false;
+    for (auto& c : excluded.columns) {
+        c.table_oid = 0;
+        c.column_number = 0;
+    }
+    scope.entries.push_back(std::move(excluded));
+    sql += " DO UPDATE SET " + set_list(q, clause.target_list, clause.n_target_list, target, scope);
+    if (clause.where_clause != nullptr) sql += " WHERE " + q.expression(clause.where_clause, scope).sql;
+    return sql;
+}
 
+std::string StatementTranslator::set_list(QueryTranslator& q, PgQuery__Node** items, size_t count,
+                                          const RangeEntry& target, const Scope& scope) {
     std::vector<std::string> sets;
-    for (size_t i = 0; i < stmt.n_target_list; ++i) {
-        const auto* rt = stmt.target_list[i]->res_target;
+    for (size_t i = 0; i < count; ++i) {
+        const auto* rt = items[i]->res_target;
         if (rt->n_indirection > 0) throw_unsupported("UPDATE of a subfield or array element", rt->location);
         if (rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
             throw_unsupported("UPDATE SET (columns) = (...)", rt->location);
@@ -270,8 +311,8 @@ TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt)
         const ColumnInfo* c = target.find_column(rt->name);
         if (c == nullptr) {
             throw PgError(sqlstate::kUndefinedColumn,
-                          "column \"" + std::string(rt->name) + "\" of relation \"" +
-                              stmt.relation->relname + "\" does not exist",
+                          "column \"" + std::string(rt->name) + "\" of relation \"" + target.relation_name +
+                              "\" does not exist",
                           pos(rt->location));
         }
         std::string value;
@@ -282,15 +323,38 @@ TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt)
         }
         sets.push_back(quote_identifier(c->name) + " = " + value);
     }
-    std::string sql = "UPDATE " + quote_identifier(stmt.relation->relname);
-    sql += " SET " + join_strings(sets, ", ");
-    if (stmt.where_clause != nullptr) sql += " WHERE " + q.expression(stmt.where_clause, scope).sql;
+    return join_strings(sets, ", ");
+}
+
+TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt) {
+    reject_schema(*stmt.relation);
+    QueryTranslator q(catalog_, parameter_types_);
+    std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
+    Scope scope;
+    scope.entries.push_back(q.table_entry(*stmt.relation));
+    // With FROM items beside it, the target's columns may be ambiguous
+    // unqualified; SQLite's UPDATE ... FROM accepts them qualified.
+    scope.entries.back().unqualified = stmt.n_from_clause == 0;
+    RangeEntry target = scope.entries.back();
+    std::string from;
+    for (size_t i = 0; i < stmt.n_from_clause; ++i) {
+        from += (i == 0 ? " FROM " : ", ") + q.from_clause_item(stmt.from_clause[i], scope);
+    }
+
+    std::string sql = with + "UPDATE " + quote_identifier(stmt.relation->relname);
+    if (stmt.relation->alias != nullptr) sql += " AS " + quote_identifier(stmt.relation->alias->aliasname);
+    sql += " SET " + set_list(q, stmt.target_list, stmt.n_target_list, target, scope) + from;
+    if (stmt.where_clause != nullptr) sql += " WHERE " + q.condition(stmt.where_clause, scope, "WHERE");
 
     TranslatedStatement t = plain("UPDATE", StatementKind::kQuery);
     t.tag_style = TagStyle::kRowCount;
     t.writes = true;
     if (stmt.n_returning_list > 0) {
-        sql += " RETURNING " + q.target_list(stmt.returning_list, stmt.n_returning_list, scope, t.columns);
+        // SQLite's RETURNING sees only the target, by unqualified names.
+        Scope returning;
+        returning.entries.push_back(target);
+        returning.entries.back().unqualified = true;
+        sql += " RETURNING " + q.target_list(stmt.returning_list, stmt.n_returning_list, returning, t.columns);
         t.returns_rows = true;
     }
     t.sqlite_sql.push_back(std::move(sql));
@@ -298,15 +362,30 @@ TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt)
 }
 
 TranslatedStatement StatementTranslator::remove(const PgQuery__DeleteStmt& stmt) {
-    if (stmt.with_clause != nullptr) throw_unsupported("WITH");
-    if (stmt.n_using_clause > 0) throw_unsupported("DELETE ... USING");
     reject_schema(*stmt.relation);
     QueryTranslator q(catalog_, parameter_types_);
+    std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
     Scope scope;
     scope.entries.push_back(q.table_entry(*stmt.relation));
-    scope.entries.back().unqualified = true;
-    std::string sql = "DELETE FROM " + quote_identifier(stmt.relation->relname);
-    if (stmt.where_clause != nullptr) sql += " WHERE " + q.expression(stmt.where_clause, scope).sql;
+    RangeEntry target = scope.entries.back();
+    target.unqualified = true;
+    std::string table = quote_identifier(stmt.relation->relname);
+    std::string sql = with + "DELETE FROM " + table;
+    if (stmt.n_using_clause == 0) {
+        scope.entries.back().unqualified = true;
+        if (stmt.where_clause != nullptr) sql += " WHERE " + q.condition(stmt.where_clause, scope, "WHERE");
+    } else {
+        // SQLite has no DELETE ... USING: the rows to delete are found by a
+        // join over the target's rowids.
+        std::string refname = quote_identifier(scope.entries.back().refname);
+        std::string from = table + (stmt.relation->alias != nullptr ? " AS " + refname : "");
+        for (size_t i = 0; i < stmt.n_using_clause; ++i) from += ", " + q.from_clause_item(stmt.using_clause[i], scope);
+        sql += " WHERE rowid IN (SELECT " + refname + ".rowid FROM " + from;
+        if (stmt.where_clause != nullptr) sql += " WHERE " + q.condition(stmt.where_clause, scope, "WHERE");
+        sql += ")";
+    }
+    scope = Scope();
+    scope.entries.push_back(target);
 
     TranslatedStatement t = plain("DELETE", StatementKind::kQuery);
     t.tag_style = TagStyle::kRowCount;

@@ -31,6 +31,10 @@ private:
     TranslatedStatement insert(const PgQuery__InsertStmt& stmt);
     TranslatedStatement update(const PgQuery__UpdateStmt& stmt);
     TranslatedStatement remove(const PgQuery__DeleteStmt& stmt);
+    // "col = value, ..." of UPDATE SET and ON CONFLICT DO UPDATE SET.
+    std::string set_list(QueryTranslator& q, PgQuery__Node** items, size_t count, const RangeEntry& target,
+                         const Scope& scope);
+    std::string on_conflict(QueryTranslator& q, const PgQuery__OnConflictClause& clause, const RangeEntry& target);
     TranslatedStatement create_table(const PgQuery__CreateStmt& stmt);
     TranslatedStatement drop(const PgQuery__DropStmt& stmt);
     TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);

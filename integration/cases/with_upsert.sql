@@ -1,0 +1,53 @@
+-- WITH queries (plain and recursive, in SELECT and DML), INSERT ... ON CONFLICT,
+-- UPDATE ... FROM and DELETE ... USING, each with RETURNING.
+
+CREATE TABLE wu_item (id integer PRIMARY KEY, name text UNIQUE, qty integer NOT NULL DEFAULT 0, price numeric(8,2));
+INSERT INTO wu_item VALUES (1, 'apple', 5, 1.25), (2, 'pear', 0, 2.00), (3, 'plum', 12, 0.75);
+CREATE TABLE wu_stock (item_id integer, delta integer);
+INSERT INTO wu_stock VALUES (1, 3), (3, -2), (3, 1), (9, 4);
+WITH cheap AS (SELECT * FROM wu_item WHERE price < 2) SELECT name FROM cheap ORDER BY name;
+WITH a AS (SELECT 1 AS x), b AS (SELECT x + 1 AS y FROM a) SELECT * FROM a, b;
+WITH t(n, label) AS (SELECT id, name FROM wu_item) SELECT label, n FROM t ORDER BY n DESC;
+WITH t(n) AS (SELECT id, name FROM wu_item) SELECT * FROM t ORDER BY n;
+WITH t(a, b, c, d, e) AS (SELECT id, name FROM wu_item) SELECT * FROM t;
+WITH t AS (SELECT 1), t AS (SELECT 2) SELECT * FROM t;
+WITH wu_item AS (SELECT 42 AS id) SELECT * FROM wu_item;
+WITH x AS (SELECT id FROM wu_item) SELECT name FROM wu_item WHERE id IN (SELECT id FROM x WHERE id > 1) ORDER BY 1;
+SELECT (WITH m AS (SELECT max(qty) AS q FROM wu_item) SELECT q FROM m);
+WITH x AS (SELECT id, qty FROM wu_item) SELECT s.id, s.qty FROM x AS s WHERE s.qty > 0 ORDER BY s.id;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT * FROM r;
+WITH RECURSIVE r(n, f) AS (SELECT 1, 1::bigint UNION ALL SELECT n + 1, f * (n + 1) FROM r WHERE n < 10) SELECT n, f FROM r ORDER BY n DESC LIMIT 3;
+WITH RECURSIVE r AS (SELECT 1 AS n UNION SELECT n FROM r) SELECT * FROM r;
+WITH RECURSIVE fib(a, b) AS (SELECT 0, 1 UNION ALL SELECT b, a + b FROM fib WHERE b < 50) SELECT a FROM fib;
+CREATE TABLE wu_tree (id integer PRIMARY KEY, parent integer, label text);
+INSERT INTO wu_tree VALUES (1, NULL, 'root'), (2, 1, 'a'), (3, 1, 'b'), (4, 2, 'a1'), (5, 4, 'a1x');
+WITH RECURSIVE sub AS (SELECT id, label, 0 AS depth FROM wu_tree WHERE id = 2 UNION ALL SELECT t.id, t.label, s.depth + 1 FROM wu_tree t JOIN sub s ON t.parent = s.id) SELECT * FROM sub ORDER BY depth, id;
+WITH RECURSIVE path(id, p) AS (SELECT id, label FROM wu_tree WHERE parent IS NULL UNION ALL SELECT t.id, p || '/' || t.label FROM wu_tree t, path WHERE t.parent = path.id) SELECT p FROM path ORDER BY p;
+WITH n AS (SELECT 7 AS v) INSERT INTO wu_item (id, name, qty) SELECT v, 'fig', v FROM n RETURNING id, name, qty;
+WITH gone AS (SELECT id FROM wu_item WHERE name = 'fig') DELETE FROM wu_item WHERE id IN (SELECT id FROM gone) RETURNING name;
+WITH bump AS (SELECT 1 AS id) UPDATE wu_item SET qty = qty + 1 WHERE id IN (SELECT id FROM bump) RETURNING id, qty;
+-- known gap: data-modifying statements in WITH (SQLite has no such form)
+WITH x AS (DELETE FROM wu_stock WHERE item_id = 12345 RETURNING *) SELECT count(*) FROM x;
+INSERT INTO wu_item VALUES (1, 'apple2', 1) ON CONFLICT DO NOTHING;
+INSERT INTO wu_item VALUES (1, 'apple2', 1) ON CONFLICT (id) DO NOTHING RETURNING *;
+INSERT INTO wu_item VALUES (4, 'apple', 1) ON CONFLICT (name) DO NOTHING;
+INSERT INTO wu_item VALUES (1, 'apple', 9), (5, 'quince', 2) ON CONFLICT (id) DO UPDATE SET qty = wu_item.qty + EXCLUDED.qty RETURNING id, name, qty;
+SELECT * FROM wu_item ORDER BY id;
+INSERT INTO wu_item AS i VALUES (2, 'pear', 7) ON CONFLICT (id) DO UPDATE SET qty = excluded.qty WHERE i.qty > 100 RETURNING *;
+INSERT INTO wu_item VALUES (2, 'pear', 7) ON CONFLICT (id) DO UPDATE SET qty = excluded.qty, price = excluded.price WHERE wu_item.qty = 0 RETURNING *;
+INSERT INTO wu_item (id, name) VALUES (3, 'plum') ON CONFLICT (name) DO UPDATE SET qty = DEFAULT RETURNING id, qty;
+INSERT INTO wu_item VALUES (6, 'x', 1) ON CONFLICT (qty) DO NOTHING;
+INSERT INTO wu_item VALUES (6, 'x', 1) ON CONFLICT (nosuch) DO NOTHING;
+INSERT INTO wu_item VALUES (6, 'x', 1) ON CONFLICT DO UPDATE SET qty = 1;
+INSERT INTO wu_item VALUES (6, 'x', 1) ON CONFLICT (id) DO UPDATE SET nosuch = 1;
+INSERT INTO wu_item SELECT id + 100, name || '!', qty FROM wu_item WHERE id < 3 ON CONFLICT (id) DO NOTHING;
+INSERT INTO wu_item SELECT id, name, qty FROM wu_item WHERE id < 3 ON CONFLICT (id) DO UPDATE SET qty = excluded.qty * 10 RETURNING id, qty;
+SELECT id, name, qty FROM wu_item ORDER BY id;
+UPDATE wu_item SET qty = wu_item.qty + s.delta FROM wu_stock s WHERE s.item_id = wu_item.id AND s.delta > 0 RETURNING wu_item.id, qty;
+UPDATE wu_item i SET name = i.name || '*' FROM wu_stock s WHERE s.item_id = i.id AND s.delta < 0 RETURNING i.name;
+UPDATE wu_item SET qty = 0 FROM wu_stock WHERE wu_stock.item_id = 42;
+SELECT id, name, qty FROM wu_item ORDER BY id;
+DELETE FROM wu_item USING wu_stock WHERE wu_stock.item_id = wu_item.id AND wu_stock.delta = 1 RETURNING wu_item.name;
+DELETE FROM wu_item i USING wu_stock s WHERE s.item_id = i.id RETURNING id, name;
+DELETE FROM wu_item USING wu_stock WHERE nosuch = 1;
+SELECT id, name FROM wu_item ORDER BY id;
