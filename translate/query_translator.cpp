@@ -10,6 +10,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/function_catalog.h"
+#include "translate/window_function.h"
 #include "translate/literal_coercion.h"
 #include "translate/sql_text.h"
 #include "translate/system_catalog.h"
@@ -94,6 +95,17 @@ std::string type_list(const std::vector<TypedSql>& args) {
 }
 
 }  // namespace
+
+// " ASC NULLS LAST" and the like: PostgreSQL sorts NULL as larger than
+// every value, SQLite as smaller, so the NULL order is always spelled out.
+std::string sort_direction(const PgQuery__SortBy& sb) {
+    if (sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) throw_unsupported("ORDER BY USING", sb.location);
+    bool desc = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    bool nulls_first = desc;
+    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) nulls_first = true;
+    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) nulls_first = false;
+    return std::string(desc ? " DESC" : " ASC") + (nulls_first ? " NULLS FIRST" : " NULLS LAST");
+}
 
 void throw_unsupported(const std::string& construct, int location) {
     throw PgError(sqlstate::kFeatureNotSupported, construct + " is not supported yet",
@@ -485,17 +497,52 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
             term = std::to_string(n);
         }
         if (term.empty()) term = expression(node, scope).sql;
-        bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
-        if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) throw_unsupported("ORDER BY USING");
-        // PostgreSQL sorts NULL as larger than every value; SQLite as smaller.
-        bool nulls_first = desc;
-        if (sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) nulls_first = true;
-        if (sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) nulls_first = false;
-        term += desc ? " DESC" : " ASC";
-        term += nulls_first ? " NULLS FIRST" : " NULLS LAST";
-        parts.push_back(term);
+        parts.push_back(term + sort_direction(*sb));
     }
     return parts.empty() ? "" : " ORDER BY " + join_strings(parts, ", ");
+}
+
+std::string QueryTranslator::window_spec(const PgQuery__WindowDef& w, const Scope& scope) {
+    std::vector<std::string> parts;
+    if (w.refname != nullptr && w.refname[0] != '\0') parts.push_back(quote_identifier(w.refname));
+    if (w.n_partition_clause > 0) {
+        std::vector<std::string> keys;
+        for (size_t i = 0; i < w.n_partition_clause; ++i) keys.push_back(expression(w.partition_clause[i], scope).sql);
+        parts.push_back("PARTITION BY " + join_strings(keys, ", "));
+    }
+    if (w.n_order_clause > 0) {
+        std::vector<std::string> keys;
+        for (size_t i = 0; i < w.n_order_clause; ++i) {
+            const auto& sb = *w.order_clause[i]->sort_by;
+            keys.push_back(expression(sb.node, scope).sql + sort_direction(sb));
+        }
+        parts.push_back("ORDER BY " + join_strings(keys, ", "));
+    }
+    // frame_options carries PostgreSQL's FRAMEOPTION_* bits (parsenodes.h).
+    const int32_t o = w.frame_options;
+    if (o & 0x1) {
+        auto offset = [&](const PgQuery__Node* node) {
+            TypedSql v = expression(node, scope);
+            resolve_unknown(v, kInt8, w.location);
+            return v.sql;
+        };
+        auto bound = [&](bool start) -> std::string {
+            int shift = start ? 0 : 1;
+            if (o & (0x20 << shift)) return "UNBOUNDED PRECEDING";
+            if (o & (0x80 << shift)) return "UNBOUNDED FOLLOWING";
+            if (o & (0x200 << shift)) return "CURRENT ROW";
+            const PgQuery__Node* node = start ? w.start_offset : w.end_offset;
+            if (o & (0x800 << shift)) return offset(node) + " PRECEDING";
+            return offset(node) + " FOLLOWING";
+        };
+        std::string frame = (o & 0x2) ? "RANGE " : (o & 0x4) ? "ROWS " : "GROUPS ";
+        frame += (o & 0x10) ? "BETWEEN " + bound(true) + " AND " + bound(false) : bound(true);
+        if (o & 0x8000) frame += " EXCLUDE CURRENT ROW";
+        if (o & 0x10000) frame += " EXCLUDE GROUP";
+        if (o & 0x20000) frame += " EXCLUDE TIES";
+        parts.push_back(frame);
+    }
+    return "(" + join_strings(parts, " ") + ")";
 }
 
 std::string QueryTranslator::limit_offset(const PgQuery__SelectStmt& stmt, const Scope& scope) {
@@ -600,7 +647,6 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
         return out;
     }
     if (stmt.into_clause != nullptr) throw_unsupported("SELECT INTO");
-    if (stmt.n_window_clause > 0) throw_unsupported("WINDOW");
     if (stmt.op != PG_QUERY__SET_OPERATION__SETOP_NONE) return set_operation(stmt, outer);
 
     Scope scope;
@@ -655,6 +701,10 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
         sql += " GROUP BY " + join_strings(groups, ", ");
     }
     if (stmt.having_clause != nullptr) sql += " HAVING " + expression(stmt.having_clause, scope).sql;
+    for (size_t i = 0; i < stmt.n_window_clause; ++i) {
+        const auto& w = *stmt.window_clause[i]->window_def;
+        sql += (i == 0 ? " WINDOW " : ", ") + quote_identifier(w.name) + " AS " + window_spec(w, scope);
+    }
     sql += order_by(stmt.sort_clause, stmt.n_sort_clause, scope, out.columns);
     sql += limit_offset(stmt, scope);
     out.sql = std::move(sql);
@@ -1154,13 +1204,39 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
         throw PgError(sqlstate::kUndefinedFunction, "function " + std::string(str(call.funcname[0])) +
                                                         "." + name + " does not exist", pos(call.location));
     }
-    if (call.over != nullptr) throw_unsupported("window functions", call.location);
     if (call.n_agg_order > 0) throw_unsupported("ORDER BY inside an aggregate", call.location);
-    if (call.agg_filter != nullptr) throw_unsupported("FILTER", call.location);
     if (call.agg_within_group) throw_unsupported("WITHIN GROUP", call.location);
+    if (call.over != nullptr && in_where_) {
+        throw PgError(sqlstate::kWindowingError, "window functions are not allowed in WHERE", pos(call.location));
+    }
 
     std::vector<TypedSql> args;
     for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], scope));
+    // OVER w names a window of the WINDOW clause; OVER (...) defines one.
+    auto over = [&]() {
+        const auto& w = *call.over;
+        if (w.name != nullptr && w.name[0] != '\0') return " OVER " + quote_identifier(w.name);
+        return " OVER " + window_spec(w, scope);
+    };
+    if (is_window_function(name)) {
+        if (call.over == nullptr) {
+            throw PgError(sqlstate::kWrongObjectType, "window function " + name + " requires an OVER clause",
+                          pos(call.location));
+        }
+        auto window = find_window_function(name, args);
+        if (!window) {
+            throw PgError(sqlstate::kUndefinedFunction,
+                          "function " + name + "(" + type_list(args) + ") does not exist", pos(call.location))
+                .with_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
+        }
+        std::vector<std::string> sqls;
+        for (size_t i = 0; i < args.size(); ++i) {
+            if (args[i].untyped()) resolve_unknown(args[i], window->argument_type(i, args), call.location);
+            sqls.push_back(args[i].sql);
+        }
+        PgType result = find_window_function(name, args)->result;
+        return {name + "(" + join_strings(sqls, ", ") + ")" + over(), result};
+    }
 
     const FunctionSignature* fn = find_function(name, args.size(), call.agg_star);
     if (fn == nullptr) {
@@ -1169,6 +1245,15 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
             .with_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
     }
     if (fn->writes) writes_ = true;
+    if (call.over != nullptr && !fn->aggregate) {
+        throw PgError(sqlstate::kWrongObjectType,
+                      "OVER specified, but " + name + " is not a window function nor an aggregate function",
+                      pos(call.location));
+    }
+    if (call.agg_filter != nullptr && !fn->aggregate) {
+        throw PgError(sqlstate::kWrongObjectType, "FILTER specified, but " + name + " is not an aggregate function",
+                      pos(call.location));
+    }
     if (fn->aggregate && in_where_) {
         throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE", pos(call.location));
     }
@@ -1182,6 +1267,8 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     if (call.agg_star) sql += "*";
     if (call.agg_distinct) sql += "DISTINCT ";
     sql += join_strings(sqls, ", ") + ")";
+    if (call.agg_filter != nullptr) sql += " FILTER (WHERE " + condition(call.agg_filter, scope, "FILTER") + ")";
+    if (call.over != nullptr) sql += over();
     if (fn->wrap) sql = fn->wrap(sql, args);
     TypedSql out{sql, result};
     if (result.oid == oid::kNumeric && args.size() == 1 &&

@@ -105,6 +105,8 @@ private:
     std::string relation_item(const PgQuery__RangeVar& rv, RangeEntry entry, Scope& scope);
     std::string order_by(PgQuery__Node** items, size_t count, const Scope& scope,
                          const std::vector<ResultColumn>& outputs);
+    // "(PARTITION BY ... ORDER BY ... frame)" of OVER or a WINDOW clause entry.
+    std::string window_spec(const PgQuery__WindowDef& window, const Scope& scope);
     std::string limit_offset(const PgQuery__SelectStmt& stmt, const Scope& scope);
     SelectOutput set_operation(const PgQuery__SelectStmt& stmt, const Scope* outer);
     SelectOutput values(const PgQuery__SelectStmt& stmt, const Scope& scope);
@@ -141,6 +143,9 @@ private:
 
 // PostgreSQL's FigureColname: the output name of an unaliased target.
 std::string figure_column_name(const PgQuery__Node* node);
+
+// " ASC NULLS LAST" etc. for a sort key: PostgreSQL's NULL order spelled out.
+std::string sort_direction(const PgQuery__SortBy& sort_by);
 
 // The message "X is not supported yet" as SQLSTATE 0A000, with position.
 [[noreturn]] void throw_unsupported(const std::string& construct, int location = -1);
