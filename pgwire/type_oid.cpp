@@ -10,6 +10,7 @@ int16_t type_length(Oid type) {
         case oid::kInt2: return 2;
         case oid::kInt4:
         case oid::kOid:
+        case oid::kRegtype:
         case oid::kFloat4:
         case oid::kDate: return 4;
         case oid::kInt8:

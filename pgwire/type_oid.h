@@ -20,6 +20,7 @@ inline constexpr Oid kInt2 = 21;
 inline constexpr Oid kInt4 = 23;
 inline constexpr Oid kText = 25;
 inline constexpr Oid kOid = 26;
+inline constexpr Oid kRegtype = 2206;
 inline constexpr Oid kJson = 114;
 inline constexpr Oid kFloat4 = 700;
 inline constexpr Oid kFloat8 = 701;

@@ -325,8 +325,10 @@ std::optional<Session::Step> Session::query_by_shape(const std::string& sql, pgw
     if (!shape) return std::nullopt;
     translate::TranslationCache& cache = database_->translation_cache();
     uint64_t generation = database_->schema_generation();
-    // A key no SQL text can equal.
-    std::string key = "\x1e" + shape->text;
+    // A key no SQL text can equal. The literals' types are part of it: a
+    // shape bound for '1' (unknown) does not fit 1 (int4).
+    std::string key = "\x1e" + shape->text + "\x1e";
+    for (const auto& type : shape->types) key += std::to_string(type.oid) + ",";
     auto stmt = cache.find(key, generation);
     if (!stmt) {
         std::shared_ptr<translate::TranslatedStatement> translated;

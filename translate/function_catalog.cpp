@@ -108,6 +108,43 @@ std::map<Key, FunctionSignature> build_catalog() {
                            return sql + ")";
                        });
 
+    add("split_part", 3, "litegres_split_part", fixed(kText));
+    add("lpad", 2, "litegres_lpad", fixed(kText));
+    add("lpad", 3, "litegres_lpad", fixed(kText));
+    add("rpad", 2, "litegres_rpad", fixed(kText));
+    add("rpad", 3, "litegres_rpad", fixed(kText));
+    add("repeat", 2, "litegres_repeat", fixed(kText));
+    add("initcap", 1, "litegres_initcap", fixed(kText));
+    add("reverse", 1, "litegres_reverse", fixed(kText));
+    add("translate", 3, "litegres_translate", fixed(kText));
+    add("md5", 1, "litegres_md5", fixed(kText));
+    add("to_hex", 1, "litegres_to_hex", fixed(kText), kInt4, false,
+        [](const std::string&, const std::vector<TypedSql>& a) {
+            return "litegres_to_hex(" + a[0].sql + ", " + (a[0].type.oid == oid::kInt8 ? "64" : "32") + ")";
+        });
+    add("concat_ws", -1, "litegres_concat_ws", fixed(kText));
+    add("quote_ident", 1, "litegres_quote_ident", fixed(kText));
+    add("quote_literal", 1, "litegres_quote_literal", fixed(kText));
+    add("quote_nullable", 1, "litegres_quote_nullable", fixed(kText));
+    add("format", -1, "litegres_format", fixed(kText));
+    add("starts_with", 2, "litegres_starts_with", fixed(kBool));
+    add("chr", 1, "char", fixed(kText), kInt4);
+    add("ascii", 1, "unicode", fixed(kInt4));
+    add("regexp_replace", 3, "litegres_regexp_replace", fixed(kText));
+    add("regexp_replace", 4, "litegres_regexp_replace", fixed(kText));
+    add("regexp_like", 2, "litegres_regexp_like", fixed(kBool));
+    add("regexp_like", 3, "litegres_regexp_like", fixed(kBool));
+    add("regexp_count", 2, "litegres_regexp_count", fixed(kInt4));
+    add("gen_random_uuid", 0, "litegres_gen_random_uuid", fixed(PgType{oid::kUuid, -1}));
+
+    // float8-only functions of pg_proc.
+    for (const char* f : {"sin", "cos", "tan", "asin", "acos", "atan", "degrees", "radians"}) {
+        add(f, 1, f, fixed(kFloat8), kFloat8);
+    }
+    add("atan2", 2, "atan2", fixed(kFloat8), kFloat8);
+    add("pi", 0, "pi", fixed(kFloat8));
+    add("cbrt", 1, "litegres_cbrt", fixed(kFloat8), kFloat8);
+
     add("abs", 1, "abs", first_arg_type, kFloat8);
     add("round", 1, "round", numeric_or_float8, kFloat8);
     add("round", 2, "round", fixed(kNumeric), kNumeric);

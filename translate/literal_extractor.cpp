@@ -1,39 +1,15 @@
 // literal_extractor.cpp — scanner tokens ► normalized text and values.
 #include "translate/literal_extractor.h"
 
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
-
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
 
+#include "translate/token_scan.h"
+
 namespace litegres::translate {
 
 namespace {
-
-// RAII for one scan result and its unpacked tokens.
-class Scan {
-public:
-    explicit Scan(const std::string& sql) : result_(pg_query_scan(sql.c_str())) {
-        if (result_.error == nullptr) {
-            tokens_ = pg_query__scan_result__unpack(nullptr, result_.pbuf.len,
-                                                   reinterpret_cast<const uint8_t*>(result_.pbuf.data));
-        }
-    }
-    ~Scan() {
-        if (tokens_ != nullptr) pg_query__scan_result__free_unpacked(tokens_, nullptr);
-        pg_query_free_scan_result(result_);
-    }
-    Scan(const Scan&) = delete;
-    Scan& operator=(const Scan&) = delete;
-
-    const PgQuery__ScanResult* tokens() const { return tokens_; }
-
-private:
-    PgQueryScanResult result_;
-    PgQuery__ScanResult* tokens_ = nullptr;
-};
 
 // The value of a plain '...' string (doubled quotes undone); nullopt for
 // E'', U&'', $$ or bit strings, whose rules are not worth repeating here.
@@ -57,7 +33,7 @@ PgType integer_type(const std::string& digits) {
 }  // namespace
 
 std::optional<NormalizedQuery> extract_literals(const std::string& sql) {
-    Scan scan(sql);
+    TokenScan scan(sql);
     const PgQuery__ScanResult* result = scan.tokens();
     if (result == nullptr || result->n_tokens == 0) return std::nullopt;
     switch (result->tokens[0]->token) {

@@ -156,6 +156,7 @@ std::string format_type(PgType type) {
         case oid::kJson: return "json";
         case oid::kJsonb: return "jsonb";
         case oid::kOid: return "oid";
+        case oid::kRegtype: return "regtype";
         default: return "unknown";
     }
 }

@@ -317,7 +317,7 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
             return sql;
         }
         case PG_QUERY__NODE__NODE_JOIN_EXPR: return join(*node->join_expr, scope);
-        case PG_QUERY__NODE__NODE_RANGE_FUNCTION: throw_unsupported("function in FROM");
+        case PG_QUERY__NODE__NODE_RANGE_FUNCTION: return range_function(*node->range_function, scope);
         default: throw_unsupported("this FROM item");
     }
 }
@@ -344,6 +344,55 @@ std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEnt
                           "table name \"" + entry.refname + "\" specified more than once", pos(rv.location));
         }
     }
+    scope.entries.push_back(std::move(entry));
+    return sql;
+}
+
+std::string QueryTranslator::range_function(const PgQuery__RangeFunction& rf, Scope& scope) {
+    if (rf.is_rowsfrom || rf.n_functions != 1) throw_unsupported("ROWS FROM");
+    if (rf.ordinality) throw_unsupported("WITH ORDINALITY");
+    if (rf.n_coldeflist > 0) throw_unsupported("a column definition list");
+    const auto& call = *rf.functions[0]->list->items[0]->func_call;
+    std::string name = str(call.funcname[call.n_funcname - 1]);
+    // SQLite's subqueries in FROM cannot see the FROM items beside them.
+    Scope outer;
+    outer.parent = scope.parent;
+    std::vector<TypedSql> args;
+    for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], outer));
+
+    RangeEntry entry;
+    entry.refname = rf.alias != nullptr ? rf.alias->aliasname : name;
+    entry.relation_name = name;
+    std::string column = rf.alias == nullptr ? name
+                         : rf.alias->n_colnames > 0 ? str(rf.alias->colnames[0])
+                                                    : rf.alias->aliasname;
+    std::string body;
+    if (name == "generate_series" && (args.size() == 2 || args.size() == 3)) {
+        PgType type = kInt4;
+        for (auto& a : args) {
+            if (a.untyped()) resolve_unknown(a, kInt4, call.location);
+            if (!is_integer_type(a.type) && !a.is_null_literal) {
+                throw_unsupported("generate_series over " + format_type(a.type), call.location);
+            }
+            if (a.type.oid == oid::kInt8) type = kInt8;
+        }
+        std::string step = args.size() == 3 ? "litegres_series_step(" + args[2].sql + ")" : "1";
+        // One row of arguments, then a recursive walk from start towards stop.
+        body = "WITH RECURSIVE \"series_args\"(a, b, c) AS (SELECT " + args[0].sql + ", " + args[1].sql + ", " + step +
+               "), \"series\"(v) AS (SELECT a FROM \"series_args\" WHERE (c > 0 AND a <= b) OR (c < 0 AND a >= b) "
+               "UNION ALL SELECT v + c FROM \"series\", \"series_args\" WHERE (c > 0 AND v + c <= b) OR "
+               "(c < 0 AND v + c >= b)) SELECT v AS " + quote_identifier(column) + " FROM \"series\"";
+        entry.columns.push_back(ColumnInfo{column, type, false, "", 0, 0});
+    } else {
+        throw_unsupported("function " + name + " in FROM", call.location);
+    }
+    for (const auto& e : scope.entries) {
+        if (e.refname == entry.refname) {
+            throw PgError(sqlstate::kDuplicateAlias,
+                          "table name \"" + entry.refname + "\" specified more than once", pos(call.location));
+        }
+    }
+    std::string sql = "(" + body + ") AS " + quote_identifier(entry.refname);
     scope.entries.push_back(std::move(entry));
     return sql;
 }
@@ -1012,6 +1061,22 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         if (!is_string_type(r.type) && !r.is_null_literal) r = cast_to(std::move(r), kText, location);
         return {"(" + l.sql + " || " + r.sql + ")", kText};
     }
+    if (op == "~" || op == "~*" || op == "!~" || op == "!~*") {
+        std::string signature = (l.untyped() ? "unknown" : format_type(l.type)) + " " + op + " " +
+                                (r.untyped() ? "unknown" : format_type(r.type));
+        resolve_unknown(l, kText, location);
+        resolve_unknown(r, kText, location);
+        if ((!is_string_type(l.type) && !l.is_null_literal) || (!is_string_type(r.type) && !r.is_null_literal)) {
+            throw PgError(sqlstate::kUndefinedFunction, "operator does not exist: " + signature, pos(location))
+                .with_hint("No operator matches the given name and argument types. You might need to add explicit "
+                           "type casts.");
+        }
+        bool negated = op[0] == '!';
+        bool case_insensitive = op.back() == '*';
+        return {std::string("(") + (negated ? "NOT " : "") + "litegres_regex_match(" + l.sql + ", " + r.sql + ", " +
+                    (case_insensitive ? "1" : "0") + "))",
+                kBool};
+    }
     // An unknown literal takes the other operand's type.
     if (l.untyped() && !r.untyped()) resolve_unknown(l, r.type, location);
     if (r.untyped() && !l.untyped()) resolve_unknown(r, l.type, location);
@@ -1193,7 +1258,24 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: throw_unsupported("ANY/ALL (array)", e.location);
-        case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR: throw_unsupported("SIMILAR TO", e.location);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR: {
+            // x SIMILAR TO p [ESCAPE e] arrives as x ~ similar_to_escape(p [, e]).
+            TypedSql l = expression(e.lexpr, scope);
+            resolve_unknown(l, kText, e.location);
+            const auto& call = *e.rexpr->func_call;
+            TypedSql pattern = expression(call.args[0], scope);
+            resolve_unknown(pattern, kText, e.location);
+            std::string escape = "'\\'";
+            if (call.n_args > 1) {
+                TypedSql esc = expression(call.args[1], scope);
+                resolve_unknown(esc, kText, e.location);
+                escape = esc.sql;
+            }
+            bool negated = op == "!~";
+            return {std::string("(") + (negated ? "NOT " : "") + "litegres_regex_match(" + l.sql +
+                        ", litegres_similar_to_regex(" + pattern.sql + ", " + escape + "), 0))",
+                    kBool};
+        }
         default: throw_unsupported("this operator", e.location);
     }
 }
@@ -1238,6 +1320,11 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
         return {name + "(" + join_strings(sqls, ", ") + ")" + over(), result};
     }
 
+    if (name == "pg_typeof" && args.size() == 1 && call.over == nullptr) {
+        // The type is known at bind time; regtype prints as format_type.
+        std::string type_name = args[0].untyped() ? "unknown" : format_type(args[0].type);
+        return {quote_string(type_name), PgType{oid::kRegtype, -1}};
+    }
     const FunctionSignature* fn = find_function(name, args.size(), call.agg_star);
     if (fn == nullptr) {
         throw PgError(sqlstate::kUndefinedFunction,

@@ -101,6 +101,8 @@ private:
     RangeEntry relation_entry(const PgQuery__RangeVar& range_var);
     std::string from_item(const PgQuery__Node* node, Scope& scope);
     std::string join(const PgQuery__JoinExpr& join, Scope& scope);
+    // A function in FROM (generate_series) as a subquery.
+    std::string range_function(const PgQuery__RangeFunction& range_function, Scope& scope);
     // A table or WITH query named in FROM, under its alias if it has one.
     std::string relation_item(const PgQuery__RangeVar& rv, RangeEntry entry, Scope& scope);
     std::string order_by(PgQuery__Node** items, size_t count, const Scope& scope,

@@ -1,6 +1,8 @@
 // sqlite_functions.cpp — implementations of the functions the emitter calls
 // (litegres_*). Each checks its inputs as the PostgreSQL function would and
 // raises the same SQLSTATE.
+#include "translate/regex_functions.h"
+#include "translate/string_functions.h"
 #include "translate/sqlite_functions.h"
 
 #include <algorithm>
@@ -343,6 +345,19 @@ void declared_type_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (kWhat == 2) sqlite3_result_int(ctx, type.typmod);
 }
 
+void cbrt(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    sqlite3_result_double(ctx, std::cbrt(sqlite3_value_double(argv[0])));
+}
+
+// generate_series's step, which PostgreSQL refuses to be zero.
+void series_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) != SQLITE_NULL && sqlite3_value_int64(argv[0]) == 0) {
+        return raise(ctx, "22023", "step size cannot equal zero");
+    }
+    sqlite3_result_value(ctx, argv[0]);
+}
+
 }  // namespace
 
 int register_sqlite_functions(sqlite3* db) {
@@ -354,6 +369,8 @@ int register_sqlite_functions(sqlite3* db) {
     };
     static const Entry kEntries[] = {
         {"litegres_nonzero", 1, nonzero, true},
+        {"litegres_series_step", 1, series_step, true},
+        {"litegres_cbrt", 1, cbrt, true},
         {"litegres_greatest", -1, extremum<true>, true},
         {"litegres_least", -1, extremum<false>, true},
         {"litegres_to_integer", 3, to_integer, true},
@@ -383,7 +400,8 @@ int register_sqlite_functions(sqlite3* db) {
         int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
-    return SQLITE_OK;
+    int rc = register_regex_functions(db);
+    return rc == SQLITE_OK ? register_string_functions(db) : rc;
 }
 
 }  // namespace litegres::translate

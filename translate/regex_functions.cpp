@@ -1,0 +1,286 @@
+// regex_functions.cpp — see regex_functions.h. A compiled pattern is kept
+// with the statement through sqlite3_set_auxdata, so a constant pattern is
+// compiled once per statement rather than once per row.
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "translate/regex_functions.h"
+
+#include <pcre2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace litegres::translate {
+
+namespace {
+
+void raise(sqlite3_context* ctx, const char* sqlstate, const std::string& message) {
+    std::string text = std::string("litegres:") + sqlstate + ":" + message;
+    sqlite3_result_error(ctx, text.c_str(), int(text.size()));
+}
+
+std::string_view text_of(sqlite3_value* v) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    return {p != nullptr ? p : "", size_t(sqlite3_value_bytes(v))};
+}
+
+// A compiled pattern with the match data sized for it.
+class CompiledRegex {
+public:
+    explicit CompiledRegex(pcre2_code* code) : code_(code), match_(pcre2_match_data_create_from_pattern(code, nullptr)) {}
+    ~CompiledRegex() {
+        pcre2_match_data_free(match_);
+        pcre2_code_free(code_);
+    }
+    CompiledRegex(const CompiledRegex&) = delete;
+    CompiledRegex& operator=(const CompiledRegex&) = delete;
+
+    // Matches at or after `offset`; false when there is no match.
+    bool find(std::string_view subject, size_t offset) {
+        int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), offset, 0, match_,
+                             nullptr);
+        return rc >= 0;
+    }
+    size_t group_count() const { return pcre2_get_ovector_count(match_); }
+    // Start and end of group n of the last match (n = 0: the whole match);
+    // PCRE2_UNSET when the group took no part in it.
+    std::pair<size_t, size_t> group(size_t n) const {
+        PCRE2_SIZE* v = pcre2_get_ovector_pointer(match_);
+        return {v[2 * n], v[2 * n + 1]};
+    }
+
+private:
+    pcre2_code* code_;
+    pcre2_match_data* match_;
+};
+
+void free_regex(void* p) { delete static_cast<CompiledRegex*>(p); }
+
+// The compiled pattern of one call. A pattern compiled by this call is
+// handed to SQLite's auxdata at the end of the call: SQLite may free it at
+// once (a pattern that is not constant), so it is never used after that.
+class RegexLease {
+public:
+    RegexLease(sqlite3_context* ctx, int arg) : ctx_(ctx), arg_(arg) {}
+    ~RegexLease() {
+        if (owned_) sqlite3_set_auxdata(ctx_, arg_, owned_.release(), free_regex);
+    }
+    RegexLease(const RegexLease&) = delete;
+    RegexLease& operator=(const RegexLease&) = delete;
+
+    // nullptr after reporting an invalid pattern.
+    CompiledRegex* get(sqlite3_value** argv, bool case_insensitive);
+
+private:
+    sqlite3_context* ctx_;
+    int arg_;
+    std::unique_ptr<CompiledRegex> owned_;
+};
+
+CompiledRegex* RegexLease::get(sqlite3_value** argv, bool case_insensitive) {
+    sqlite3_context* ctx = ctx_;
+    if (auto* cached = static_cast<CompiledRegex*>(sqlite3_get_auxdata(ctx, arg_))) return cached;
+    std::string_view pattern = text_of(argv[arg_]);
+    uint32_t options = PCRE2_UTF | (case_insensitive ? PCRE2_CASELESS : 0);
+    int error = 0;
+    PCRE2_SIZE offset = 0;
+    pcre2_code* code =
+        pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &error, &offset, nullptr);
+    if (code == nullptr) {
+        PCRE2_UCHAR buffer[256];
+        pcre2_get_error_message(error, buffer, sizeof buffer);
+        raise(ctx, "2201B", std::string("invalid regular expression: ") + reinterpret_cast<char*>(buffer));
+        return nullptr;
+    }
+    owned_ = std::make_unique<CompiledRegex>(code);
+    return owned_.get();
+}
+
+// PostgreSQL's flags argument: i (case-insensitive), c (sensitive), g (global).
+struct Flags {
+    bool case_insensitive = false;
+    bool global = false;
+};
+
+bool parse_flags(sqlite3_context* ctx, std::string_view text, Flags& flags) {
+    for (char f : text) {
+        switch (f) {
+            case 'i': flags.case_insensitive = true; break;
+            case 'c': flags.case_insensitive = false; break;
+            case 'g': flags.global = true; break;
+            case 'n':
+            case 'p':
+            case 'w':
+            case 's':
+            case 't': break;
+            default:
+                raise(ctx, "22023", std::string("invalid regular expression option: \"") + f + "\"");
+                return false;
+        }
+    }
+    return true;
+}
+
+bool any_null(int argc, sqlite3_value** argv) {
+    for (int i = 0; i < argc; ++i) {
+        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
+    }
+    return false;
+}
+
+// litegres_regex_match(subject, pattern, case_insensitive)
+void regex_match(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    RegexLease lease(ctx, 1);
+    CompiledRegex* re = lease.get(argv, sqlite3_value_int(argv[2]) != 0);
+    if (re == nullptr) return;
+    sqlite3_result_int(ctx, re->find(text_of(argv[0]), 0) ? 1 : 0);
+}
+
+// regexp_like(subject, pattern [, flags])
+void regexp_like(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    Flags flags;
+    if (argc > 2 && !parse_flags(ctx, text_of(argv[2]), flags)) return;
+    RegexLease lease(ctx, 1);
+    CompiledRegex* re = lease.get(argv, flags.case_insensitive);
+    if (re == nullptr) return;
+    sqlite3_result_int(ctx, re->find(text_of(argv[0]), 0) ? 1 : 0);
+}
+
+// regexp_count(subject, pattern)
+void regexp_count(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    RegexLease lease(ctx, 1);
+    CompiledRegex* re = lease.get(argv, false);
+    if (re == nullptr) return;
+    std::string_view subject = text_of(argv[0]);
+    int count = 0;
+    size_t at = 0;
+    while (at <= subject.size() && re->find(subject, at)) {
+        ++count;
+        auto [start, end] = re->group(0);
+        at = end > start ? end : end + 1;
+    }
+    sqlite3_result_int(ctx, count);
+}
+
+// regexp_replace(source, pattern, replacement [, flags]): \1..\9 insert a
+// group, \& the whole match, \\ a backslash; only the first match unless 'g'.
+void regexp_replace(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    Flags flags;
+    if (argc > 3 && !parse_flags(ctx, text_of(argv[3]), flags)) return;
+    RegexLease lease(ctx, 1);
+    CompiledRegex* re = lease.get(argv, flags.case_insensitive);
+    if (re == nullptr) return;
+    std::string_view source = text_of(argv[0]);
+    std::string_view replacement = text_of(argv[2]);
+    std::string out;
+    size_t copied = 0, at = 0;
+    while (at <= source.size() && re->find(source, at)) {
+        auto [start, end] = re->group(0);
+        out.append(source.substr(copied, start - copied));
+        for (size_t i = 0; i < replacement.size(); ++i) {
+            char c = replacement[i];
+            if (c == '\\' && i + 1 < replacement.size()) {
+                char n = replacement[i + 1];
+                if (n >= '1' && n <= '9') {
+                    size_t g = size_t(n - '0');
+                    if (g < re->group_count()) {
+                        auto [gs, ge] = re->group(g);
+                        if (gs != PCRE2_UNSET) out.append(source.substr(gs, ge - gs));
+                    }
+                    ++i;
+                    continue;
+                }
+                if (n == '&') {
+                    out.append(source.substr(start, end - start));
+                    ++i;
+                    continue;
+                }
+                if (n == '\\') {
+                    out.push_back('\\');
+                    ++i;
+                    continue;
+                }
+            }
+            out.push_back(c);
+        }
+        copied = end;
+        if (!flags.global) break;
+        if (end == start) {
+            // An empty match: step one character so the scan moves on.
+            if (end < source.size()) out.push_back(source[end]);
+            copied = end + 1;
+            at = end + 1;
+        } else {
+            at = end;
+        }
+    }
+    if (copied < source.size()) out.append(source.substr(copied));
+    sqlite3_result_text(ctx, out.data(), int(out.size()), SQLITE_TRANSIENT);
+}
+
+// litegres_similar_to_regex(pattern, escape): SQL's SIMILAR TO pattern as an
+// anchored regular expression (PostgreSQL's similar_to_escape): % and _ are
+// wildcards, `.` is literal, the other regex metacharacters keep their meaning.
+void similar_to_regex(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    std::string_view pattern = text_of(argv[0]);
+    std::string_view escape = text_of(argv[1]);
+    if (escape.size() > 1) return raise(ctx, "22025", "invalid escape string");
+    std::string out = "^(?:";
+    bool in_bracket = false;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if (!escape.empty() && c == escape[0] && i + 1 < pattern.size()) {
+            char n = pattern[++i];
+            if (std::string_view("\\^$.[]|()?*+{}").find(n) != std::string_view::npos) out.push_back('\\');
+            out.push_back(n);
+            continue;
+        }
+        if (in_bracket) {
+            if (c == ']') in_bracket = false;
+            out.push_back(c);
+        } else if (c == '[') {
+            in_bracket = true;
+            out.push_back(c);
+        } else if (c == '%') {
+            out += ".*";
+        } else if (c == '_') {
+            out.push_back('.');
+        } else if (c == '.' || c == '^' || c == '$' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(c);
+        } else {
+            out.push_back(c);
+        }
+    }
+    out += ")$";
+    sqlite3_result_text(ctx, out.data(), int(out.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+int register_regex_functions(sqlite3* db) {
+    struct Entry {
+        const char* name;
+        int argc;
+        void (*fn)(sqlite3_context*, int, sqlite3_value**);
+    };
+    static const Entry kEntries[] = {
+        {"litegres_regex_match", 3, regex_match},     {"litegres_regexp_like", 2, regexp_like},
+        {"litegres_regexp_like", 3, regexp_like},     {"litegres_regexp_count", 2, regexp_count},
+        {"litegres_regexp_replace", 3, regexp_replace}, {"litegres_regexp_replace", 4, regexp_replace},
+        {"litegres_similar_to_regex", 2, similar_to_regex},
+    };
+    for (const auto& e : kEntries) {
+        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, e.fn,
+                                            nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+}  // namespace litegres::translate
