@@ -8,7 +8,7 @@ namespace litegres {
 std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view name) {
     if (name.rfind("_litegres_", 0) == 0 || name.rfind("sqlite_", 0) == 0) return std::nullopt;
     StatementLease lease = connection_.lease(
-        "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info(?1) ORDER BY cid", true);
+        "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?1) ORDER BY cid", true);
     sqlite3_stmt* stmt = lease.get();
     sqlite3_bind_text(stmt, 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
     translate::TableInfo table;
@@ -23,6 +23,7 @@ std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view n
         column.not_null = sqlite3_column_int(stmt, 2) != 0;
         const unsigned char* dflt = sqlite3_column_text(stmt, 3);
         if (dflt != nullptr) column.default_sql = reinterpret_cast<const char*>(dflt);
+        column.primary_key = sqlite3_column_int(stmt, 4) > 0;
         table.columns.push_back(std::move(column));
     }
     if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);

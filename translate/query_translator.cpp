@@ -509,7 +509,9 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
             }
             continue;
         }
+        size_t mark = group_check_ != nullptr ? group_check_->pending.size() : 0;
         TypedSql value = expression(val, scope);
+        if (group_check_ != nullptr && group_check_->grouped_targets.count(i) > 0) group_check_->pending.resize(mark);
         if (value.type.is_unknown()) value.type = kText;
         std::string name = rt->name != nullptr && rt->name[0] != '\0' ? rt->name : figure_column_name(val);
         parts.push_back(value.sql + " AS " + quote_identifier(name));
@@ -712,6 +714,20 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
     std::vector<std::string> from;
     for (size_t i = 0; i < stmt.n_from_clause; ++i) from.push_back(from_item(stmt.from_clause[i], scope));
 
+    std::string where;
+    if (stmt.where_clause != nullptr) where = " WHERE " + condition(stmt.where_clause, scope, "WHERE");
+
+    // This level's grouping check; a subquery has its own.
+    GroupCheck check;
+    struct RestoreCheck {
+        GroupCheck*& slot;
+        GroupCheck* saved;
+        ~RestoreCheck() { slot = saved; }
+    } restore_check{group_check_, group_check_};
+    group_check_ = nullptr;
+    std::string group = group_by(stmt, scope, check);
+    group_check_ = &check;
+
     SelectOutput out;
     std::string sql = "SELECT ";
     if (stmt.n_distinct_clause > 0) {
@@ -720,44 +736,76 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
         }
         sql += "DISTINCT ";
     }
+    check.active = true;
     sql += target_list(stmt.target_list, stmt.n_target_list, scope, out.columns);
+    check.active = false;
     if (!from.empty()) sql += " FROM " + join_strings(from, ", ");
-    if (stmt.where_clause != nullptr) sql += " WHERE " + condition(stmt.where_clause, scope, "WHERE");
-    if (stmt.n_group_clause > 0) {
-        std::vector<std::string> groups;
-        for (size_t i = 0; i < stmt.n_group_clause; ++i) {
-            const PgQuery__Node* g = stmt.group_clause[i];
-            if (g->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) {
-                throw NeedsLiterals();
-            }
-            if (g->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-                g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
-                groups.push_back(std::to_string(g->a_const->ival->ival));
-                continue;
-            }
-            if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) throw_unsupported("GROUPING SETS");
-            try {
-                groups.push_back(expression(g, scope).sql);
-            } catch (const PgError& e) {
-                // GROUP BY may name an output column, as in PostgreSQL.
-                std::string name = g->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ? figure_column_name(g) : "";
-                bool is_output = std::any_of(out.columns.begin(), out.columns.end(),
-                                             [&](auto& c) { return c.name == name; });
-                if (e.sqlstate() != sqlstate::kUndefinedColumn || !is_output) throw;
-                groups.push_back(quote_identifier(name));
-            }
-        }
-        sql += " GROUP BY " + join_strings(groups, ", ");
-    }
+    sql += where + group;
+    check.active = true;
     if (stmt.having_clause != nullptr) sql += " HAVING " + expression(stmt.having_clause, scope).sql;
+    check.active = false;
     for (size_t i = 0; i < stmt.n_window_clause; ++i) {
         const auto& w = *stmt.window_clause[i]->window_def;
         sql += (i == 0 ? " WINDOW " : ", ") + quote_identifier(w.name) + " AS " + window_spec(w, scope);
     }
+    check.active = true;
     sql += order_by(stmt.sort_clause, stmt.n_sort_clause, scope, out.columns);
+    check.active = false;
+    bool grouped = stmt.n_group_clause > 0 || stmt.having_clause != nullptr || check.saw_aggregate;
+    if (grouped && !check.pending.empty()) {
+        // Lifted literals make equal expressions look different ($1 vs $2).
+        if (parameter_types_.from_literals()) throw NeedsLiterals();
+        const auto& v = check.pending.front();
+        throw PgError(sqlstate::kGroupingError,
+                      "column \"" + v.column + "\" must appear in the GROUP BY clause or be used in an aggregate function",
+                      pos(v.location));
+    }
     sql += limit_offset(stmt, scope);
     out.sql = std::move(sql);
     return out;
+}
+
+std::string QueryTranslator::group_by(const PgQuery__SelectStmt& stmt, const Scope& scope, GroupCheck& check) {
+    if (stmt.n_group_clause == 0) return "";
+    std::vector<std::string> groups;
+    for (size_t i = 0; i < stmt.n_group_clause; ++i) {
+        const PgQuery__Node* g = stmt.group_clause[i];
+        if (g->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) throw NeedsLiterals();
+        if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+            int n = g->a_const->ival->ival;
+            if (n < 1 || size_t(n) > stmt.n_target_list) {
+                throw PgError(sqlstate::kInvalidColumnReference,
+                              "GROUP BY position " + std::to_string(n) + " is not in select list",
+                              pos(g->a_const->location));
+            }
+            check.grouped_targets.insert(size_t(n - 1));
+            groups.push_back(std::to_string(n));
+            continue;
+        }
+        if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) throw_unsupported("GROUPING SETS");
+        try {
+            std::string sql = expression(g, scope).sql;
+            check.grouped.insert(sql);
+            groups.push_back(std::move(sql));
+        } catch (const PgError& e) {
+            // GROUP BY may name an output column, as in PostgreSQL, when no
+            // input column has that name.
+            std::string name = g->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ? figure_column_name(g) : "";
+            if (e.sqlstate() != sqlstate::kUndefinedColumn || name.empty()) throw;
+            bool found = false;
+            for (size_t t = 0; t < stmt.n_target_list; ++t) {
+                const auto* rt = stmt.target_list[t]->res_target;
+                std::string output = rt->name != nullptr && rt->name[0] != '\0' ? rt->name : figure_column_name(rt->val);
+                if (output == name) {
+                    check.grouped_targets.insert(t);
+                    found = true;
+                }
+            }
+            if (!found) throw;
+            groups.push_back(quote_identifier(name));
+        }
+    }
+    return " GROUP BY " + join_strings(groups, ", ");
 }
 
 std::string QueryTranslator::condition(const PgQuery__Node* node, const Scope& scope, const char* clause) {
@@ -839,6 +887,33 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
 }
 
 TypedSql QueryTranslator::expression(const PgQuery__Node* node, const Scope& scope) {
+    if (group_check_ == nullptr || !group_check_->active) return expression_node(node, scope);
+    size_t mark = group_check_->pending.size();
+    TypedSql t = expression_node(node, scope);
+    // A subexpression that is itself a GROUP BY item is grouped as a whole.
+    if (group_check_->pending.size() > mark && group_check_->grouped.count(t.sql) > 0) {
+        group_check_->pending.resize(mark);
+    }
+    return t;
+}
+
+void QueryTranslator::note_column_use(const RangeEntry& entry, const std::string& column, const std::string& sql,
+                                      int location) {
+    GroupCheck* check = group_check_;
+    if (check == nullptr || !check->active || check->aggregate_depth > 0 || check->grouped.count(sql) > 0) return;
+    bool has_key = false, key_grouped = true;
+    for (const auto& c : entry.columns) {
+        if (!c.primary_key) continue;
+        has_key = true;
+        std::string key = entry.unqualified ? quote_identifier(c.name)
+                                            : quote_identifier(entry.refname) + "." + quote_identifier(c.name);
+        if (check->grouped.count(key) == 0) key_grouped = false;
+    }
+    if (has_key && key_grouped) return;
+    check->pending.push_back({entry.refname + "." + column, location});
+}
+
+TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope& scope) {
     switch (node->node_case) {
         case PG_QUERY__NODE__NODE_A_CONST: return constant(*node->a_const);
         case PG_QUERY__NODE__NODE_COLUMN_REF: return column_ref(*node->column_ref, scope);
@@ -1013,6 +1088,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                 TypedSql t{found->unqualified ? quote_identifier(column)
                                               : quote_identifier(found->refname) + "." + quote_identifier(column),
                            info->type};
+                if (s == &scope) note_column_use(*found, column, t.sql, ref.location);
                 t.table_oid = info->table_oid;
                 t.column_number = info->column_number;
                 t.scale = numeric_scale(info->type.typmod);
@@ -1032,6 +1108,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                     TypedSql t{e.unqualified ? quote_identifier(column)
                                              : quote_identifier(e.refname) + "." + quote_identifier(column),
                                c.type};
+                    if (s == &scope) note_column_use(e, column, t.sql, ref.location);
                     t.table_oid = c.table_oid;
                     t.column_number = c.column_number;
                     t.scale = numeric_scale(c.type.typmod);
@@ -1292,6 +1369,22 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
         throw PgError(sqlstate::kWindowingError, "window functions are not allowed in WHERE", pos(call.location));
     }
 
+    // An aggregate's arguments and FILTER are read per input row, not per group.
+    struct AggregateScope {
+        GroupCheck* check;
+        ~AggregateScope() {
+            if (check != nullptr) --check->aggregate_depth;
+        }
+    } aggregate_scope{nullptr};
+    if (group_check_ != nullptr && call.over == nullptr) {
+        const FunctionSignature* f = find_function(name, call.n_args, call.agg_star);
+        if (f != nullptr && f->aggregate) {
+            aggregate_scope.check = group_check_;
+            ++group_check_->aggregate_depth;
+            group_check_->saw_aggregate = true;
+        }
+    }
+
     std::vector<TypedSql> args;
     for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], scope));
     // OVER w names a window of the WINDOW clause; OVER (...) defines one.
@@ -1525,7 +1618,13 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
                 throw PgError(sqlstate::kSyntaxError, "subquery must return only one column",
                               pos(link.location));
             }
-            TypedSql t{"(" + inner.sql + ")", inner.columns[0].type};
+            // PostgreSQL fails (21000) when the subquery yields a second row;
+            // SQLite would take the first. Two rows are enough to tell.
+            std::string column = quote_identifier(inner.columns[0].name);
+            TypedSql t{"(SELECT CASE WHEN count(*) > 1 THEN litegres_raise('21000', 'more than one row returned by a "
+                       "subquery used as an expression') ELSE min(" + column + ") END FROM (SELECT * FROM (" +
+                           inner.sql + ") LIMIT 2))",
+                       inner.columns[0].type};
             t.scale = inner.columns[0].display_scale;
             return t;
         }
@@ -1533,15 +1632,28 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
         case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK: {
             std::string op = link.n_oper_name > 0 ? str(link.oper_name[link.n_oper_name - 1]) : "=";
             bool any = link.sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK;
-            if ((any && op != "=") || (!any && op != "<>")) {
-                throw_unsupported(std::string(any ? "ANY" : "ALL") + " with operator " + op, link.location);
-            }
             if (inner.columns.size() != 1) {
                 throw PgError(sqlstate::kSyntaxError, "subquery has too many columns", pos(link.location));
             }
             TypedSql test = expression(link.testexpr, scope);
             resolve_unknown(test, inner.columns[0].type, link.location);
-            return {"(" + test.sql + (any ? " IN (" : " NOT IN (") + inner.sql + "))", kBool};
+            if ((any && op == "=") || (!any && op == "<>")) {
+                return {"(" + test.sql + (any ? " IN (" : " NOT IN (") + inner.sql + "))", kBool};
+            }
+            // x op ANY (...): true if some row compares true, else NULL if
+            // some comparison is NULL, else false; ALL is the mirror image.
+            TypedSql element{"\"any_rows\"." + quote_identifier(inner.columns[0].name), inner.columns[0].type};
+            TypedSql cmp = binary_operator(op, test, element, link.location);
+            if (cmp.type != kBool) {
+                throw PgError(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires operator to yield boolean",
+                              pos(link.location));
+            }
+            std::string rows = " FROM (" + inner.sql + ") AS \"any_rows\" WHERE ";
+            std::string decisive = any ? cmp.sql : "NOT " + cmp.sql;
+            return {"(CASE WHEN EXISTS (SELECT 1" + rows + decisive + ") THEN " + (any ? "1" : "0") +
+                        " WHEN EXISTS (SELECT 1" + rows + cmp.sql + " IS NULL) THEN NULL ELSE " + (any ? "0" : "1") +
+                        " END)",
+                    kBool};
         }
         default: throw_unsupported("this kind of subquery", link.location);
     }

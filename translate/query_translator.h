@@ -9,6 +9,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <exception>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -134,11 +135,33 @@ private:
     };
     const CommonTable* find_common_table(std::string_view name) const;
 
+    // PostgreSQL's grouping rule for one query level: outside aggregates,
+    // the select list, HAVING and ORDER BY of a grouped query may use only
+    // grouped expressions, or columns of a table whose whole primary key
+    // is grouped (42803 otherwise).
+    struct GroupCheck {
+        std::set<std::string> grouped;  // emitted SQL of the GROUP BY items
+        std::set<size_t> grouped_targets;  // select-list items named by GROUP BY position or alias
+        struct Violation {
+            std::string column;
+            int location;
+        };
+        std::vector<Violation> pending;
+        bool active = false;  // inside the select list, HAVING or ORDER BY
+        int aggregate_depth = 0;
+        bool saw_aggregate = false;
+    };
+    TypedSql expression_node(const PgQuery__Node* node, const Scope& scope);
+    std::string group_by(const PgQuery__SelectStmt& stmt, const Scope& scope, GroupCheck& check);
+    void note_column_use(const RangeEntry& entry, const std::string& column, const std::string& sql, int location);
+
     Catalog& catalog_;
     ParameterTypes& parameter_types_;
     // Innermost last: a nested WITH shadows an outer one of the same name.
     std::vector<CommonTable> common_tables_;
     bool writes_ = false;
+    // The grouping check of the query level being translated (nullptr: none).
+    GroupCheck* group_check_ = nullptr;
     // Set while translating a WHERE clause, where aggregates are not allowed.
     bool in_where_ = false;
 };

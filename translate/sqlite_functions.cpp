@@ -350,6 +350,12 @@ void cbrt(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_double(ctx, std::cbrt(sqlite3_value_double(argv[0])));
 }
 
+// litegres_raise(sqlstate, message): fails the statement with that error,
+// for checks the emitted SQL makes (a scalar subquery's second row).
+void raise_error(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    raise(ctx, reinterpret_cast<const char*>(sqlite3_value_text(argv[0])), text_arg(argv[1]));
+}
+
 // generate_series's step, which PostgreSQL refuses to be zero.
 void series_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) != SQLITE_NULL && sqlite3_value_int64(argv[0]) == 0) {
@@ -370,6 +376,7 @@ int register_sqlite_functions(sqlite3* db) {
     static const Entry kEntries[] = {
         {"litegres_nonzero", 1, nonzero, true},
         {"litegres_series_step", 1, series_step, true},
+        {"litegres_raise", 2, raise_error, false},
         {"litegres_cbrt", 1, cbrt, true},
         {"litegres_greatest", -1, extremum<true>, true},
         {"litegres_least", -1, extremum<false>, true},
