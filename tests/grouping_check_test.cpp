@@ -59,3 +59,14 @@ TEST_CASE("a scalar subquery yielding two rows is 21000") {
     CHECK(db.sql.text("SELECT (SELECT pages FROM book WHERE id = 3)") == "10");
     CHECK(db.sql.text("SELECT (SELECT pages FROM book WHERE id = 9)") == "NULL");
 }
+
+TEST_CASE("DISTINCT ON keeps the first row of each key in ORDER BY order") {
+    BooksDb db;
+    CHECK(db.sql.text("SELECT DISTINCT ON (author_id) author_id, pages FROM book ORDER BY author_id, pages") ==
+          "1|50,2|10");
+    CHECK(db.sql.text("SELECT DISTINCT ON (author_id) author_id, pages FROM book ORDER BY author_id, pages DESC") ==
+          "1|100,2|10");
+    auto columns = db.sql.translate("SELECT DISTINCT ON (1) author_id AS a, pages FROM book").columns;
+    CHECK(columns.at(0).name == "a");
+    CHECK(pg_error_of([&] { db.sql.run("SELECT DISTINCT ON (3) pages FROM book"); }).sqlstate() == "42P10");
+}

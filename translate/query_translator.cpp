@@ -462,7 +462,7 @@ std::string QueryTranslator::join(const PgQuery__JoinExpr& j, Scope& scope) {
 // ---------------------------------------------------------------- SELECT
 
 std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, const Scope& scope,
-                                         std::vector<ResultColumn>& columns) {
+                                         std::vector<ResultColumn>& columns, std::vector<std::string>* expressions) {
     std::vector<std::string> parts;
     for (size_t i = 0; i < count; ++i) {
         const auto* rt = items[i]->res_target;
@@ -480,6 +480,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                 }
                 for (const auto& m : scope.merged_columns) {
                     parts.push_back(quote_identifier(m.name));
+                    if (expressions != nullptr) expressions->push_back(parts.back());
                     columns.push_back({m.name, m.type, m.table_oid, m.column_number});
                 }
                 for (const auto& e : scope.entries) {
@@ -489,6 +490,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                         if (merged) continue;
                         parts.push_back(e.unqualified ? quote_identifier(c.name)
                                                       : quote_identifier(e.refname) + "." + quote_identifier(c.name));
+                        if (expressions != nullptr) expressions->push_back(parts.back());
                         columns.push_back({c.name, c.type, c.table_oid, c.column_number});
                     }
                 }
@@ -504,6 +506,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                 for (const auto& c : it->columns) {
                     parts.push_back(it->unqualified ? quote_identifier(c.name)
                                                     : quote_identifier(it->refname) + "." + quote_identifier(c.name));
+                    if (expressions != nullptr) expressions->push_back(parts.back());
                     columns.push_back({c.name, c.type, c.table_oid, c.column_number});
                 }
             }
@@ -515,6 +518,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
         if (value.type.is_unknown()) value.type = kText;
         std::string name = rt->name != nullptr && rt->name[0] != '\0' ? rt->name : figure_column_name(val);
         parts.push_back(value.sql + " AS " + quote_identifier(name));
+        if (expressions != nullptr) expressions->push_back(value.sql);
         columns.push_back({name, value.type, value.table_oid, value.column_number, value.scale});
     }
     return join_strings(parts, ", ");
@@ -729,27 +733,31 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
     group_check_ = &check;
 
     SelectOutput out;
+    bool is_distinct_on = stmt.n_distinct_clause > 0 && stmt.distinct_clause[0] != nullptr &&
+                          stmt.distinct_clause[0]->node_case != 0;
     std::string sql = "SELECT ";
-    if (stmt.n_distinct_clause > 0) {
-        if (stmt.distinct_clause[0] != nullptr && stmt.distinct_clause[0]->node_case != 0) {
-            throw_unsupported("SELECT DISTINCT ON");
-        }
-        sql += "DISTINCT ";
-    }
+    if (stmt.n_distinct_clause > 0 && !is_distinct_on) sql += "DISTINCT ";
     check.active = true;
-    sql += target_list(stmt.target_list, stmt.n_target_list, scope, out.columns);
+    std::vector<std::string> expressions;
+    std::string targets = target_list(stmt.target_list, stmt.n_target_list, scope, out.columns, &expressions);
     check.active = false;
-    if (!from.empty()) sql += " FROM " + join_strings(from, ", ");
-    sql += where + group;
+    // Everything after the select list, up to ORDER BY.
+    std::string body;
+    if (!from.empty()) body += " FROM " + join_strings(from, ", ");
+    body += where + group;
     check.active = true;
-    if (stmt.having_clause != nullptr) sql += " HAVING " + expression(stmt.having_clause, scope).sql;
+    if (stmt.having_clause != nullptr) body += " HAVING " + expression(stmt.having_clause, scope).sql;
     check.active = false;
     for (size_t i = 0; i < stmt.n_window_clause; ++i) {
         const auto& w = *stmt.window_clause[i]->window_def;
-        sql += (i == 0 ? " WINDOW " : ", ") + quote_identifier(w.name) + " AS " + window_spec(w, scope);
+        body += (i == 0 ? " WINDOW " : ", ") + quote_identifier(w.name) + " AS " + window_spec(w, scope);
     }
     check.active = true;
-    sql += order_by(stmt.sort_clause, stmt.n_sort_clause, scope, out.columns);
+    if (is_distinct_on) {
+        sql = distinct_on(stmt, scope, out.columns, expressions, body);
+    } else {
+        sql += targets + body + order_by(stmt.sort_clause, stmt.n_sort_clause, scope, out.columns);
+    }
     check.active = false;
     bool grouped = stmt.n_group_clause > 0 || stmt.having_clause != nullptr || check.saw_aggregate;
     if (grouped && !check.pending.empty()) {
@@ -763,6 +771,62 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
     sql += limit_offset(stmt, scope);
     out.sql = std::move(sql);
     return out;
+}
+
+std::string QueryTranslator::distinct_on(const PgQuery__SelectStmt& stmt, const Scope& scope,
+                                         const std::vector<ResultColumn>& columns,
+                                         const std::vector<std::string>& expressions, const std::string& body) {
+    // A key is an output column (by position or name, as ORDER BY reads
+    // them) or an expression over the FROM items.
+    auto key = [&](const PgQuery__Node* node) -> std::string {
+        if (node->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) throw NeedsLiterals();
+        if (node->node_case == PG_QUERY__NODE__NODE_A_CONST && node->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+            int n = node->a_const->ival->ival;
+            if (n < 1 || size_t(n) > expressions.size()) {
+                throw PgError(sqlstate::kInvalidColumnReference,
+                              "DISTINCT ON position " + std::to_string(n) + " is not in select list",
+                              pos(node->a_const->location));
+            }
+            return expressions[size_t(n - 1)];
+        }
+        if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1 &&
+            node->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
+            std::string name = str(node->column_ref->fields[0]);
+            for (size_t i = 0; i < columns.size(); ++i) {
+                if (columns[i].name == name) return expressions[i];
+            }
+        }
+        return expression(node, scope).sql;
+    };
+    std::vector<std::string> partition, window_order, outer_order, inner_list;
+    for (size_t i = 0; i < expressions.size(); ++i) {
+        inner_list.push_back(expressions[i] + " AS \"?column" + std::to_string(i + 1) + "\"");
+    }
+    for (size_t i = 0; i < stmt.n_distinct_clause; ++i) partition.push_back(key(stmt.distinct_clause[i]));
+    // Without ORDER BY the rows come out sorted by the keys, as PostgreSQL's
+    // sort-based DISTINCT ON gives them.
+    std::vector<std::pair<std::string, std::string>> order;
+    for (size_t i = 0; i < stmt.n_sort_clause; ++i) {
+        const auto& sb = *stmt.sort_clause[i]->sort_by;
+        order.emplace_back(key(sb.node), sort_direction(sb));
+    }
+    if (order.empty()) {
+        for (const auto& p : partition) order.emplace_back(p, " ASC NULLS LAST");
+    }
+    for (size_t i = 0; i < order.size(); ++i) {
+        std::string alias = "\"?order" + std::to_string(i + 1) + "\"";
+        inner_list.push_back(order[i].first + " AS " + alias);
+        window_order.push_back(order[i].first + order[i].second);
+        outer_order.push_back(alias + order[i].second);
+    }
+    inner_list.push_back("row_number() OVER (PARTITION BY " + join_strings(partition, ", ") + " ORDER BY " +
+                         join_strings(window_order, ", ") + ") AS \"?rank\"");
+    std::vector<std::string> outputs;
+    for (size_t i = 0; i < columns.size(); ++i) {
+        outputs.push_back("\"?column" + std::to_string(i + 1) + "\" AS " + quote_identifier(columns[i].name));
+    }
+    return "SELECT " + join_strings(outputs, ", ") + " FROM (SELECT " + join_strings(inner_list, ", ") + body +
+           ") WHERE \"?rank\" = 1 ORDER BY " + join_strings(outer_order, ", ");
 }
 
 std::string QueryTranslator::group_by(const PgQuery__SelectStmt& stmt, const Scope& scope, GroupCheck& check) {

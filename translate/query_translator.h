@@ -77,8 +77,9 @@ public:
     // `value` converted for storing into a column of type `target`.
     std::string assignment(const TypedSql& value, PgType target, int location);
     // A SELECT list or RETURNING list: "expr AS name, ..." plus its columns.
+    // `expressions`, when given, receives each output column's SQL.
     std::string target_list(PgQuery__Node** items, size_t count, const Scope& scope,
-                            std::vector<ResultColumn>& columns);
+                            std::vector<ResultColumn>& columns, std::vector<std::string>* expressions = nullptr);
     // A table named in FROM/INSERT/UPDATE/DELETE; 42P01 when it does not exist.
     RangeEntry table_entry(const PgQuery__RangeVar& range_var);
 
@@ -153,6 +154,9 @@ private:
     };
     TypedSql expression_node(const PgQuery__Node* node, const Scope& scope);
     std::string group_by(const PgQuery__SelectStmt& stmt, const Scope& scope, GroupCheck& check);
+    // SELECT DISTINCT ON as a ranking over the rows of the query `body`.
+    std::string distinct_on(const PgQuery__SelectStmt& stmt, const Scope& scope, const std::vector<ResultColumn>& columns,
+                            const std::vector<std::string>& expressions, const std::string& body);
     void note_column_use(const RangeEntry& entry, const std::string& column, const std::string& sql, int location);
 
     Catalog& catalog_;

@@ -38,3 +38,12 @@ SELECT title FROM gr_book WHERE pages < ANY (SELECT pages FROM gr_book WHERE aut
 SELECT 5 > ALL (SELECT author_id FROM gr_book), 0 < ALL (SELECT author_id FROM gr_book), 5 > ANY (SELECT author_id FROM gr_book);
 SELECT title FROM gr_book WHERE author_id = ANY (SELECT id FROM gr_author WHERE country = 'uk') ORDER BY title;
 SELECT title FROM gr_book WHERE author_id <> ALL (SELECT id FROM gr_author WHERE country = 'uk') ORDER BY title;
+SELECT DISTINCT ON (author_id) author_id, title, pages FROM gr_book ORDER BY author_id, pages DESC;
+SELECT DISTINCT ON (author_id) author_id, title FROM gr_book ORDER BY author_id, pages;
+SELECT DISTINCT ON (year) year, title FROM gr_book ORDER BY year DESC, title;
+SELECT DISTINCT ON (1) year, title FROM gr_book ORDER BY 1, 2 DESC;
+SELECT DISTINCT ON (country) country, name FROM gr_author;
+SELECT DISTINCT ON (a.country) a.country, b.title FROM gr_author a JOIN gr_book b ON b.author_id = a.id ORDER BY a.country, b.pages DESC LIMIT 1;
+SELECT DISTINCT ON (year / 1000) year / 1000 AS millennium, count(*) OVER () FROM gr_book ORDER BY year / 1000;
+SELECT DISTINCT ON (5) year FROM gr_book;
+SELECT DISTINCT year FROM gr_book ORDER BY year;
