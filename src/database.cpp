@@ -3,6 +3,7 @@
 
 #include "src/sqlite_error.h"
 #include "translate/statement_translator.h"
+#include "translate/information_schema.h"
 #include "translate/system_catalog.h"
 
 namespace litegres {
@@ -10,6 +11,7 @@ namespace litegres {
 namespace {
 void install_catalog(SqliteConnection& connection) {
     int rc = translate::install_system_catalog(connection.handle());
+    if (rc == SQLITE_OK) rc = translate::install_information_schema(connection.handle());
     if (rc != SQLITE_OK) throw sqlite_error(connection.handle(), rc);
 }
 }  // namespace

@@ -15,6 +15,8 @@
 #include "src/sqlite_catalog.h"
 #include "src/sqlite_connection.h"
 #include "src/sqlite_error.h"
+#include "translate/information_schema.h"
+#include "translate/system_catalog.h"
 #include "translate/parsed_query.h"
 #include "translate/statement_translator.h"
 
@@ -41,6 +43,8 @@ class SqlHarness {
   public:
     SqlHarness() : connection_(":memory:", true), catalog_(connection_) {
         connection_.exec(translate::kBookkeepingSchemaSql);
+        translate::install_system_catalog(connection_.handle());
+        translate::install_information_schema(connection_.handle());
     }
 
     sqlite3* db() const { return connection_.handle(); }

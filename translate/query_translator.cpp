@@ -10,6 +10,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/function_catalog.h"
+#include "translate/information_schema.h"
 #include "translate/window_function.h"
 #include "translate/literal_coercion.h"
 #include "translate/sql_text.h"
@@ -195,6 +196,17 @@ RangeEntry QueryTranslator::relation_entry(const PgQuery__RangeVar& rv) {
     std::string schema = rv.schemaname != nullptr ? rv.schemaname : "";
     // pg_catalog comes first on PostgreSQL's search path, before public.
     std::optional<TableInfo> table;
+    if (schema == "information_schema") {
+        table = find_information_schema_relation(rv.relname);
+        if (table) {
+            RangeEntry entry;
+            entry.refname = rv.relname;
+            entry.relation_name = rv.relname;
+            entry.sqlite_name = table->name;
+            entry.columns = std::move(table->columns);
+            return entry;
+        }
+    }
     if (schema.empty() || schema == "pg_catalog") table = find_system_relation(rv.relname);
     if (!table && !schema.empty() && schema != "public") {
         throw PgError(sqlstate::kUndefinedTable,
@@ -323,7 +335,8 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
 }
 
 std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEntry entry, Scope& scope) {
-    std::string sql = quote_identifier(rv.relname);
+    std::string sql = quote_identifier(entry.sqlite_name.empty() ? std::string(rv.relname) : entry.sqlite_name);
+    if (!entry.sqlite_name.empty() && rv.alias == nullptr) sql += " AS " + quote_identifier(entry.refname);
     if (rv.alias != nullptr) {
         entry.refname = rv.alias->aliasname;
         // Column aliases need a subquery: SQLite has no t(a, b) aliases.
@@ -463,6 +476,9 @@ std::string QueryTranslator::join(const PgQuery__JoinExpr& j, Scope& scope) {
 
 std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, const Scope& scope,
                                          std::vector<ResultColumn>& columns, std::vector<std::string>* expressions) {
+    // SELECT with no columns (EXISTS (SELECT FROM ...)): SQLite needs one;
+    // rows are encoded from `columns`, so it is never sent.
+    if (count == 0) return "NULL";
     std::vector<std::string> parts;
     for (size_t i = 0; i < count; ++i) {
         const auto* rt = items[i]->res_target;

@@ -14,6 +14,9 @@ namespace litegres::translate {
 struct RangeEntry {
     std::string refname;  // the name a ColumnRef qualifies with (alias or table)
     std::string relation_name;  // the table or WITH query itself (error messages)
+    // The relation's name in SQLite, when it is not relation_name
+    // (information_schema views).
+    std::string sqlite_name;
     std::vector<ColumnInfo> columns;
     // The target of INSERT/UPDATE/DELETE: its columns are emitted without a
     // qualifier, which is what SQLite's RETURNING accepts.

@@ -1,0 +1,207 @@
+// information_schema.cpp — see information_schema.h. Column types are what
+// PostgreSQL reports for its information_schema domains: sql_identifier is
+// name, character_data and yes_or_no are varchar, cardinal_number is int4.
+// Per-column type facts (data_type, precision, ...) come from
+// litegres_column_fact(declared type, fact), registered here as well.
+#include "translate/information_schema.h"
+
+#include <string>
+#include <vector>
+
+#include "translate/pg_type.h"
+
+namespace litegres::translate {
+
+namespace {
+
+constexpr PgType kIdentifier{pgwire::oid::kName, -1};
+constexpr PgType kCharacterData{pgwire::oid::kVarchar, -1};
+constexpr PgType kCardinal{pgwire::oid::kInt4, -1};
+
+struct InformationSchemaView {
+    const char* name;
+    std::vector<std::pair<const char*, PgType>> columns;
+    const char* definition;
+};
+
+const std::vector<InformationSchemaView>& views() {
+    static const std::vector<InformationSchemaView> kViews = {
+        {"tables",
+         {{"table_catalog", kIdentifier}, {"table_schema", kIdentifier}, {"table_name", kIdentifier},
+          {"table_type", kCharacterData}, {"self_referencing_column_name", kIdentifier},
+          {"reference_generation", kCharacterData}, {"user_defined_type_catalog", kIdentifier},
+          {"user_defined_type_schema", kIdentifier}, {"user_defined_type_name", kIdentifier},
+          {"is_insertable_into", kCharacterData}, {"is_typed", kCharacterData}, {"commit_action", kCharacterData}},
+         "SELECT litegres_current_database(), 'public', r.name, "
+         "CASE s.type WHEN 'view' THEN 'VIEW' ELSE 'BASE TABLE' END, NULL, NULL, NULL, NULL, NULL, "
+         "CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END, 'NO', NULL "
+         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
+         "AND s.type IN ('table', 'view')"},
+        {"columns",
+         {{"table_catalog", kIdentifier}, {"table_schema", kIdentifier}, {"table_name", kIdentifier},
+          {"column_name", kIdentifier}, {"ordinal_position", kCardinal}, {"column_default", kCharacterData},
+          {"is_nullable", kCharacterData}, {"data_type", kCharacterData},
+          {"character_maximum_length", kCardinal}, {"character_octet_length", kCardinal},
+          {"numeric_precision", kCardinal}, {"numeric_precision_radix", kCardinal}, {"numeric_scale", kCardinal},
+          {"datetime_precision", kCardinal}, {"interval_type", kCharacterData},
+          {"interval_precision", kCardinal}, {"character_set_catalog", kIdentifier},
+          {"character_set_schema", kIdentifier}, {"character_set_name", kIdentifier},
+          {"collation_catalog", kIdentifier}, {"collation_schema", kIdentifier}, {"collation_name", kIdentifier},
+          {"domain_catalog", kIdentifier}, {"domain_schema", kIdentifier}, {"domain_name", kIdentifier},
+          {"udt_catalog", kIdentifier}, {"udt_schema", kIdentifier}, {"udt_name", kIdentifier},
+          {"scope_catalog", kIdentifier}, {"scope_schema", kIdentifier}, {"scope_name", kIdentifier},
+          {"maximum_cardinality", kCardinal}, {"dtd_identifier", kIdentifier},
+          {"is_self_referencing", kCharacterData}, {"is_identity", kCharacterData},
+          {"identity_generation", kCharacterData}, {"identity_start", kCharacterData},
+          {"identity_increment", kCharacterData}, {"identity_maximum", kCharacterData},
+          {"identity_minimum", kCharacterData}, {"identity_cycle", kCharacterData},
+          {"is_generated", kCharacterData}, {"generation_expression", kCharacterData},
+          {"is_updatable", kCharacterData}},
+         "SELECT litegres_current_database(), 'public', r.name, p.name, p.cid + 1, "
+         "litegres_column_fact(p.type, 'column_default', p.dflt_value), "
+         "CASE WHEN p.\"notnull\" OR p.pk > 0 THEN 'NO' ELSE 'YES' END, "
+         "litegres_column_fact(p.type, 'data_type', NULL), "
+         "litegres_column_fact(p.type, 'character_maximum_length', NULL), "
+         "litegres_column_fact(p.type, 'character_octet_length', NULL), "
+         "litegres_column_fact(p.type, 'numeric_precision', NULL), "
+         "litegres_column_fact(p.type, 'numeric_precision_radix', NULL), "
+         "litegres_column_fact(p.type, 'numeric_scale', NULL), "
+         "litegres_column_fact(p.type, 'datetime_precision', NULL), NULL, NULL, NULL, NULL, NULL, "
+         "NULL, NULL, NULL, NULL, NULL, NULL, litegres_current_database(), 'pg_catalog', "
+         "(SELECT t.typname FROM pg_type t WHERE t.oid = litegres_declared_type_oid(p.type)), "
+         "NULL, NULL, NULL, NULL, CAST(p.cid + 1 AS TEXT), 'NO', 'NO', NULL, NULL, NULL, NULL, NULL, 'NO', "
+         "'NEVER', NULL, CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END "
+         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
+         "AND s.type IN ('table', 'view'), pragma_table_info(r.name) p"},
+        {"schemata",
+         {{"catalog_name", kIdentifier}, {"schema_name", kIdentifier}, {"schema_owner", kIdentifier},
+          {"default_character_set_catalog", kIdentifier}, {"default_character_set_schema", kIdentifier},
+          {"default_character_set_name", kIdentifier}, {"sql_path", kCharacterData}},
+         "SELECT litegres_current_database(), n.name, 'postgres', NULL, NULL, NULL, NULL "
+         "FROM (SELECT 'information_schema' AS name UNION ALL SELECT 'pg_catalog' UNION ALL "
+         "SELECT 'pg_toast' UNION ALL SELECT 'public') n"},
+    };
+    return kViews;
+}
+
+std::string sqlite_name(const char* view) { return std::string("information_schema.") + view; }
+
+std::string text_of(sqlite3_value* v) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    return p != nullptr ? p : "";
+}
+
+// The column default as PostgreSQL prints it, from litegres's SQLite
+// spelling: nextval('seq'::regclass), true/false, 'x'::text, now().
+std::string pg_default(const std::string& sqlite_default, PgType type) {
+    namespace oid = pgwire::oid;
+    if (type.oid == oid::kBool && (sqlite_default == "1" || sqlite_default == "0")) {
+        return sqlite_default == "1" ? "true" : "false";
+    }
+    if (sqlite_default.size() >= 2 && sqlite_default.front() == '\'' && sqlite_default.back() == '\'' &&
+        (type.oid == oid::kText || type.oid == oid::kVarchar || type.oid == oid::kBpchar)) {
+        return sqlite_default + "::" + format_type(PgType{type.oid, -1});
+    }
+    if (sqlite_default == "litegres_now()") return "now()";
+    if (sqlite_default == "litegres_gen_random_uuid()") return "gen_random_uuid()";
+    const std::string prefix = "litegres_nextval('";
+    size_t at = sqlite_default.find(prefix);
+    if (at != std::string::npos) {
+        size_t end = sqlite_default.find('\'', at + prefix.size());
+        if (end != std::string::npos) {
+            return "nextval('" + sqlite_default.substr(at + prefix.size(), end - at - prefix.size()) +
+                   "'::regclass)";
+        }
+    }
+    return sqlite_default;
+}
+
+// litegres_column_fact(declared type, fact, default): one information_schema
+// fact about a column of that declared type.
+void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    namespace oid = pgwire::oid;
+    std::string fact = text_of(argv[1]);
+    PgType type = type_from_declared(text_of(argv[0]));
+    if (type.is_unknown()) type = kText;
+    if (fact == "column_default") {
+        if (sqlite3_value_type(argv[2]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+        std::string text = pg_default(text_of(argv[2]), type);
+        return sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
+    }
+    auto integer = [&](int64_t v) { sqlite3_result_int64(ctx, v); };
+    if (fact == "data_type") {
+        std::string name = format_type(PgType{type.oid, -1});
+        return sqlite3_result_text(ctx, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
+    }
+    bool character = type.oid == oid::kVarchar || type.oid == oid::kBpchar;
+    if (fact == "character_maximum_length") {
+        if (character && type.typmod >= 4) return integer(type.typmod - 4);
+        if (type.oid == oid::kBpchar) return integer(1);
+        return sqlite3_result_null(ctx);
+    }
+    if (fact == "character_octet_length") {
+        if (character && type.typmod >= 4) return integer(int64_t(type.typmod - 4) * 4);
+        if (character || type.oid == oid::kText) return integer(1073741824);
+        return sqlite3_result_null(ctx);
+    }
+    int precision = -1, radix = -1, scale = -1;
+    switch (type.oid) {
+        case oid::kInt2: precision = 16, radix = 2, scale = 0; break;
+        case oid::kInt4: precision = 32, radix = 2, scale = 0; break;
+        case oid::kInt8: precision = 64, radix = 2, scale = 0; break;
+        case oid::kFloat4: precision = 24, radix = 2; break;
+        case oid::kFloat8: precision = 53, radix = 2; break;
+        case oid::kNumeric:
+            radix = 10;
+            precision = numeric_precision(type.typmod);
+            scale = numeric_scale(type.typmod);
+            break;
+        default: break;
+    }
+    auto maybe = [&](int v) { v >= 0 ? integer(v) : sqlite3_result_null(ctx); };
+    if (fact == "numeric_precision") return maybe(precision);
+    if (fact == "numeric_precision_radix") return maybe(radix);
+    if (fact == "numeric_scale") return maybe(scale);
+    if (fact == "datetime_precision") {
+        switch (type.oid) {
+            case oid::kDate: return integer(0);
+            case oid::kTime:
+            case oid::kTimestamp:
+            case oid::kTimestamptz:
+            case oid::kInterval: return integer(type.typmod >= 0 ? type.typmod : 6);
+            default: return sqlite3_result_null(ctx);
+        }
+    }
+    sqlite3_result_null(ctx);
+}
+
+}  // namespace
+
+std::optional<TableInfo> find_information_schema_relation(std::string_view name) {
+    for (const auto& view : views()) {
+        if (name != view.name) continue;
+        TableInfo table;
+        table.name = sqlite_name(view.name);
+        for (const auto& [column, type] : view.columns) table.columns.push_back(ColumnInfo{column, type, false, ""});
+        return table;
+    }
+    return std::nullopt;
+}
+
+int install_information_schema(sqlite3* db) {
+    int rc = sqlite3_create_function_v2(db, "litegres_column_fact", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                        column_fact, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
+    for (const auto& view : views()) {
+        std::string sql = "CREATE TEMP VIEW IF NOT EXISTS \"" + sqlite_name(view.name) + "\" (";
+        for (size_t i = 0; i < view.columns.size(); ++i) {
+            sql += (i > 0 ? ", \"" : "\"") + std::string(view.columns[i].first) + "\"";
+        }
+        sql += ") AS " + std::string(view.definition);
+        rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+}  // namespace litegres::translate
