@@ -11,6 +11,8 @@
 #include "pgwire/sqlstate.h"
 #include "translate/function_catalog.h"
 #include "translate/literal_coercion.h"
+#include "translate/numeric_emitter.h"
+#include "translate/numeric_value.h"
 #include "translate/sql_text.h"
 #include "translate/system_catalog.h"
 
@@ -62,6 +64,9 @@ PgType arithmetic_type(PgType a, PgType b) {
 // An integer conversion with PostgreSQL's rounding (numeric: half away from
 // zero; float: half to even) and range check.
 std::string integer_conversion(const std::string& sql, PgType source, PgType target) {
+    if (source.oid == oid::kNumeric) {
+        return "litegres_numeric_integer(" + sql + ", " + std::to_string(target.oid) + ")";
+    }
     bool half_even = source.oid == oid::kFloat4 || source.oid == oid::kFloat8;
     return "litegres_to_integer(" + sql + ", " + std::to_string(target.oid) + ", " + (half_even ? "1" : "0") + ")";
 }
@@ -79,12 +84,6 @@ bool comparable(PgType a, PgType b) {
         return t.oid == oid::kDate || t.oid == oid::kTimestamp || t.oid == oid::kTimestamptz;
     };
     return datetime(a) && datetime(b);
-}
-
-// The display scale of a numeric operand: integers have scale 0.
-int scale_of(const TypedSql& v) {
-    if (is_integer_type(v.type)) return 0;
-    return v.type.oid == oid::kNumeric ? v.scale : -1;
 }
 
 std::string type_list(const std::vector<TypedSql>& args) {
@@ -373,7 +372,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
         if (value.type.is_unknown()) value.type = kText;
         std::string name = rt->name != nullptr && rt->name[0] != '\0' ? rt->name : figure_column_name(val);
         parts.push_back(value.sql + " AS " + quote_identifier(name));
-        columns.push_back({name, value.type, value.table_oid, value.column_number, value.scale});
+        columns.push_back({name, value.type, value.table_oid, value.column_number});
     }
     return join_strings(parts, ", ");
 }
@@ -384,6 +383,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
     for (size_t i = 0; i < count; ++i) {
         const auto* sb = items[i]->sort_by;
         std::string term;
+        bool numeric = false;
         const PgQuery__Node* node = sb->node;
         if (node->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) throw NeedsLiterals();
         // A bare name that is an output column sorts by it (PostgreSQL's
@@ -391,9 +391,11 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
         if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1 &&
             node->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
             std::string name = str(node->column_ref->fields[0]);
-            bool is_output = std::any_of(outputs.begin(), outputs.end(),
-                                         [&](auto& c) { return c.name == name; });
-            if (is_output) term = quote_identifier(name);
+            auto output = std::find_if(outputs.begin(), outputs.end(), [&](auto& c) { return c.name == name; });
+            if (output != outputs.end()) {
+                term = quote_identifier(name);
+                numeric = output->type.oid == oid::kNumeric;
+            }
         }
         if (term.empty() && node->node_case == PG_QUERY__NODE__NODE_A_CONST &&
             node->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
@@ -404,8 +406,15 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
                               pos(node->a_const->location));
             }
             term = std::to_string(n);
+            numeric = outputs[size_t(n - 1)].type.oid == oid::kNumeric;
         }
-        if (term.empty()) term = expression(node, scope).sql;
+        if (term.empty()) {
+            TypedSql key = expression(node, scope);
+            term = key.sql;
+            numeric = key.type.oid == oid::kNumeric;
+        }
+        // numeric text sorts by value (1.5 before 10).
+        if (numeric) term = with_numeric_collation(term);
         bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
         if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) throw_unsupported("ORDER BY USING");
         // PostgreSQL sorts NULL as larger than every value; SQLite as smaller.
@@ -611,6 +620,10 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
     if ((target.oid == oid::kFloat8 || target.oid == oid::kFloat4) && is_integer_type(value.type)) {
         return "CAST(" + value.sql + " AS REAL)";
     }
+    if (target.oid == oid::kNumeric && is_numeric_category(value.type)) return numeric_coercion_sql(value, target);
+    if ((target.oid == oid::kFloat8 || target.oid == oid::kFloat4) && value.type.oid == oid::kNumeric) {
+        return float_operand_sql(value);
+    }
     if (is_string_type(target) && !is_string_type(value.type)) {
         return cast_to(value, target, location).sql;
     }
@@ -760,12 +773,8 @@ TypedSql QueryTranslator::constant(const PgQuery__AConst& c) {
                 long long value = std::strtoll(text.c_str(), nullptr, 10);
                 if (errno != ERANGE) return {text, value >= INT32_MIN && value <= INT32_MAX ? kInt4 : kInt8};
             }
-            TypedSql t{text, kNumeric};
-            size_t dot = text.find('.');
-            if (text.find_first_of("eE") == std::string::npos) {
-                t.scale = dot == std::string::npos ? 0 : int(text.size() - dot - 1);
-            }
-            return t;
+            // numeric literals are numeric text, with their own display scale.
+            return {quote_string(NumericValue::parse(text).to_string()), kNumeric};
         }
         case PG_QUERY__A__CONST__VAL_BOOLVAL: return {c.boolval->boolval ? "1" : "0", kBool};
         case PG_QUERY__A__CONST__VAL_SVAL: {
@@ -812,7 +821,6 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                            info->type};
                 t.table_oid = info->table_oid;
                 t.column_number = info->column_number;
-                t.scale = numeric_scale(info->type.typmod);
                 return t;
             }
         }
@@ -831,7 +839,6 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                                c.type};
                     t.table_oid = c.table_oid;
                     t.column_number = c.column_number;
-                    t.scale = numeric_scale(c.type.typmod);
                     return t;
                 }
             }
@@ -877,6 +884,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
                                "explicit type casts.");
             }
             const char* sqlite_op = op == "!=" ? "<>" : cmp;
+            if (is_numeric_comparison(l.type, r.type)) return {numeric_comparison_sql(sqlite_op, l, r), kBool};
             return {"(" + l.sql + " " + sqlite_op + " " + r.sql + ")", kBool};
         }
     }
@@ -897,6 +905,12 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
                 .with_hint("No operator matches the given name and argument types. You might need to add explicit type casts.");
         }
         PgType type = arithmetic_type(l.is_null_literal ? r.type : l.type, r.is_null_literal ? l.type : r.type);
+        if (type.oid == oid::kNumeric) return {numeric_arithmetic_sql(op, l, r), type};
+        if (type.oid == oid::kFloat4 || type.oid == oid::kFloat8) {
+            // numeric ► float8 first, as PostgreSQL resolves numeric op float8.
+            l.sql = float_operand_sql(l);
+            r.sql = float_operand_sql(r);
+        }
         if (op == "/" || op == "%") {
             // PostgreSQL raises 22012 where SQLite would yield NULL.
             std::string divisor = "litegres_nonzero(" + r.sql + ")";
@@ -917,13 +931,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         // PostgreSQL's integer operators fail on overflow (22003); SQLite's
         // widen to 64 bits or to REAL.
         if (is_integer_type(type)) sql = "litegres_to_integer(" + sql + ", " + std::to_string(type.oid) + ", 0)";
-        TypedSql result{sql, type};
-        int ls = scale_of(l), rs = scale_of(r);
-        if (type.oid == oid::kNumeric && ls >= 0 && rs >= 0) {
-            // numeric's result scales: the larger for + and -, the sum for *.
-            result.scale = op == "*" ? ls + rs : std::max(ls, rs);
-        }
-        return result;
+        return {sql, type};
     }
     if (op == "~" || op == "~*" || op == "!~" || op == "!~*") throw_unsupported("regular expression operators", location);
     throw PgError(sqlstate::kUndefinedFunction,
@@ -945,13 +953,14 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                                       pos(e.location));
                     }
                     std::string sql = "(" + op + r.sql + ")";
+                    if (r.type.oid == oid::kNumeric) {
+                        sql = op == "-" ? "litegres_numeric_negate(" + r.sql + ")" : r.sql;
+                    }
                     // -INT_MIN overflows.
                     if (op == "-" && is_integer_type(r.type)) {
                         sql = "litegres_to_integer(" + sql + ", " + std::to_string(r.type.oid) + ", 0)";
                     }
-                    TypedSql result{sql, r.type};
-                    result.scale = r.scale;
-                    return result;
+                    return {sql, r.type};
                 }
                 throw_unsupported("prefix operator " + op, e.location);
             }
@@ -973,12 +982,20 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                 }
             }
             std::vector<std::string> sqls;
+            bool numeric = l.type.oid == oid::kNumeric;
             for (auto& it : items) {
                 resolve_unknown(it, l.type, e.location);
-                sqls.push_back(it.sql);
+                numeric = numeric || it.type.oid == oid::kNumeric;
             }
+            std::string lhs = l.sql;
+            if (numeric) {
+                // Compared as numerics: 1.0 IN (1.00).
+                for (const auto& it : items) numeric = numeric && is_numeric_comparison(l.type, it.type);
+            }
+            for (const auto& it : items) sqls.push_back(numeric ? numeric_text_sql(it) : it.sql);
+            if (numeric) lhs = with_numeric_collation(numeric_text_sql(l));
             bool negated = op == "<>";
-            return {"(" + l.sql + (negated ? " NOT IN (" : " IN (") + join_strings(sqls, ", ") + "))", kBool};
+            return {"(" + lhs + (negated ? " NOT IN (" : " IN (") + join_strings(sqls, ", ") + "))", kBool};
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
         case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: {
@@ -1017,8 +1034,16 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                            e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
             bool symmetric = e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM ||
                              e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
-            std::string test = "(" + l.sql + " BETWEEN " + lo.sql + " AND " + hi.sql + ")";
-            if (symmetric) test = "(" + test + " OR (" + l.sql + " BETWEEN " + hi.sql + " AND " + lo.sql + "))";
+            std::string lsql = l.sql, losql = lo.sql, hisql = hi.sql;
+            auto is_float = [](PgType t) { return t.oid == oid::kFloat4 || t.oid == oid::kFloat8; };
+            if (is_numeric_comparison(l.type, lo.type) && is_numeric_comparison(l.type, hi.type) &&
+                !is_float(l.type) && !is_float(lo.type) && !is_float(hi.type)) {
+                lsql = with_numeric_collation(numeric_text_sql(l));
+                losql = numeric_text_sql(lo);
+                hisql = numeric_text_sql(hi);
+            }
+            std::string test = "(" + lsql + " BETWEEN " + losql + " AND " + hisql + ")";
+            if (symmetric) test = "(" + test + " OR (" + lsql + " BETWEEN " + hisql + " AND " + losql + "))";
             return {negated ? "(NOT " + test + ")" : test, kBool};
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
@@ -1079,13 +1104,7 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     if (call.agg_distinct) sql += "DISTINCT ";
     sql += join_strings(sqls, ", ") + ")";
     if (fn->wrap) sql = fn->wrap(sql, args);
-    TypedSql out{sql, result};
-    if (result.oid == oid::kNumeric && args.size() == 1 &&
-        (fn->sqlite_name == "sum" || fn->sqlite_name == "min" || fn->sqlite_name == "max" ||
-         fn->sqlite_name == "abs")) {
-        out.scale = scale_of(args[0]);
-    }
-    return out;
+    return {sql, result};
 }
 
 TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& scope) {
@@ -1141,20 +1160,16 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
             break;
         case oid::kFloat4:
         case oid::kFloat8:
+            if (source.oid == oid::kNumeric) return {float_operand_sql(value), target};
             if (is_numeric_category(source)) return {"CAST(" + v + " AS REAL)", target};
             if (is_string_type(source)) {
                 return {"litegres_text_to_float(" + v + ")", target};
             }
             break;
         case oid::kNumeric:
-            if (is_numeric_category(source)) {
-                int scale = numeric_scale(target.typmod);
-                if (scale >= 0) return {"round(" + v + ", " + std::to_string(scale) + ")", target};
-                TypedSql same{v, target};
-                same.scale = scale_of(value);
-                return same;
+            if (is_numeric_category(source) || is_string_type(source)) {
+                return {numeric_coercion_sql(value, target), target};
             }
-            if (is_string_type(source)) return {"litegres_text_to_float(" + v + ")", target};
             break;
         case oid::kText:
         case oid::kVarchar:
@@ -1247,9 +1262,7 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
                 throw PgError(sqlstate::kSyntaxError, "subquery must return only one column",
                               pos(link.location));
             }
-            TypedSql t{"(" + inner.sql + ")", inner.columns[0].type};
-            t.scale = inner.columns[0].display_scale;
-            return t;
+            return {"(" + inner.sql + ")", inner.columns[0].type};
         }
         case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
         case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK: {

@@ -16,6 +16,7 @@
 #include "pgwire/type_oid.h"
 #include "pgwire/datetime_text.h"
 #include "translate/literal_coercion.h"
+#include "translate/numeric_functions.h"
 #include "translate/pg_type.h"
 #include "translate/session_context.h"
 
@@ -383,7 +384,7 @@ int register_sqlite_functions(sqlite3* db) {
         int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
-    return SQLITE_OK;
+    return register_numeric_functions(db);
 }
 
 }  // namespace litegres::translate
