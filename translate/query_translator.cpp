@@ -101,6 +101,27 @@ void throw_unsupported(const std::string& construct, int location) {
 
 // ---------------------------------------------------------------- names
 
+namespace {
+
+// FigureColnameInternal's strength 2: names that beat a type cast's.
+bool has_strong_column_name(const PgQuery__Node* node) {
+    switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_COLUMN_REF:
+            return node->column_ref->fields[node->column_ref->n_fields - 1]->node_case == PG_QUERY__NODE__NODE_STRING;
+        case PG_QUERY__NODE__NODE_TYPE_CAST: return has_strong_column_name(node->type_cast->arg);
+        case PG_QUERY__NODE__NODE_A_EXPR: return node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF;
+        case PG_QUERY__NODE__NODE_FUNC_CALL:
+        case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+        case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+        case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+        case PG_QUERY__NODE__NODE_SUB_LINK:
+        case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
 std::string figure_column_name(const PgQuery__Node* node) {
     if (node == nullptr) return "?column?";
     switch (node->node_case) {
@@ -116,8 +137,9 @@ std::string figure_column_name(const PgQuery__Node* node) {
             if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
             return "?column?";
         case PG_QUERY__NODE__NODE_TYPE_CAST: {
-            std::string inner = figure_column_name(node->type_cast->arg);
-            if (inner != "?column?") return inner;
+            // The argument's name wins only when it is a strong one (a
+            // column or function name); 1.5::float8::numeric is "numeric".
+            if (has_strong_column_name(node->type_cast->arg)) return figure_column_name(node->type_cast->arg);
             const auto* tn = node->type_cast->type_name;
             return str(tn->names[tn->n_names - 1]);
         }
