@@ -37,6 +37,7 @@ std::string numeric_arithmetic_sql(const std::string& op, const TypedSql& left, 
                      : op == "-" ? "litegres_numeric_subtract"
                      : op == "*" ? "litegres_numeric_multiply"
                      : op == "/" ? "litegres_numeric_divide"
+                     : op == "^" ? "litegres_numeric_power"
                                  : "litegres_numeric_modulo";
     return std::string(fn) + "(" + left.sql + ", " + right.sql + ")";
 }

@@ -119,6 +119,25 @@ void to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
 }
 
+// GREATEST / LEAST of numerics: NULLs skipped, the winning value as given.
+template <bool kGreatest>
+void extremum(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    try {
+        std::optional<NumericValue> best;
+        for (int i = 0; i < argc; ++i) {
+            auto v = numeric_arg(argv[i]);
+            if (!v) continue;
+            if (!best || (kGreatest ? v->compare(*best) > 0 : v->compare(*best) < 0)) {
+                best = std::move(v);
+            }
+        }
+        if (!best) return sqlite3_result_null(ctx);
+        result_numeric(ctx, *best);
+    } catch (const pgwire::PgError& e) {
+        raise(ctx, e);
+    }
+}
+
 // sum(numeric/bigint) and avg(numeric/integers): exact running sum.
 struct SumState {
     NumericValue* sum;  // owned; null until the first non-NULL value
@@ -266,6 +285,12 @@ int register_numeric_functions(sqlite3* db) {
                                         nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
+    rc = sqlite3_create_function_v2(db, "litegres_numeric_greatest", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                    extremum<true>, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_create_function_v2(db, "litegres_numeric_least", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                    extremum<false>, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
     rc = sqlite3_create_function_v2(db, "litegres_numeric_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                     nullptr, sum_step, sum_final<false>, nullptr);
     if (rc != SQLITE_OK) return rc;

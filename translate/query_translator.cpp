@@ -511,22 +511,38 @@ SelectOutput QueryTranslator::set_operation(const PgQuery__SelectStmt& stmt, con
 
 SelectOutput QueryTranslator::values(const PgQuery__SelectStmt& stmt, const Scope& scope) {
     SelectOutput out;
-    std::vector<std::string> rows;
+    std::vector<std::vector<TypedSql>> cells;
+    std::vector<PgType> types;  // each column's common type, as PostgreSQL resolves a VALUES column
     for (size_t r = 0; r < stmt.n_values_lists; ++r) {
         const auto* list = stmt.values_lists[r]->list;
-        std::vector<std::string> cells;
-        for (size_t c = 0; c < list->n_items; ++c) {
-            TypedSql v = expression(list->items[c], scope);
-            if (r == 0) {
-                out.columns.push_back({"column" + std::to_string(c + 1), v.type.is_unknown() ? kText : v.type});
-            }
-            cells.push_back(v.sql);
-        }
-        if (r > 0 && cells.size() != out.columns.size()) {
+        if (r > 0 && list->n_items != types.size()) {
             throw PgError(sqlstate::kSyntaxError, "VALUES lists must all be the same length");
         }
-        rows.push_back("(" + join_strings(cells, ", ") + ")");
+        cells.emplace_back();
+        for (size_t c = 0; c < list->n_items; ++c) {
+            TypedSql v = expression(list->items[c], scope);
+            if (r == 0) types.push_back(v.type);
+            PgType& type = types[c];
+            if (type.is_unknown()) {
+                type = v.type;
+            } else if (is_numeric_category(type) && is_numeric_category(v.type) && type != v.type) {
+                type = arithmetic_type(type, v.type);
+            }
+            cells.back().push_back(std::move(v));
+        }
     }
+    std::vector<std::string> rows;
+    for (auto& row : cells) {
+        std::vector<std::string> sqls;
+        for (size_t c = 0; c < row.size(); ++c) {
+            if (types[c].is_unknown()) types[c] = kText;
+            resolve_unknown(row[c], types[c], -1);
+            // Integers in a numeric column become numeric text, to compare as one type.
+            sqls.push_back(types[c].oid == oid::kNumeric ? numeric_text_sql(row[c]) : row[c].sql);
+        }
+        rows.push_back("(" + join_strings(sqls, ", ") + ")");
+    }
+    for (size_t c = 0; c < types.size(); ++c) out.columns.push_back({"column" + std::to_string(c + 1), types[c]});
     // SQLite names VALUES columns column1, column2, ... as PostgreSQL does.
     out.sql = "SELECT * FROM (VALUES " + join_strings(rows, ", ") + ")";
     out.sql += order_by(stmt.sort_clause, stmt.n_sort_clause, scope, out.columns);
@@ -612,6 +628,9 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
 
 void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int location) {
     if (!value.untyped() || context.is_unknown()) return;
+    // Beside a numeric(p,s) value, a literal is plain numeric: comparing
+    // with '19.991' must not round it to the column's scale.
+    if (context.oid == oid::kNumeric) context.typmod = -1;
     if (value.parameter > 0) {
         parameter_types_.set(value.parameter, context);
         value.type = context;
@@ -727,12 +746,14 @@ TypedSql QueryTranslator::expression(const PgQuery__Node* node, const Scope& sco
             PgType type = kUnknown;
             for (size_t i = 0; i < c.n_args; ++i) {
                 args.push_back(expression(c.args[i], scope));
-                if (type.is_unknown() && !args.back().type.is_unknown()) type = args.back().type;
+                const PgType& t = args.back().type;
+                if (type.is_unknown()) type = t;
+                else if (is_numeric_category(type) && is_numeric_category(t) && type != t) type = arithmetic_type(type, t);
             }
             std::vector<std::string> sqls;
             for (auto& a : args) {
                 resolve_unknown(a, type, c.location);
-                sqls.push_back(a.sql);
+                sqls.push_back(type.oid == oid::kNumeric ? numeric_text_sql(a) : a.sql);
             }
             if (sqls.size() == 1) sqls.push_back("NULL");  // SQLite wants two or more
             return {"coalesce(" + join_strings(sqls, ", ") + ")", type};
@@ -753,7 +774,9 @@ TypedSql QueryTranslator::expression(const PgQuery__Node* node, const Scope& sco
                 sqls.push_back(a.sql);
             }
             // PostgreSQL's GREATEST/LEAST skip NULLs; SQLite's max()/min() do not.
-            const char* fn = m.op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "litegres_greatest" : "litegres_least";
+            bool greatest = m.op == PG_QUERY__MIN_MAX_OP__IS_GREATEST;
+            const char* fn = type.oid == oid::kNumeric ? (greatest ? "litegres_numeric_greatest" : "litegres_numeric_least")
+                                                       : (greatest ? "litegres_greatest" : "litegres_least");
             return {std::string(fn) + "(" + join_strings(sqls, ", ") + ")", type};
         }
         case PG_QUERY__NODE__NODE_SUB_LINK: return sub_link(*node->sub_link, scope);
@@ -910,7 +933,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
             return {"(" + l.sql + " " + sqlite_op + " " + r.sql + ")", kBool};
         }
     }
-    if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {
+    if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%" || op == "^") {
         bool numeric_operands = (is_numeric_category(l.type) || l.is_null_literal) &&
                                 (is_numeric_category(r.type) || r.is_null_literal);
         if (!numeric_operands) {
@@ -933,6 +956,8 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
             l.sql = float_operand_sql(l);
             r.sql = float_operand_sql(r);
         }
+        // ^ is numeric ^ numeric or else float8 ^ float8, integers included.
+        if (op == "^") return {"pow(" + l.sql + ", " + r.sql + ")", kFloat8};
         if (op == "/" || op == "%") {
             // PostgreSQL raises 22012 where SQLite would yield NULL.
             std::string divisor = "litegres_nonzero(" + r.sql + ")";
@@ -1156,6 +1181,11 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
         }
         value.unknown_literal = text.substr(0, cut);
     }
+    if (value.unknown_literal && target.oid == oid::kNumeric) {
+        // '1.005'::numeric(5,2) is read with the modifier: 1.01.
+        return {coerce_literal(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location)),
+                target};
+    }
     if (value.untyped()) {
         resolve_unknown(value, target, location);
         value.type = target;
@@ -1264,14 +1294,20 @@ TypedSql QueryTranslator::case_expr(const PgQuery__CaseExpr& e, const Scope& sco
     if (e.defresult != nullptr) {
         otherwise = expression(e.defresult, scope);
         if (type.is_unknown()) type = otherwise.type;
+        else if (is_numeric_category(type) && is_numeric_category(otherwise.type)) {
+            type = arithmetic_type(type, otherwise.type);
+        }
     }
     if (type.is_unknown()) type = kText;
+    // Integer branches of a numeric CASE become numeric text, so that the
+    // result compares and sorts as one type.
+    auto branch = [&](const TypedSql& v) { return type.oid == oid::kNumeric ? numeric_text_sql(v) : v.sql; };
     for (size_t i = 0; i < conditions.size(); ++i) {
         resolve_unknown(results[i], type, e.location);
-        sql += " WHEN " + conditions[i].sql + " THEN " + results[i].sql;
+        sql += " WHEN " + conditions[i].sql + " THEN " + branch(results[i]);
     }
     resolve_unknown(otherwise, type, e.location);
-    sql += " ELSE " + otherwise.sql + " END)";
+    sql += " ELSE " + branch(otherwise) + " END)";
     return {sql, type};
 }
 
