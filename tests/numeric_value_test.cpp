@@ -137,3 +137,24 @@ TEST_CASE("conversions to and from float8 and integers") {
     CHECK(!n("9223372036854775808").to_int64().has_value());
     CHECK(n("1.25").to_double() == 1.25);
 }
+
+TEST_CASE("infinities follow PostgreSQL 15's arithmetic") {
+    NumericValue inf = n("Infinity"), minus_inf = n("-inf");
+    CHECK(inf.add(n("1")).to_string() == "Infinity");
+    CHECK(inf.subtract(inf).is_nan());
+    CHECK(inf.multiply(n("0")).is_nan());
+    CHECK(minus_inf.multiply(n("2")).to_string() == "-Infinity");
+    CHECK(inf.divide(n("-2")).to_string() == "-Infinity");
+    CHECK(n("1").divide(inf).to_string() == "0");
+    CHECK(inf.modulo(n("2")).is_nan());
+    CHECK(n("5.5").modulo(inf).to_string() == "5.5");
+    CHECK(inf.divide_truncated(n("2")).to_string() == "Infinity");
+    CHECK(inf.sqrt().to_string() == "Infinity");
+    CHECK(inf.round(2).to_string() == "Infinity");
+    CHECK(minus_inf.ceil().to_string() == "-Infinity");
+    CHECK(minus_inf.sign().to_string() == "-1");
+    CHECK(minus_inf.abs().to_string() == "Infinity");
+    CHECK(sqlstate_of([&] { inf.divide(n("0")); }) == "22012");
+    CHECK(sqlstate_of([&] { inf.to_int64(); }) == "0A000");
+    CHECK(sqlstate_of([&] { inf.with_typmod(((5 << 16) | 2) + 4); }) == "22003");
+}

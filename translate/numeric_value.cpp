@@ -218,8 +218,12 @@ void NumericValue::require_finite(const NumericValue& other) const {
 }
 
 NumericValue NumericValue::add(const NumericValue& other) const {
-    require_finite(other);
     if (is_nan() || other.is_nan()) return nan();
+    if (!is_finite() || !other.is_finite()) {
+        // Infinity - Infinity is NaN; otherwise the infinite operand wins.
+        if (!is_finite() && !other.is_finite()) return kind_ == other.kind_ ? *this : nan();
+        return is_finite() ? other : *this;
+    }
     int s = std::max(scale_, other.scale_);
     return NumericValue(unscaled_at(s) + other.unscaled_at(s), s).checked();
 }
@@ -227,17 +231,18 @@ NumericValue NumericValue::add(const NumericValue& other) const {
 NumericValue NumericValue::subtract(const NumericValue& other) const { return add(other.negate()); }
 
 NumericValue NumericValue::multiply(const NumericValue& other) const {
-    require_finite(other);
     if (is_nan() || other.is_nan()) return nan();
+    if (!is_finite() || !other.is_finite()) {
+        int sign = signum() * other.signum();  // 0 * Infinity is NaN
+        return sign == 0 ? nan() : NumericValue(sign > 0 ? Kind::kPositiveInfinity : Kind::kNegativeInfinity);
+    }
     NumericValue product(unscaled_ * other.unscaled_, scale_ + other.scale_);
     if (product.scale_ > kMaxStoredScale) product = product.rescaled(kMaxStoredScale, true);
     return product.checked();
 }
 
 NumericValue NumericValue::divide(const NumericValue& other) const {
-    require_finite(other);
-    if (is_nan() || other.is_nan()) return nan();
-    if (other.unscaled_ == 0) throw PgError(sqlstate::kDivisionByZero, "division by zero");
+    if (std::optional<NumericValue> special = divide_special(other)) return *special;
     // select_div_scale: enough decimals for 16 significant digits, judged
     // from the base-10000 weights and first digits of the operands.
     auto weight_and_first_digit = [](const NumericValue& v, int& weight, long& first_digit) {
@@ -266,9 +271,11 @@ NumericValue NumericValue::divide(const NumericValue& other) const {
 }
 
 NumericValue NumericValue::modulo(const NumericValue& other) const {
-    require_finite(other);
     if (is_nan() || other.is_nan()) return nan();
-    if (other.unscaled_ == 0) throw PgError(sqlstate::kDivisionByZero, "division by zero");
+    if (other.is_finite() && other.unscaled_ == 0) throw PgError(sqlstate::kDivisionByZero, "division by zero");
+    // Infinity mod x is NaN; x mod Infinity is x.
+    if (!is_finite()) return nan();
+    if (!other.is_finite()) return *this;
     int s = std::max(scale_, other.scale_);
     mpz_class r;
     mpz_tdiv_r(r.get_mpz_t(), unscaled_at(s).get_mpz_t(), other.unscaled_at(s).get_mpz_t());
@@ -276,13 +283,23 @@ NumericValue NumericValue::modulo(const NumericValue& other) const {
 }
 
 NumericValue NumericValue::divide_truncated(const NumericValue& other) const {
-    require_finite(other);
-    if (is_nan() || other.is_nan()) return nan();
-    if (other.unscaled_ == 0) throw PgError(sqlstate::kDivisionByZero, "division by zero");
+    if (std::optional<NumericValue> special = divide_special(other)) return *special;
     int s = std::max(scale_, other.scale_);
     mpz_class q;
     mpz_tdiv_q(q.get_mpz_t(), unscaled_at(s).get_mpz_t(), other.unscaled_at(s).get_mpz_t());
     return NumericValue(std::move(q), 0);
+}
+
+std::optional<NumericValue> NumericValue::divide_special(const NumericValue& other) const {
+    if (is_nan() || other.is_nan()) return nan();
+    if (other.is_finite() && other.unscaled_ == 0) throw PgError(sqlstate::kDivisionByZero, "division by zero");
+    if (!is_finite()) {
+        if (!other.is_finite()) return nan();
+        return other.signum() * signum() > 0 ? NumericValue(Kind::kPositiveInfinity)
+                                              : NumericValue(Kind::kNegativeInfinity);
+    }
+    if (!other.is_finite()) return NumericValue();  // x / Infinity is 0
+    return std::nullopt;
 }
 
 NumericValue NumericValue::power(const NumericValue& exponent) const {
@@ -330,7 +347,7 @@ NumericValue NumericValue::power(const NumericValue& exponent) const {
 NumericValue NumericValue::sqrt() const {
     if (is_nan()) return nan();
     if (signum() < 0) throw PgError("2201F", "cannot take square root of a negative number");
-    require_finite(*this);
+    if (!is_finite()) return *this;
     // numeric_sqrt's scale: about 16 significant digits, from the stored
     // base-10000 weight (0 for zero).
     int weight = unscaled_ == 0 ? 0 : floor_div(int(decimal_digits(unscaled_)) - 1 - scale_, kDecDigits);

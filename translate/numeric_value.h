@@ -75,8 +75,10 @@ private:
     mpz_class unscaled_at(int scale) const;  // value * 10^scale, scale >= scale_
     // Rejects values outside numeric's storage format (22003).
     const NumericValue& checked() const;
-    // Arithmetic on infinities is not implemented: 0A000 rather than a wrong answer.
+    // power() of infinities is not implemented: 0A000 rather than a wrong answer.
     void require_finite(const NumericValue& other) const;
+    // Division's NaN, infinity and zero-divisor cases; nullopt for two finite values.
+    std::optional<NumericValue> divide_special(const NumericValue& other) const;
 
     Kind kind_ = Kind::kFinite;
     mpz_class unscaled_;  // value * 10^scale_

@@ -393,6 +393,12 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
         TypedSql value = expression(val, scope);
         if (value.type.is_unknown()) value.type = kText;
         std::string name = rt->name != nullptr && rt->name[0] != '\0' ? rt->name : figure_column_name(val);
+        // A computed numeric carries the numeric collation, as a numeric
+        // column does: DISTINCT, UNION and outer queries compare it by value.
+        if (value.type.oid == oid::kNumeric && val->node_case != PG_QUERY__NODE__NODE_COLUMN_REF &&
+            !value.is_null_literal) {
+            value.sql = with_numeric_collation(value.sql);
+        }
         parts.push_back(value.sql + " AS " + quote_identifier(name));
         columns.push_back({name, value.type, value.table_oid, value.column_number});
     }
@@ -605,7 +611,9 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
             }
             if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) throw_unsupported("GROUPING SETS");
             try {
-                groups.push_back(expression(g, scope).sql);
+                TypedSql key = expression(g, scope);
+                // Groups of numerics by value: 1.0 and 1.00 are one group.
+                groups.push_back(key.type.oid == oid::kNumeric ? with_numeric_collation(key.sql) : key.sql);
             } catch (const PgError& e) {
                 // GROUP BY may name an output column, as in PostgreSQL.
                 std::string name = g->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ? figure_column_name(g) : "";
@@ -1145,7 +1153,11 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     }
     PgType result = fn->result(args);
     std::vector<std::string> sqls;
-    for (const auto& a : args) sqls.push_back(a.sql);
+    for (const auto& a : args) {
+        // DISTINCT compares numerics by value: 1.0 and 1.00 are one.
+        bool by_value = call.agg_distinct && a.type.oid == oid::kNumeric;
+        sqls.push_back(by_value ? with_numeric_collation(a.sql) : a.sql);
+    }
     std::string sql = fn->sqlite_name + "(";
     if (call.agg_star) sql += "*";
     if (call.agg_distinct) sql += "DISTINCT ";
