@@ -13,8 +13,12 @@ using litegres::translate::NumericValue;
 
 namespace {
 
-std::string text(const char* s) { return NumericValue::parse(s).to_string(); }
-NumericValue n(const char* s) { return NumericValue::parse(s); }
+std::string text(const char* s) {
+    return NumericValue::parse(s).to_string();
+}
+NumericValue n(const char* s) {
+    return NumericValue::parse(s);
+}
 
 std::string sqlstate_of(auto&& fn) {
     try {
@@ -92,6 +96,7 @@ TEST_CASE("mod, div, round, trunc, ceil, floor, sqrt, power") {
     CHECK(n("2").power(n("10")).to_string() == "1024.0000000000000000");
     CHECK(n("1.5").power(n("3")).to_string() == "3.3750000000000000");
     CHECK(n("2.0").power(n("-2")).to_string() == "0.2500000000000000");
+    CHECK(n("0").power(n("0")).to_string() == "1.0000000000000000");
     CHECK(sqlstate_of([] { n("-1").sqrt(); }) == "2201F");
     CHECK(sqlstate_of([] { n("0").power(n("-1")); }) == "2201F");
 }
@@ -117,13 +122,15 @@ TEST_CASE("numeric(p,s) rounds to s and reports overflow with PostgreSQL's detai
     } catch (const PgError& e) {
         CHECK(e.sqlstate() == "22003");
         CHECK(std::string(e.what()) == "numeric field overflow");
-        CHECK(e.detail() == "A field with precision 5, scale 2 must round to an absolute value less than 10^3.");
+        CHECK(e.detail() ==
+              "A field with precision 5, scale 2 must round to an absolute value less than 10^3.");
     }
     try {
         n("1.5").with_typmod(typmod(2, 2));
         FAIL("no overflow");
     } catch (const PgError& e) {
-        CHECK(e.detail() == "A field with precision 2, scale 2 must round to an absolute value less than 1.");
+        CHECK(e.detail() ==
+              "A field with precision 2, scale 2 must round to an absolute value less than 1.");
     }
 }
 

@@ -9,7 +9,9 @@ namespace oid = pgwire::oid;
 
 namespace {
 
-bool is_float(PgType t) { return t.oid == oid::kFloat4 || t.oid == oid::kFloat8; }
+bool is_float(PgType t) {
+    return t.oid == oid::kFloat4 || t.oid == oid::kFloat8;
+}
 
 }  // namespace
 
@@ -21,7 +23,8 @@ std::string numeric_text_sql(const TypedSql& value) {
 }
 
 std::string float_operand_sql(const TypedSql& value) {
-    return value.type.oid == oid::kNumeric ? "litegres_numeric_float(" + value.sql + ")" : value.sql;
+    return value.type.oid == oid::kNumeric ? "litegres_numeric_float(" + value.sql + ")"
+                                           : value.sql;
 }
 
 std::string numeric_coercion_sql(const TypedSql& value, PgType target) {
@@ -32,7 +35,8 @@ std::string numeric_coercion_sql(const TypedSql& value, PgType target) {
     return numeric_text_sql(value);
 }
 
-std::string numeric_arithmetic_sql(const std::string& op, const TypedSql& left, const TypedSql& right) {
+std::string numeric_arithmetic_sql(const std::string& op, const TypedSql& left,
+                                   const TypedSql& right) {
     const char* fn = op == "+"   ? "litegres_numeric_add"
                      : op == "-" ? "litegres_numeric_subtract"
                      : op == "*" ? "litegres_numeric_multiply"
@@ -48,11 +52,14 @@ bool is_numeric_comparison(PgType left, PgType right) {
            (is_numeric_category(right) || right.is_unknown());
 }
 
-std::string numeric_comparison_sql(const std::string& sqlite_op, const TypedSql& left, const TypedSql& right) {
+std::string numeric_comparison_sql(const std::string& sqlite_op, const TypedSql& left,
+                                   const TypedSql& right) {
     if (is_float(left.type) || is_float(right.type)) {
-        return "(" + float_operand_sql(left) + " " + sqlite_op + " " + float_operand_sql(right) + ")";
+        return "(" + float_operand_sql(left) + " " + sqlite_op + " " + float_operand_sql(right) +
+               ")";
     }
-    return "(" + with_numeric_collation(numeric_text_sql(left)) + " " + sqlite_op + " " + numeric_text_sql(right) + ")";
+    return "(" + with_numeric_collation(numeric_text_sql(left)) + " " + sqlite_op + " " +
+           numeric_text_sql(right) + ")";
 }
 
 std::string with_numeric_collation(const std::string& sql) {

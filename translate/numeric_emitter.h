@@ -18,10 +18,12 @@ std::string float_operand_sql(const TypedSql& value);
 // SQL converting `value` to `target` numeric / numeric(p,s) (rounding, 22003).
 std::string numeric_coercion_sql(const TypedSql& value, PgType target);
 // + - * / % on numeric operands (at least one numeric, none float).
-std::string numeric_arithmetic_sql(const std::string& op, const TypedSql& left, const TypedSql& right);
+std::string numeric_arithmetic_sql(const std::string& op, const TypedSql& left,
+                                   const TypedSql& right);
 // The comparison of numbers where one side is numeric: numerically under the
 // collation, or as float8 when the other side is a float.
-std::string numeric_comparison_sql(const std::string& sqlite_op, const TypedSql& left, const TypedSql& right);
+std::string numeric_comparison_sql(const std::string& sqlite_op, const TypedSql& left,
+                                   const TypedSql& right);
 // Whether a comparison between the two types is one for numeric_comparison_sql.
 bool is_numeric_comparison(PgType left, PgType right);
 // `sql` with the numeric collation, for ORDER BY, IN, BETWEEN, min/max.

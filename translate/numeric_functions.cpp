@@ -20,6 +20,7 @@ namespace oid = pgwire::oid;
 
 void raise(sqlite3_context* ctx, const pgwire::PgError& e) {
     std::string encoded = "litegres:" + e.sqlstate() + ":" + e.what();
+    if (!e.detail().empty()) encoded += "\x1f" + e.detail();
     sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
 }
 
@@ -27,9 +28,12 @@ void raise(sqlite3_context* ctx, const pgwire::PgError& e) {
 // exactly, reals as float8 ► numeric does. nullopt for NULL.
 std::optional<NumericValue> numeric_arg(sqlite3_value* v) {
     switch (sqlite3_value_type(v)) {
-        case SQLITE_NULL: return std::nullopt;
-        case SQLITE_INTEGER: return NumericValue::from_int64(sqlite3_value_int64(v));
-        case SQLITE_FLOAT: return NumericValue::from_double(sqlite3_value_double(v));
+        case SQLITE_NULL:
+            return std::nullopt;
+        case SQLITE_INTEGER:
+            return NumericValue::from_int64(sqlite3_value_int64(v));
+        case SQLITE_FLOAT:
+            return NumericValue::from_double(sqlite3_value_double(v));
         default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
             return NumericValue::parse(std::string_view(text, size_t(sqlite3_value_bytes(v))));
@@ -205,7 +209,9 @@ int compare_magnitude(const DecimalParts& a, const DecimalParts& b) {
     return a.fraction.compare(b.fraction);
 }
 
-int sign_of(int c) { return (c > 0) - (c < 0); }
+int sign_of(int c) {
+    return (c > 0) - (c < 0);
+}
 
 int collate_numeric(void*, int left_size, const void* left, int right_size, const void* right) {
     std::string_view a(static_cast<const char*>(left), size_t(left_size));
@@ -236,7 +242,8 @@ int collate_numeric(void*, int left_size, const void* left, int right_size, cons
 }  // namespace
 
 int register_numeric_functions(sqlite3* db) {
-    int rc = sqlite3_create_collation_v2(db, kNumericCollation, SQLITE_UTF8, nullptr, collate_numeric, nullptr);
+    int rc = sqlite3_create_collation_v2(db, kNumericCollation, SQLITE_UTF8, nullptr,
+                                         collate_numeric, nullptr);
     if (rc != SQLITE_OK) return rc;
     struct Entry {
         const char* name;
@@ -251,13 +258,27 @@ int register_numeric_functions(sqlite3* db) {
     static const Unary kSign = [](const NumericValue& a) { return a.sign(); };
     static const Unary kSqrt = [](const NumericValue& a) { return a.sqrt(); };
     static const Unary kNegate = [](const NumericValue& a) { return a.negate(); };
-    static const Binary kAdd = [](const NumericValue& a, const NumericValue& b) { return a.add(b); };
-    static const Binary kSubtract = [](const NumericValue& a, const NumericValue& b) { return a.subtract(b); };
-    static const Binary kMultiply = [](const NumericValue& a, const NumericValue& b) { return a.multiply(b); };
-    static const Binary kDivide = [](const NumericValue& a, const NumericValue& b) { return a.divide(b); };
-    static const Binary kModulo = [](const NumericValue& a, const NumericValue& b) { return a.modulo(b); };
-    static const Binary kDivTrunc = [](const NumericValue& a, const NumericValue& b) { return a.divide_truncated(b); };
-    static const Binary kPower = [](const NumericValue& a, const NumericValue& b) { return a.power(b); };
+    static const Binary kAdd = [](const NumericValue& a, const NumericValue& b) {
+        return a.add(b);
+    };
+    static const Binary kSubtract = [](const NumericValue& a, const NumericValue& b) {
+        return a.subtract(b);
+    };
+    static const Binary kMultiply = [](const NumericValue& a, const NumericValue& b) {
+        return a.multiply(b);
+    };
+    static const Binary kDivide = [](const NumericValue& a, const NumericValue& b) {
+        return a.divide(b);
+    };
+    static const Binary kModulo = [](const NumericValue& a, const NumericValue& b) {
+        return a.modulo(b);
+    };
+    static const Binary kDivTrunc = [](const NumericValue& a, const NumericValue& b) {
+        return a.divide_truncated(b);
+    };
+    static const Binary kPower = [](const NumericValue& a, const NumericValue& b) {
+        return a.power(b);
+    };
     auto op = [](auto fn) { return reinterpret_cast<void*>(fn); };
     const Entry entries[] = {
         {"litegres_numeric", 1, unary, op(kIdentity)},
@@ -281,21 +302,25 @@ int register_numeric_functions(sqlite3* db) {
         {"litegres_numeric_integer", 2, to_integer, nullptr},
     };
     for (const auto& e : entries) {
-        rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, e.op, e.fn, nullptr,
-                                        nullptr, nullptr);
+        rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                        e.op, e.fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
-    rc = sqlite3_create_function_v2(db, "litegres_numeric_greatest", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                    extremum<true>, nullptr, nullptr, nullptr);
+    rc = sqlite3_create_function_v2(db, "litegres_numeric_greatest", -1,
+                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, extremum<true>,
+                                    nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_create_function_v2(db, "litegres_numeric_least", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                    extremum<false>, nullptr, nullptr, nullptr);
+    rc = sqlite3_create_function_v2(db, "litegres_numeric_least", -1,
+                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, extremum<false>,
+                                    nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_create_function_v2(db, "litegres_numeric_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                    nullptr, sum_step, sum_final<false>, nullptr);
+    rc = sqlite3_create_function_v2(db, "litegres_numeric_sum", 1,
+                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr, sum_step,
+                                    sum_final<false>, nullptr);
     if (rc != SQLITE_OK) return rc;
-    return sqlite3_create_function_v2(db, "litegres_numeric_avg", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                      nullptr, sum_step, sum_final<true>, nullptr);
+    return sqlite3_create_function_v2(db, "litegres_numeric_avg", 1,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr,
+                                      sum_step, sum_final<true>, nullptr);
 }
 
 }  // namespace litegres::translate

@@ -42,7 +42,9 @@ long decimal_digits(const mpz_class& v) {
     return n;
 }
 
-int floor_div(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+int floor_div(int a, int b) {
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
 
 [[noreturn]] void invalid_syntax(std::string_view text) {
     throw PgError(sqlstate::kInvalidTextRepresentation,
@@ -51,11 +53,14 @@ int floor_div(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) {
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 // q = n / d rounded half away from zero (d != 0).
 mpz_class divide_rounded(const mpz_class& n, const mpz_class& d) {
@@ -67,9 +72,12 @@ mpz_class divide_rounded(const mpz_class& n, const mpz_class& d) {
 
 }  // namespace
 
-NumericValue::NumericValue(mpz_class unscaled, int scale) : unscaled_(std::move(unscaled)), scale_(scale) {}
+NumericValue::NumericValue(mpz_class unscaled, int scale)
+    : unscaled_(std::move(unscaled)), scale_(scale) {}
 
-NumericValue NumericValue::nan() { return NumericValue(Kind::kNaN); }
+NumericValue NumericValue::nan() {
+    return NumericValue(Kind::kNaN);
+}
 
 NumericValue NumericValue::from_int64(int64_t value) {
     mpz_class v;
@@ -79,7 +87,8 @@ NumericValue NumericValue::from_int64(int64_t value) {
 
 NumericValue NumericValue::from_double(double value) {
     if (std::isnan(value)) return nan();
-    if (std::isinf(value)) return NumericValue(value > 0 ? Kind::kPositiveInfinity : Kind::kNegativeInfinity);
+    if (std::isinf(value))
+        return NumericValue(value > 0 ? Kind::kPositiveInfinity : Kind::kNegativeInfinity);
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*g", 15, value);
     return parse(buf);
@@ -119,8 +128,10 @@ NumericValue NumericValue::parse(std::string_view text) {
     if (i < body.size() && (body[i] == 'e' || body[i] == 'E')) {
         ++i;
         bool exponent_negative = false;
-        if (i < body.size() && (body[i] == '+' || body[i] == '-')) exponent_negative = body[i++] == '-';
-        if (i == body.size() || !std::isdigit(static_cast<unsigned char>(body[i]))) invalid_syntax(text);
+        if (i < body.size() && (body[i] == '+' || body[i] == '-'))
+            exponent_negative = body[i++] == '-';
+        if (i == body.size() || !std::isdigit(static_cast<unsigned char>(body[i])))
+            invalid_syntax(text);
         for (; i < body.size() && std::isdigit(static_cast<unsigned char>(body[i])); ++i) {
             exponent = exponent * 10 + (body[i] - '0');
             if (exponent >= std::numeric_limits<int>::max() / 2) invalid_syntax(text);
@@ -129,7 +140,8 @@ NumericValue NumericValue::parse(std::string_view text) {
     }
     if (i != body.size()) invalid_syntax(text);
 
-    // digits * 10^(exponent - fraction_digits), shown with max(0, fraction_digits - exponent) decimals.
+    // digits * 10^(exponent - fraction_digits), shown with max(0, fraction_digits - exponent)
+    // decimals.
     long shift = exponent - fraction_digits;
     size_t first = digits.find_first_not_of('0');
     long significant = first == std::string::npos ? 0 : long(digits.size() - first);
@@ -144,14 +156,19 @@ NumericValue NumericValue::parse(std::string_view text) {
 
 std::string NumericValue::to_string() const {
     switch (kind_) {
-        case Kind::kNaN: return "NaN";
-        case Kind::kPositiveInfinity: return "Infinity";
-        case Kind::kNegativeInfinity: return "-Infinity";
-        case Kind::kFinite: break;
+        case Kind::kNaN:
+            return "NaN";
+        case Kind::kPositiveInfinity:
+            return "Infinity";
+        case Kind::kNegativeInfinity:
+            return "-Infinity";
+        case Kind::kFinite:
+            break;
     }
     std::string digits = mpz_class(::abs(unscaled_)).get_str();
     if (scale_ > 0) {
-        if (digits.size() <= size_t(scale_)) digits.insert(0, size_t(scale_) + 1 - digits.size(), '0');
+        if (digits.size() <= size_t(scale_))
+            digits.insert(0, size_t(scale_) + 1 - digits.size(), '0');
         digits.insert(digits.size() - size_t(scale_), 1, '.');
     }
     return unscaled_ < 0 ? "-" + digits : digits;
@@ -159,17 +176,23 @@ std::string NumericValue::to_string() const {
 
 double NumericValue::to_double() const {
     switch (kind_) {
-        case Kind::kNaN: return std::numeric_limits<double>::quiet_NaN();
-        case Kind::kPositiveInfinity: return std::numeric_limits<double>::infinity();
-        case Kind::kNegativeInfinity: return -std::numeric_limits<double>::infinity();
-        case Kind::kFinite: break;
+        case Kind::kNaN:
+            return std::numeric_limits<double>::quiet_NaN();
+        case Kind::kPositiveInfinity:
+            return std::numeric_limits<double>::infinity();
+        case Kind::kNegativeInfinity:
+            return -std::numeric_limits<double>::infinity();
+        case Kind::kFinite:
+            break;
     }
     return std::strtod(to_string().c_str(), nullptr);
 }
 
 std::optional<int64_t> NumericValue::to_int64() const {
-    if (kind_ == Kind::kNaN) throw PgError(sqlstate::kFeatureNotSupported, "cannot convert NaN to integer");
-    if (!is_finite()) throw PgError(sqlstate::kFeatureNotSupported, "cannot convert infinity to integer");
+    if (kind_ == Kind::kNaN)
+        throw PgError(sqlstate::kFeatureNotSupported, "cannot convert NaN to integer");
+    if (!is_finite())
+        throw PgError(sqlstate::kFeatureNotSupported, "cannot convert infinity to integer");
     NumericValue whole = rescaled(0, true);
     if (!mpz_fits_slong_p(whole.unscaled_.get_mpz_t())) return std::nullopt;
     return int64_t(mpz_get_si(whole.unscaled_.get_mpz_t()));
@@ -177,10 +200,14 @@ std::optional<int64_t> NumericValue::to_int64() const {
 
 int NumericValue::signum() const {
     switch (kind_) {
-        case Kind::kNaN: return 0;
-        case Kind::kPositiveInfinity: return 1;
-        case Kind::kNegativeInfinity: return -1;
-        case Kind::kFinite: break;
+        case Kind::kNaN:
+            return 0;
+        case Kind::kPositiveInfinity:
+            return 1;
+        case Kind::kNegativeInfinity:
+            return -1;
+        case Kind::kFinite:
+            break;
     }
     return sgn(unscaled_);
 }
@@ -192,16 +219,23 @@ mpz_class NumericValue::unscaled_at(int scale) const {
 int NumericValue::compare(const NumericValue& other) const {
     auto rank = [](Kind k) {
         switch (k) {
-            case Kind::kNegativeInfinity: return 0;
-            case Kind::kFinite: return 1;
-            case Kind::kPositiveInfinity: return 2;
-            case Kind::kNaN: return 3;
+            case Kind::kNegativeInfinity:
+                return 0;
+            case Kind::kFinite:
+                return 1;
+            case Kind::kPositiveInfinity:
+                return 2;
+            case Kind::kNaN:
+                return 3;
         }
         return 3;
     };
-    if (kind_ != other.kind_ || !is_finite()) return rank(kind_) < rank(other.kind_) ? -1 : rank(kind_) > rank(other.kind_);
+    if (kind_ != other.kind_ || !is_finite())
+        return rank(kind_) < rank(other.kind_) ? -1 : rank(kind_) > rank(other.kind_);
     int s = std::max(scale_, other.scale_);
-    return cmp(unscaled_at(s), other.unscaled_at(s)) < 0 ? -1 : cmp(unscaled_at(s), other.unscaled_at(s)) > 0;
+    return cmp(unscaled_at(s), other.unscaled_at(s)) < 0
+               ? -1
+               : cmp(unscaled_at(s), other.unscaled_at(s)) > 0;
 }
 
 const NumericValue& NumericValue::checked() const {
@@ -213,7 +247,8 @@ const NumericValue& NumericValue::checked() const {
 
 void NumericValue::require_finite(const NumericValue& other) const {
     if ((!is_finite() && !is_nan()) || (!other.is_finite() && !other.is_nan())) {
-        throw PgError(sqlstate::kFeatureNotSupported, "arithmetic on infinite numeric values is not supported yet");
+        throw PgError(sqlstate::kFeatureNotSupported,
+                      "arithmetic on infinite numeric values is not supported yet");
     }
 }
 
@@ -228,13 +263,17 @@ NumericValue NumericValue::add(const NumericValue& other) const {
     return NumericValue(unscaled_at(s) + other.unscaled_at(s), s).checked();
 }
 
-NumericValue NumericValue::subtract(const NumericValue& other) const { return add(other.negate()); }
+NumericValue NumericValue::subtract(const NumericValue& other) const {
+    return add(other.negate());
+}
 
 NumericValue NumericValue::multiply(const NumericValue& other) const {
     if (is_nan() || other.is_nan()) return nan();
     if (!is_finite() || !other.is_finite()) {
         int sign = signum() * other.signum();  // 0 * Infinity is NaN
-        return sign == 0 ? nan() : NumericValue(sign > 0 ? Kind::kPositiveInfinity : Kind::kNegativeInfinity);
+        return sign == 0
+                   ? nan()
+                   : NumericValue(sign > 0 ? Kind::kPositiveInfinity : Kind::kNegativeInfinity);
     }
     NumericValue product(unscaled_ * other.unscaled_, scale_ + other.scale_);
     if (product.scale_ > kMaxStoredScale) product = product.rescaled(kMaxStoredScale, true);
@@ -253,7 +292,8 @@ NumericValue NumericValue::divide(const NumericValue& other) const {
         weight = floor_div(exponent, kDecDigits);
         int shift = kDecDigits * weight + v.scale_;
         mpz_class a = ::abs(v.unscaled_);
-        mpz_class group = shift >= 0 ? mpz_class(a / power_of_ten(shift)) : mpz_class(a * power_of_ten(-shift));
+        mpz_class group =
+            shift >= 0 ? mpz_class(a / power_of_ten(shift)) : mpz_class(a * power_of_ten(-shift));
         first_digit = group.get_si();
     };
     int weight1, weight2;
@@ -272,7 +312,8 @@ NumericValue NumericValue::divide(const NumericValue& other) const {
 
 NumericValue NumericValue::modulo(const NumericValue& other) const {
     if (is_nan() || other.is_nan()) return nan();
-    if (other.is_finite() && other.unscaled_ == 0) throw PgError(sqlstate::kDivisionByZero, "division by zero");
+    if (other.is_finite() && other.unscaled_ == 0)
+        throw PgError(sqlstate::kDivisionByZero, "division by zero");
     // Infinity mod x is NaN; x mod Infinity is x.
     if (!is_finite()) return nan();
     if (!other.is_finite()) return *this;
@@ -292,11 +333,12 @@ NumericValue NumericValue::divide_truncated(const NumericValue& other) const {
 
 std::optional<NumericValue> NumericValue::divide_special(const NumericValue& other) const {
     if (is_nan() || other.is_nan()) return nan();
-    if (other.is_finite() && other.unscaled_ == 0) throw PgError(sqlstate::kDivisionByZero, "division by zero");
+    if (other.is_finite() && other.unscaled_ == 0)
+        throw PgError(sqlstate::kDivisionByZero, "division by zero");
     if (!is_finite()) {
         if (!other.is_finite()) return nan();
         return other.signum() * signum() > 0 ? NumericValue(Kind::kPositiveInfinity)
-                                              : NumericValue(Kind::kNegativeInfinity);
+                                             : NumericValue(Kind::kNegativeInfinity);
     }
     if (!other.is_finite()) return NumericValue();  // x / Infinity is 0
     return std::nullopt;
@@ -306,7 +348,8 @@ NumericValue NumericValue::power(const NumericValue& exponent) const {
     require_finite(exponent);
     if (is_nan() || exponent.is_nan()) {
         // PostgreSQL: 1 ^ NaN and NaN ^ 0 are 1.
-        if ((is_finite() && unscaled_ == power_of_ten(scale_)) || (exponent.is_finite() && exponent.unscaled_ == 0)) {
+        if ((is_finite() && unscaled_ == power_of_ten(scale_)) ||
+            (exponent.is_finite() && exponent.unscaled_ == 0)) {
             return from_int64(1);
         }
         return nan();
@@ -319,20 +362,24 @@ NumericValue NumericValue::power(const NumericValue& exponent) const {
     }
     if (remainder != 0) {
         if (signum() < 0) {
-            throw PgError("2201F", "a negative number raised to a non-integer power yields a complex result");
+            throw PgError(
+                "2201F", "a negative number raised to a non-integer power yields a complex result");
         }
-        throw PgError(sqlstate::kFeatureNotSupported, "numeric power with a non-integer exponent is not supported yet");
+        throw PgError(sqlstate::kFeatureNotSupported,
+                      "numeric power with a non-integer exponent is not supported yet");
     }
     if (!mpz_fits_sint_p(whole.get_mpz_t())) {
         throw PgError(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
     }
     long n = whole.get_si();
     int rscale = std::clamp(std::max(kMinSignificantDigits, scale_), 0, kMaxDisplayScale);
+    if (n == 0) return NumericValue(power_of_ten(rscale), rscale);  // x ^ 0 is 1, 0 ^ 0 too
     if (unscaled_ == 0) return NumericValue(0, rscale);
     // The exact power must stay within numeric's range before rounding.
     long result_digits = (decimal_digits(unscaled_) - scale_) * std::labs(n);
     if (result_digits > kMaxIntegerDigits + 1) {
-        if (n > 0) throw PgError(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
+        if (n > 0)
+            throw PgError(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
         return NumericValue(0, rscale);
     }
     mpz_class raised;
@@ -350,7 +397,8 @@ NumericValue NumericValue::sqrt() const {
     if (!is_finite()) return *this;
     // numeric_sqrt's scale: about 16 significant digits, from the stored
     // base-10000 weight (0 for zero).
-    int weight = unscaled_ == 0 ? 0 : floor_div(int(decimal_digits(unscaled_)) - 1 - scale_, kDecDigits);
+    int weight =
+        unscaled_ == 0 ? 0 : floor_div(int(decimal_digits(unscaled_)) - 1 - scale_, kDecDigits);
     int sweight = (weight + 1) * kDecDigits / 2 - 1;
     int rscale = std::clamp(std::max(kMinSignificantDigits - sweight, scale_), 0, kMaxDisplayScale);
     // floor(sqrt(v) * 10^(rscale+1)), then the last digit rounds half up.
@@ -401,15 +449,21 @@ NumericValue NumericValue::abs() const {
 
 NumericValue NumericValue::negate() const {
     switch (kind_) {
-        case Kind::kPositiveInfinity: return NumericValue(Kind::kNegativeInfinity);
-        case Kind::kNegativeInfinity: return NumericValue(Kind::kPositiveInfinity);
-        case Kind::kNaN: return *this;
-        case Kind::kFinite: break;
+        case Kind::kPositiveInfinity:
+            return NumericValue(Kind::kNegativeInfinity);
+        case Kind::kNegativeInfinity:
+            return NumericValue(Kind::kPositiveInfinity);
+        case Kind::kNaN:
+            return *this;
+        case Kind::kFinite:
+            break;
     }
     return NumericValue(-unscaled_, scale_);
 }
 
-NumericValue NumericValue::sign() const { return is_nan() ? *this : from_int64(signum()); }
+NumericValue NumericValue::sign() const {
+    return is_nan() ? *this : from_int64(signum());
+}
 
 NumericValue NumericValue::with_typmod(int32_t typmod) const {
     if (typmod < 4 || is_nan()) return *this;
@@ -418,15 +472,16 @@ NumericValue NumericValue::with_typmod(int32_t typmod) const {
     int max_digits = precision - scale;
     if (!is_finite()) {
         throw PgError(sqlstate::kNumericValueOutOfRange, "numeric field overflow")
-            .with_detail("A field with precision " + std::to_string(precision) + ", scale " + std::to_string(scale) +
-                         " cannot hold an infinite value.");
+            .with_detail("A field with precision " + std::to_string(precision) + ", scale " +
+                         std::to_string(scale) + " cannot hold an infinite value.");
     }
     NumericValue rounded = rescaled(scale, true);
     if (rounded.unscaled_ != 0 && decimal_digits(rounded.unscaled_) - rounded.scale_ > max_digits) {
         throw PgError(sqlstate::kNumericValueOutOfRange, "numeric field overflow")
-            .with_detail("A field with precision " + std::to_string(precision) + ", scale " + std::to_string(scale) +
-                         " must round to an absolute value less than " +
-                         (max_digits != 0 ? "10^" + std::to_string(max_digits) : std::string("1")) + ".");
+            .with_detail("A field with precision " + std::to_string(precision) + ", scale " +
+                         std::to_string(scale) + " must round to an absolute value less than " +
+                         (max_digits != 0 ? "10^" + std::to_string(max_digits) : std::string("1")) +
+                         ".");
     }
     return rounded;
 }

@@ -15,7 +15,7 @@
 namespace litegres::translate {
 
 class NumericValue {
-public:
+  public:
     NumericValue() = default;  // 0
     NumericValue(mpz_class unscaled, int scale);
 
@@ -65,7 +65,7 @@ public:
     // PostgreSQL's DETAIL when the value needs more than p - s digits.
     NumericValue with_typmod(int32_t typmod) const;
 
-private:
+  private:
     enum class Kind { kFinite, kNaN, kPositiveInfinity, kNegativeInfinity };
     explicit NumericValue(Kind kind) : kind_(kind) {}
 

@@ -1106,6 +1106,11 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             TypedSql r = expression(e.rexpr, scope);
             if (l.untyped()) resolve_unknown(l, r.type.is_unknown() ? kText : r.type, e.location);
             resolve_unknown(r, l.type, e.location);
+            if (l.type.oid == oid::kNumeric && is_numeric_comparison(l.type, r.type) && r.type.oid != oid::kFloat8 &&
+                r.type.oid != oid::kFloat4) {
+                // Equal by value: nullif(0.00, 0) is NULL.
+                return {"nullif(" + with_numeric_collation(l.sql) + ", " + numeric_text_sql(r) + ")", l.type};
+            }
             return {"nullif(" + l.sql + ", " + r.sql + ")", l.type};
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
