@@ -230,10 +230,21 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
             if (stmt.n_cols > 0 && source.columns.size() < columns.size()) {
                 throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
             }
-            for (size_t i = 0; i < source.columns.size(); ++i) names.push_back(quote_identifier(columns[i]->name));
-            // "SELECT ... WHERE" before RETURNING/ON CONFLICT needs the
-            // subquery form to keep SQLite's parser unambiguous.
-            sql += " (" + join_strings(names, ", ") + ") SELECT * FROM (" + source.sql + ")";
+            // Non-text values get the assignment coercion of their column
+            // (numeric(p,s) rounds and checks p); the source's columns are
+            // named by position so that duplicate output names do not matter.
+            std::vector<std::string> positions, values;
+            for (size_t i = 0; i < source.columns.size(); ++i) {
+                names.push_back(quote_identifier(columns[i]->name));
+                positions.push_back("c" + std::to_string(i + 1));
+                TypedSql value{positions.back(), source.columns[i].type};
+                values.push_back(is_string_type(value.type) ? value.sql
+                                                            : q.assignment(value, columns[i]->type, -1));
+            }
+            // "SELECT ... WHERE" before RETURNING/ON CONFLICT keeps SQLite's parser unambiguous.
+            sql = "WITH _litegres_source (" + join_strings(positions, ", ") + ") AS (" + source.sql + ") " + sql +
+                  " (" + join_strings(names, ", ") + ") SELECT " + join_strings(values, ", ") +
+                  " FROM _litegres_source WHERE true";
         }
     }
 

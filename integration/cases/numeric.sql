@@ -116,3 +116,9 @@ SELECT power(0::numeric, 0), power(0.0, 3), power(-2.0, 3), power(10.5, -3), 1.1
 SELECT 1.0 / nullif(0.00, 0), nullif(1.50, 1.5), nullif(2.5, 3);
 SELECT 198860195758889307.44588::numeric(20,9);
 UPDATE num_money SET rate = rate * 1000 WHERE id = 1;
+CREATE TABLE num_copy (id integer, p numeric(6,2), q numeric DEFAULT 1.50, n integer);
+INSERT INTO num_copy (id, p) SELECT 1, 3.14159 RETURNING *;
+INSERT INTO num_copy (id, p) SELECT 2, 12345.6;
+INSERT INTO num_copy SELECT id + 10, amount / 3, rate, qty FROM num_money WHERE id < 4 RETURNING *;
+INSERT INTO num_copy (id, n) SELECT 30, 2.5 RETURNING n;
+SELECT * FROM num_copy ORDER BY id;
