@@ -7,6 +7,8 @@
 #include <iterator>
 #include <map>
 
+#include "pgwire/pg_error.h"
+#include "pgwire/sqlstate.h"
 #include "translate/numeric_emitter.h"
 
 namespace litegres::translate {
@@ -39,10 +41,20 @@ auto numeric_variant(const char* name) {
     };
 }
 
-// round(x) and trunc(x) are round(x, 0) and trunc(x, 0) for numeric.
-auto numeric_with_scale(const char* name) {
-    return [name](const std::string& call, const std::vector<TypedSql>& a) {
-        if (!numeric_arg(a) && a.size() == 1) return call;
+// round(x) and trunc(x) are round(x, 0) and trunc(x, 0) for numeric;
+// with a scale they exist for numeric only (integers are cast to numeric).
+auto numeric_with_scale(const char* pg_name, const char* name) {
+    return [pg_name, name](const std::string& call, const std::vector<TypedSql>& a) {
+        if (!numeric_arg(a) && a.size() == 1) {
+            return std::string(pg_name) == "round" ? "litegres_float_round(" + a[0].sql + ")" : call;
+        }
+        if (a.size() > 1 && (a[0].type.oid == oid::kFloat8 || a[0].type.oid == oid::kFloat4)) {
+            throw pgwire::PgError(pgwire::sqlstate::kUndefinedFunction,
+                                  std::string("function ") + pg_name + "(" + format_type(PgType{a[0].type.oid, -1}) +
+                                      ", " + format_type(PgType{a[1].type.oid, -1}) + ") does not exist")
+                .with_hint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts.");
+        }
         return std::string(name) + "(" + a[0].sql + ", " + (a.size() > 1 ? a[1].sql : "0") + ")";
     };
 }
@@ -142,10 +154,10 @@ std::map<Key, FunctionSignature> build_catalog() {
                        });
 
     add("abs", 1, "abs", first_arg_type, kFloat8, false, numeric_variant("litegres_numeric_abs"));
-    add("round", 1, "round", numeric_or_float8, kFloat8, false, numeric_with_scale("litegres_numeric_round"));
-    add("round", 2, "round", fixed(kNumeric), kNumeric, false, numeric_with_scale("litegres_numeric_round"));
-    add("trunc", 1, "trunc", numeric_or_float8, kFloat8, false, numeric_with_scale("litegres_numeric_trunc"));
-    add("trunc", 2, "trunc", fixed(kNumeric), kNumeric, false, numeric_with_scale("litegres_numeric_trunc"));
+    add("round", 1, "round", numeric_or_float8, kFloat8, false, numeric_with_scale("round", "litegres_numeric_round"));
+    add("round", 2, "round", fixed(kNumeric), kNumeric, false, numeric_with_scale("round", "litegres_numeric_round"));
+    add("trunc", 1, "trunc", numeric_or_float8, kFloat8, false, numeric_with_scale("trunc", "litegres_numeric_trunc"));
+    add("trunc", 2, "trunc", fixed(kNumeric), kNumeric, false, numeric_with_scale("trunc", "litegres_numeric_trunc"));
     add("ceil", 1, "ceil", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_ceil"));
     add("ceiling", 1, "ceil", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_ceil"));
     add("floor", 1, "floor", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_floor"));

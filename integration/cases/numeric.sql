@@ -122,3 +122,5 @@ INSERT INTO num_copy (id, p) SELECT 2, 12345.6;
 INSERT INTO num_copy SELECT id + 10, amount / 3, rate, qty FROM num_money WHERE id < 4 RETURNING *;
 INSERT INTO num_copy (id, n) SELECT 30, 2.5 RETURNING n;
 SELECT * FROM num_copy ORDER BY id;
+SELECT round(1.5::float8, 1);
+SELECT round(2.5::float8), trunc(-2.7::float8), round(7, 1), trunc(7, -1);
