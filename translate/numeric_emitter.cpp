@@ -27,6 +27,11 @@ std::string float_operand_sql(const TypedSql& value) {
                                            : value.sql;
 }
 
+std::string common_type_operand_sql(const TypedSql& value, PgType common) {
+    if (common.oid == oid::kNumeric) return numeric_text_sql(value);
+    return is_float(common) ? float_operand_sql(value) : value.sql;
+}
+
 std::string numeric_coercion_sql(const TypedSql& value, PgType target) {
     if (target.typmod >= 4) {
         if (value.type == target) return value.sql;

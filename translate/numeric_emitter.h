@@ -15,6 +15,9 @@ namespace litegres::translate {
 std::string numeric_text_sql(const TypedSql& value);
 // SQL giving `value` (numeric or any number) as a SQLite REAL when numeric.
 std::string float_operand_sql(const TypedSql& value);
+// `value` as a branch of a CASE/COALESCE/VALUES column of type `common`:
+// numeric text in a numeric column, a REAL in a float column.
+std::string common_type_operand_sql(const TypedSql& value, PgType common);
 // SQL converting `value` to `target` numeric / numeric(p,s) (rounding, 22003).
 std::string numeric_coercion_sql(const TypedSql& value, PgType target);
 // + - * / % on numeric operands (at least one numeric, none float).

@@ -543,8 +543,8 @@ SelectOutput QueryTranslator::values(const PgQuery__SelectStmt& stmt, const Scop
         for (size_t c = 0; c < row.size(); ++c) {
             if (types[c].is_unknown()) types[c] = kText;
             resolve_unknown(row[c], types[c], -1);
-            // Integers in a numeric column become numeric text, to compare as one type.
-            sqls.push_back(types[c].oid == oid::kNumeric ? numeric_text_sql(row[c]) : row[c].sql);
+            // Each value in the column's type (integers as numeric text...), to compare as one type.
+            sqls.push_back(common_type_operand_sql(row[c], types[c]));
         }
         rows.push_back("(" + join_strings(sqls, ", ") + ")");
     }
@@ -761,7 +761,7 @@ TypedSql QueryTranslator::expression(const PgQuery__Node* node, const Scope& sco
             std::vector<std::string> sqls;
             for (auto& a : args) {
                 resolve_unknown(a, type, c.location);
-                sqls.push_back(type.oid == oid::kNumeric ? numeric_text_sql(a) : a.sql);
+                sqls.push_back(common_type_operand_sql(a, type));
             }
             if (sqls.size() == 1) sqls.push_back("NULL");  // SQLite wants two or more
             return {"coalesce(" + join_strings(sqls, ", ") + ")", type};
@@ -1316,9 +1316,9 @@ TypedSql QueryTranslator::case_expr(const PgQuery__CaseExpr& e, const Scope& sco
         }
     }
     if (type.is_unknown()) type = kText;
-    // Integer branches of a numeric CASE become numeric text, so that the
-    // result compares and sorts as one type.
-    auto branch = [&](const TypedSql& v) { return type.oid == oid::kNumeric ? numeric_text_sql(v) : v.sql; };
+    // Branches take the CASE's type (an integer in a numeric CASE becomes
+    // numeric text), so that the result compares and sorts as one type.
+    auto branch = [&](const TypedSql& v) { return common_type_operand_sql(v, type); };
     for (size_t i = 0; i < conditions.size(); ++i) {
         resolve_unknown(results[i], type, e.location);
         sql += " WHEN " + conditions[i].sql + " THEN " + branch(results[i]);

@@ -124,3 +124,5 @@ INSERT INTO num_copy (id, n) SELECT 30, 2.5 RETURNING n;
 SELECT * FROM num_copy ORDER BY id;
 SELECT round(1.5::float8, 1);
 SELECT round(2.5::float8), trunc(-2.7::float8), round(7, 1), trunc(7, -1);
+SELECT CASE WHEN x > 1 THEN 1.5 ELSE x::float8 END AS c FROM (VALUES (0.25), (2), (1)) v(x) ORDER BY c;
+SELECT coalesce(NULL, 2.5, 1::float8), x FROM (VALUES (1.5), (0.5::float8)) v(x) ORDER BY x;
