@@ -97,6 +97,14 @@ TEST_CASE("mod, div, round, trunc, ceil, floor, sqrt, power") {
     CHECK(n("1.5").power(n("3")).to_string() == "3.3750000000000000");
     CHECK(n("2.0").power(n("-2")).to_string() == "0.2500000000000000");
     CHECK(n("0").power(n("0")).to_string() == "1.0000000000000000");
+    // Non-integer exponents: e ^ (y * ln x) at power_var's result scale.
+    CHECK(n("2.0").power(n("0.5")).to_string() == "1.4142135623730950");
+    CHECK(n("100").power(n("0.5")).to_string() == "10.000000000000000");
+    CHECK(n("0.001").power(n("1.5")).to_string() == "0.00003162277660168379");
+    CHECK(n("2").power(n("100.5")).to_string() == "1792728671193156477399422023278.7");
+    CHECK(n("1.0001").power(n("1000.5")).to_string() == "1.1052206494914752");
+    CHECK(n("0.0").power(n("0.5")).to_string() == "0.0000000000000000");
+    CHECK(sqlstate_of([] { n("-2").power(n("0.5")); }) == "2201F");
     CHECK(sqlstate_of([] { n("-1").sqrt(); }) == "2201F");
     CHECK(sqlstate_of([] { n("0").power(n("-1")); }) == "2201F");
 }

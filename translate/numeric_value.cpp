@@ -70,6 +70,91 @@ mpz_class divide_rounded(const mpz_class& n, const mpz_class& d) {
     return q;
 }
 
+// |v|'s base-10000 digits as numeric.c stores them: the weight of the
+// first nonzero digit, that digit and the next, and whether any follow it.
+struct BaseDigits {
+    int weight = 0;
+    long first = 0;
+    long second = 0;
+    bool more = false;
+};
+
+BaseDigits base_digits(const mpz_class& unscaled, int scale) {
+    BaseDigits d;
+    if (unscaled == 0) return d;
+    d.weight = floor_div(int(decimal_digits(unscaled)) - 1 - scale, kDecDigits);
+    mpz_class a = ::abs(unscaled);
+    // floor(|v| / 10000^w) and what is left below that digit.
+    auto digits_down_to = [&](int w, mpz_class& rest) {
+        int shift = kDecDigits * w + scale;
+        if (shift < 0) {
+            rest = 0;
+            return mpz_class(a * power_of_ten(-shift));
+        }
+        mpz_class q;
+        mpz_tdiv_qr(q.get_mpz_t(), rest.get_mpz_t(), a.get_mpz_t(),
+                    power_of_ten(shift).get_mpz_t());
+        return q;
+    };
+    mpz_class rest;
+    d.first = digits_down_to(d.weight, rest).get_si();
+    d.more = rest != 0;
+    d.second = mpz_class(digits_down_to(d.weight - 1, rest) % 10000).get_si();
+    return d;
+}
+
+// ln(m) * 10^p for m = fixed / 10^p in [1, 10]: square roots bring m near 1,
+// then ln(y) = 2 atanh((y - 1) / (y + 1)).
+mpz_class ln_fixed_point(mpz_class m, long p) {
+    const mpz_class one = power_of_ten(p);
+    constexpr int kRoots = 12;
+    for (int i = 0; i < kRoots; ++i) {
+        mpz_class widened = m * one;
+        mpz_sqrt(m.get_mpz_t(), widened.get_mpz_t());
+    }
+    mpz_class z = (m - one) * one / (m + one);
+    mpz_class z2 = z * z / one;
+    mpz_class term = z, sum = 0;
+    for (long n = 1; term != 0; n += 2) {
+        sum += term / n;
+        term = term * z2 / one;
+    }
+    return sum * 2 * (1L << kRoots);
+}
+
+// ln(v) * 10^digits for v = unscaled / 10^scale > 0.
+mpz_class ln_scaled(const mpz_class& unscaled, int scale, long digits) {
+    long exponent = decimal_digits(unscaled) - 1 - scale;  // v = m * 10^exponent, 1 <= m < 10
+    long p = digits + 12 + decimal_digits(mpz_class(std::labs(exponent)));
+    long shift = p - scale - exponent;
+    mpz_class m = shift >= 0 ? mpz_class(unscaled * power_of_ten(shift))
+                             : mpz_class(unscaled / power_of_ten(-shift));
+    mpz_class ln = ln_fixed_point(m, p);
+    if (exponent != 0) ln += exponent * ln_fixed_point(10 * power_of_ten(p), p);
+    return divide_rounded(ln, power_of_ten(p - digits));
+}
+
+// exp(y / 10^p) with p + 1 significant digits: e^y = 10^n * e^r, r in [0, ln 10).
+NumericValue exp_scaled(const mpz_class& y_at_p, long p) {
+    constexpr long kGuard = 10;
+    long q = p + kGuard;
+    const mpz_class one = power_of_ten(q);
+    mpz_class y = y_at_p * power_of_ten(kGuard);
+    mpz_class ln10 = ln_fixed_point(10 * one, q), n;
+    mpz_fdiv_q(n.get_mpz_t(), y.get_mpz_t(), ln10.get_mpz_t());
+    constexpr int kHalvings = 12;
+    mpz_class r = (y - n * ln10) / (1L << kHalvings);
+    mpz_class sum = one, term = one;
+    for (long k = 1; term != 0; ++k) {
+        term = term * r / one / k;
+        sum += term;
+    }
+    for (int i = 0; i < kHalvings; ++i) sum = sum * sum / one;
+    long scale = q - n.get_si();
+    return scale >= 0 ? NumericValue(std::move(sum), int(scale))
+                      : NumericValue(sum * power_of_ten(-scale), 0);
+}
+
 }  // namespace
 
 NumericValue::NumericValue(mpz_class unscaled, int scale)
@@ -284,24 +369,9 @@ NumericValue NumericValue::divide(const NumericValue& other) const {
     if (std::optional<NumericValue> special = divide_special(other)) return *special;
     // select_div_scale: enough decimals for 16 significant digits, judged
     // from the base-10000 weights and first digits of the operands.
-    auto weight_and_first_digit = [](const NumericValue& v, int& weight, long& first_digit) {
-        weight = 0;
-        first_digit = 0;
-        if (v.unscaled_ == 0) return;
-        int exponent = int(decimal_digits(v.unscaled_)) - 1 - v.scale_;
-        weight = floor_div(exponent, kDecDigits);
-        int shift = kDecDigits * weight + v.scale_;
-        mpz_class a = ::abs(v.unscaled_);
-        mpz_class group =
-            shift >= 0 ? mpz_class(a / power_of_ten(shift)) : mpz_class(a * power_of_ten(-shift));
-        first_digit = group.get_si();
-    };
-    int weight1, weight2;
-    long first1, first2;
-    weight_and_first_digit(*this, weight1, first1);
-    weight_and_first_digit(other, weight2, first2);
-    int quotient_weight = weight1 - weight2;
-    if (first1 <= first2) --quotient_weight;
+    BaseDigits d1 = base_digits(unscaled_, scale_), d2 = base_digits(other.unscaled_, other.scale_);
+    int quotient_weight = d1.weight - d2.weight;
+    if (d1.first <= d2.first) --quotient_weight;
     int rscale = kMinSignificantDigits - quotient_weight * kDecDigits;
     rscale = std::clamp(std::max({rscale, scale_, other.scale_}), 0, kMaxDisplayScale);
     // this / other * 10^rscale = u1 * 10^(s2 + rscale) / (u2 * 10^s1)
@@ -365,8 +435,7 @@ NumericValue NumericValue::power(const NumericValue& exponent) const {
             throw PgError(
                 "2201F", "a negative number raised to a non-integer power yields a complex result");
         }
-        throw PgError(sqlstate::kFeatureNotSupported,
-                      "numeric power with a non-integer exponent is not supported yet");
+        return power_non_integer(exponent);
     }
     if (!mpz_fits_sint_p(whole.get_mpz_t())) {
         throw PgError(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
@@ -389,6 +458,51 @@ NumericValue NumericValue::power(const NumericValue& exponent) const {
     // 1 / base^|n| at rscale.
     mpz_class num = power_of_ten(exact.scale_ + rscale);
     return NumericValue(divide_rounded(num, exact.unscaled_), rscale).checked();
+}
+
+int NumericValue::estimate_ln_dweight() const {
+    if (compare(parse("0.9")) >= 0 && compare(parse("1.1")) <= 0) {
+        // ln(x) ~ x - 1 near 1.
+        NumericValue x = subtract(from_int64(1));
+        if (x.unscaled_ == 0) return 0;
+        BaseDigits d = base_digits(x.unscaled_, x.scale_);
+        return d.weight * kDecDigits + int(std::log10(double(d.first)));
+    }
+    BaseDigits d = base_digits(unscaled_, scale_);
+    long digits = d.first;
+    int dweight = d.weight * kDecDigits;
+    if (d.more) {
+        digits = digits * 10000 + d.second;
+        dweight -= kDecDigits;
+    }
+    double ln = std::log(double(digits)) + dweight * 2.302585092994046;
+    return int(std::log10(std::fabs(ln)));
+}
+
+NumericValue NumericValue::power_non_integer(const NumericValue& exponent) const {
+    if (unscaled_ == 0) return NumericValue(0, kMinSignificantDigits);
+    // power_var: the result scale comes from a low-precision exp * ln(base).
+    int ln_dweight = estimate_ln_dweight();
+    int local_rscale = std::clamp(8 - ln_dweight, 0, kMaxDisplayScale);
+    NumericValue ln_base =
+        NumericValue(ln_scaled(unscaled_, scale_, local_rscale + 8), local_rscale + 8)
+            .rescaled(local_rscale, true);
+    double val = ln_base.multiply(exponent).rescaled(local_rscale, true).to_double();
+    if (std::fabs(val) > kMaxDisplayScale * 2 * 3.01) {
+        if (val > 0)
+            throw PgError(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
+        return NumericValue(0, kMaxDisplayScale);
+    }
+    int weight = int(val * 0.434294481903252);
+    int rscale = std::clamp(std::max({kMinSignificantDigits - weight, scale_, exponent.scale_}), 0,
+                            kMaxDisplayScale);
+    // e ^ (exp * ln(base)) to a few digits more than the result shows.
+    long p = std::max(rscale + weight, 0) + 1 + 12;
+    long exponent_digits = std::max(0L, decimal_digits(exponent.unscaled_) - exponent.scale_);
+    long ln_digits = p + exponent_digits + 4;
+    mpz_class y = divide_rounded(ln_scaled(unscaled_, scale_, ln_digits) * exponent.unscaled_,
+                                 power_of_ten(ln_digits + exponent.scale_ - p));
+    return exp_scaled(y, p).rescaled(rscale, true).checked();
 }
 
 NumericValue NumericValue::sqrt() const {

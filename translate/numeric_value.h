@@ -77,6 +77,10 @@ class NumericValue {
     const NumericValue& checked() const;
     // power() of infinities is not implemented: 0A000 rather than a wrong answer.
     void require_finite(const NumericValue& other) const;
+    // power() with a finite, non-integer exponent and a positive base.
+    NumericValue power_non_integer(const NumericValue& exponent) const;
+    // numeric.c's estimate_ln_dweight: the decimal weight of ln(this).
+    int estimate_ln_dweight() const;
     // Division's NaN, infinity and zero-divisor cases; nullopt for two finite values.
     std::optional<NumericValue> divide_special(const NumericValue& other) const;
 

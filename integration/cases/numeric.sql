@@ -113,6 +113,8 @@ SELECT count(*) FROM (SELECT 1.0 UNION SELECT 1.00) s;
 SELECT k * 2 AS d FROM num_keys ORDER BY d DESC;
 SELECT s.t FROM (SELECT amount * 2 AS t FROM num_money) s WHERE s.t > 20 ORDER BY s.t;
 SELECT power(0::numeric, 0), power(0.0, 3), power(-2.0, 3), power(10.5, -3), 1.1 ^ 20;
+SELECT power(2.0, 0.5), power(100, 0.5::numeric), power(1.5, 2.5), power(0.001, 1.5), 2 ^ 100.5, power(1.0001, 1000.5), 9.0 ^ 0.5;
+SELECT power(-2.0, 0.5);
 SELECT 1.0 / nullif(0.00, 0), nullif(1.50, 1.5), nullif(2.5, 3);
 SELECT 198860195758889307.44588::numeric(20,9);
 UPDATE num_money SET rate = rate * 1000 WHERE id = 1;
