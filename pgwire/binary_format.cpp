@@ -70,8 +70,9 @@ std::string numeric_text(std::string_view b) {
 }
 
 void append_numeric(std::string& out, std::string_view text) {
-    if (text == "NaN") {
-        put_be(out, 0, 2), put_be(out, 0, 2), put_be(out, 0xC000, 2), put_be(out, 0, 2);
+    uint16_t special = text == "NaN" ? 0xC000 : text == "Infinity" ? 0xD000 : text == "-Infinity" ? 0xF000 : 0;
+    if (special != 0) {
+        put_be(out, 0, 2), put_be(out, 0, 2), put_be(out, special, 2), put_be(out, 0, 2);
         return;
     }
     bool negative = !text.empty() && text[0] == '-';

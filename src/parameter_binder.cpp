@@ -85,19 +85,6 @@ void bind_parameters(sqlite3_stmt* stmt, const std::vector<SqlValue>& values) {
             case SqlValue::Kind::kNull: sqlite3_bind_null(stmt, i); break;
             case SqlValue::Kind::kInteger: sqlite3_bind_int64(stmt, i, v.integer); break;
             case SqlValue::Kind::kReal: sqlite3_bind_double(stmt, i, v.real); break;
-            case SqlValue::Kind::kNumber: {
-                // Stored as SQLite would store the same literal.
-                const char* text = v.text.c_str();
-                char* end = nullptr;
-                errno = 0;
-                long long integer = std::strtoll(text, &end, 10);
-                if (*end == '\0' && errno == 0) {
-                    sqlite3_bind_int64(stmt, i, integer);
-                } else {
-                    sqlite3_bind_double(stmt, i, std::strtod(text, nullptr));
-                }
-                break;
-            }
             case SqlValue::Kind::kText:
                 sqlite3_bind_text(stmt, i, v.text.data(), int(v.text.size()), SQLITE_TRANSIENT);
                 break;

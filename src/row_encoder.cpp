@@ -7,6 +7,7 @@
 
 #include "pgwire/binary_format.h"
 #include "pgwire/text_format.h"
+#include "translate/numeric_value.h"
 
 namespace litegres {
 
@@ -20,34 +21,26 @@ void append_integer(std::string& out, int64_t v) {
     out.append(buf, size_t(r.ptr - buf));
 }
 
-// numeric has no exponent form and keeps its declared scale.
-void append_numeric(std::string& out, sqlite3_stmt* stmt, int col, int scale) {
-    if (sqlite3_column_type(stmt, col) == SQLITE_INTEGER) {
-        append_integer(out, sqlite3_column_int64(stmt, col));
-        if (scale > 0) {
-            out.push_back('.');
-            out.append(size_t(scale), '0');
-        }
-        return;
+std::string at_declared_scale(const translate::NumericValue& value, int32_t typmod) {
+    int scale = translate::numeric_scale(typmod);
+    return (scale >= 0 ? value.round(scale) : value).to_string();
+}
+
+// numeric is stored as its own text. Integers and reals come from tables
+// made outside litegres: printed as float8 ► numeric would, at the column's
+// declared scale.
+void append_numeric(std::string& out, sqlite3_stmt* stmt, int col, int32_t typmod) {
+    switch (sqlite3_column_type(stmt, col)) {
+        case SQLITE_INTEGER:
+            out += at_declared_scale(translate::NumericValue::from_int64(sqlite3_column_int64(stmt, col)), typmod);
+            return;
+        case SQLITE_FLOAT:
+            out += at_declared_scale(translate::NumericValue::from_double(sqlite3_column_double(stmt, col)), typmod);
+            return;
+        default:
+            out.append(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
+                       size_t(sqlite3_column_bytes(stmt, col)));
     }
-    if (sqlite3_column_type(stmt, col) != SQLITE_FLOAT) {
-        out.append(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
-                   size_t(sqlite3_column_bytes(stmt, col)));
-        return;
-    }
-    double d = sqlite3_column_double(stmt, col);
-    if (std::isnan(d)) {
-        out += "NaN";
-        return;
-    }
-    char buf[512];
-    if (scale >= 0) {
-        std::snprintf(buf, sizeof buf, "%.*f", scale, d);
-        out += buf;
-        return;
-    }
-    auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-    out.append(buf, size_t(r.ptr - buf));
 }
 
 void append_bytea(std::string& out, sqlite3_stmt* stmt, int col) {
@@ -166,11 +159,7 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
                 return;
             }
             break;
-        case oid::kNumeric: {
-            int scale = translate::numeric_scale(type.typmod);
-            append_numeric(out, stmt, col, scale >= 0 ? scale : column.display_scale);
-            return;
-        }
+        case oid::kNumeric: append_numeric(out, stmt, col, type.typmod); return;
         case oid::kBytea:
             if (storage == SQLITE_BLOB) {
                 append_bytea(out, stmt, col);

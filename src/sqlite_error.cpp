@@ -37,7 +37,11 @@ PgError sqlite_error(sqlite3* db, int rc) {
     std::string message = sqlite3_errmsg(db);
     int primary = rc & 0xff;
     if (starts_with(message, "litegres:") && message.size() > 15) {
-        return PgError(message.substr(9, 5), message.substr(15));
+        // An optional DETAIL follows the message after a unit separator.
+        size_t detail = message.find('\x1f', 15);
+        PgError error(message.substr(9, 5), message.substr(15, detail == std::string::npos ? detail : detail - 15));
+        if (detail != std::string::npos) error.with_detail(message.substr(detail + 1));
+        return error;
     }
     if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
         std::string table, columns;

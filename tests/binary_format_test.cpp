@@ -71,7 +71,7 @@ TEST_CASE("numeric uses base-10000 digits with weight, sign and display scale") 
     CHECK(decode_binary(oid::kNumeric, out).bytes == "-0.25");
 
     // 10000 and 0 and a small fraction.
-    for (const char* text : {"10000", "0", "0.0001", "123456789.987654321", "-1"}) {
+    for (const char* text : {"10000", "0", "0.0001", "123456789.987654321", "-1", "NaN", "Infinity", "-Infinity"}) {
         out.clear();
         append_binary_from_text(out, oid::kNumeric, text);
         CHECK(decode_binary(oid::kNumeric, out).bytes == text);

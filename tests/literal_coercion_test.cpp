@@ -106,9 +106,10 @@ TEST_CASE("float literals keep a decimal point so SQLite stores a REAL") {
     CHECK(std::string(big.what()) == "\"1e400\" is out of range for type double precision");
 }
 
-TEST_CASE("numeric literals must be decimal numbers") {
-    CHECK(coerce_literal(" 12.50 ", tr::kNumeric, 0) == "12.50");
-    CHECK(coerce_literal("-1.5e3", tr::kNumeric, 0) == "-1.5e3");
+TEST_CASE("numeric literals must be decimal numbers, stored as numeric text") {
+    CHECK(coerce_literal(" 12.50 ", tr::kNumeric, 0) == "'12.50'");
+    CHECK(coerce_literal("-1.5e3", tr::kNumeric, 0) == "'-1500'");
+    CHECK(coerce_literal("1.005", tr::PgType{tr::kNumeric.oid, tr::numeric_typmod(5, 2)}, 0) == "'1.01'");
     PgError e = coercion_error("12,5", tr::kNumeric);
     CHECK(e.sqlstate() == "22P02");
     CHECK(std::string(e.what()) == "invalid input syntax for type numeric: \"12,5\"");

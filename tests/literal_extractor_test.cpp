@@ -13,8 +13,11 @@ TEST_CASE("literals become numbered parameters, typed by their form") {
     CHECK(n->text == "SELECT abalance FROM accounts WHERE aid = $1 AND name = $2");
     CHECK(n->literals == std::vector<std::string>{"4711", "it's"});
     CHECK(n->types == std::vector<tr::PgType>{tr::kInt4, tr::kUnknown});
-    // 1.50 prints with its own scale: it stays a literal.
-    CHECK_FALSE(extract_literals("SELECT 1.50"));
+    // A decimal is a numeric parameter; its text keeps the scale of 1.50.
+    auto d = extract_literals("SELECT 1.50");
+    REQUIRE(d);
+    CHECK(d->literals == std::vector<std::string>{"1.50"});
+    CHECK(d->types == std::vector<tr::PgType>{tr::kNumeric});
 }
 
 TEST_CASE("integers beyond int4 are int8, beyond int8 numeric") {

@@ -156,3 +156,13 @@ TEST_CASE("SQLite-style declared types of tables made outside litegres are under
     CHECK(type_from_declared("").is_unknown());
     CHECK(type_from_declared("BLOBBY").is_unknown());
 }
+
+TEST_CASE("numeric columns are declared with TEXT affinity and the numeric collation") {
+    const PgType numeric10_2{oid::kNumeric, numeric_typmod(10, 2)};
+    CHECK(tr::column_declaration(numeric10_2) == "numeric text(10,2) COLLATE litegres_numeric");
+    CHECK(tr::column_declaration(tr::kNumeric) == "numeric text COLLATE litegres_numeric");
+    CHECK(tr::column_declaration(tr::kInt8) == "bigint");
+    // What SQLite keeps as the declared type (the part before COLLATE) reads back.
+    CHECK(type_from_declared("numeric text(10,2)") == numeric10_2);
+    CHECK(type_from_declared("numeric text") == tr::kNumeric);
+}

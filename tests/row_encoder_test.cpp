@@ -67,12 +67,12 @@ TEST_CASE("floats are sent as float8out and float4out print them") {
           "0.30000000000000004|1e+15|3|0.1|1.234567e+06|Infinity|-Infinity");
 }
 
-TEST_CASE("numeric values are sent with their declared scale") {
+TEST_CASE("numeric text is sent as stored; numbers from other tools at the declared scale") {
     const PgType numeric10_2{oid::kNumeric, tr::numeric_typmod(10, 2)};
     const PgType numeric5_0{oid::kNumeric, tr::numeric_typmod(5, 0)};
-    CHECK(joined(encode("SELECT 5, 1.5, 2.25, 7, 2.5",
-                        {numeric10_2, numeric10_2, numeric10_2, numeric5_0, tr::kNumeric})) ==
-          "5.00|1.50|2.25|7|2.5");
+    CHECK(joined(encode("SELECT 5, 1.5, '2.250', 7, 2.5, 'NaN'",
+                        {numeric10_2, numeric10_2, numeric10_2, numeric5_0, tr::kNumeric, tr::kNumeric})) ==
+          "5.00|1.50|2.250|7|2.5|NaN");
 }
 
 TEST_CASE("bytea is sent in hex format and text verbatim") {

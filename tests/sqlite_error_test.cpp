@@ -156,3 +156,16 @@ TEST_CASE("other SQLite failures are internal errors carrying SQLite's message")
     CHECK(e.sqlstate() == "XX000");
     CHECK(std::string(e.what()).find("syntax error") != std::string::npos);
 }
+
+TEST_CASE("a litegres function's error keeps its SQLSTATE, message and DETAIL") {
+    Db db;
+    // numeric(5,2) is typmod (5 << 16 | 2) + 4.
+    PgError e = db.error_of("SELECT litegres_numeric_typmod('12345.678', 327686)");
+    CHECK(e.sqlstate() == "22003");
+    CHECK(std::string(e.what()) == "numeric field overflow");
+    CHECK(e.detail() == "A field with precision 5, scale 2 must round to an absolute value less than 10^3.");
+    PgError plain = db.error_of("SELECT litegres_numeric_divide(1, 0)");
+    CHECK(plain.sqlstate() == "22012");
+    CHECK(std::string(plain.what()) == "division by zero");
+    CHECK(plain.detail().empty());
+}

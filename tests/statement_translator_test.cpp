@@ -30,7 +30,7 @@ std::string table_info(SqlHarness& sql, const std::string& table) {
 
 }  // namespace
 
-TEST_CASE("CREATE TABLE keeps the PostgreSQL type text as the SQLite declared type") {
+TEST_CASE("CREATE TABLE keeps the PostgreSQL type text as the SQLite declared type, numeric with TEXT affinity") {
     SqlHarness sql;
     sql.run(
         "CREATE TABLE t (a integer, b bigint, c smallint, d varchar(20), e char(3), f text, "
@@ -38,7 +38,7 @@ TEST_CASE("CREATE TABLE keeps the PostgreSQL type text as the SQLite declared ty
         "m timestamp, n timestamptz, o uuid, p jsonb, q bytea, r int8 NOT NULL)");
     CHECK(table_info(sql, "t") ==
           "a|integer|0,b|bigint|0,c|smallint|0,d|character varying(20)|0,e|character(3)|0,"
-          "f|text|0,g|numeric(10,2)|0,h|numeric|0,i|real|0,j|double precision|0,k|boolean|0,"
+          "f|text|0,g|numeric text(10,2)|0,h|numeric text|0,i|real|0,j|double precision|0,k|boolean|0,"
           "l|date|0,m|timestamp without time zone|0,n|timestamp with time zone|0,o|uuid|0,"
           "p|jsonb|0,q|bytea|0,r|bigint|1");
 }
@@ -63,7 +63,7 @@ TEST_CASE("primary key and serial columns are NOT NULL, serial is declared int4"
     SqlHarness sql;
     sql.run(kItems);
     CHECK(table_info(sql, "items") ==
-          "id|int4|1,name|character varying(20)|1,price|numeric(10,2)|0,qty|integer|0,"
+          "id|int4|1,name|character varying(20)|1,price|numeric text(10,2)|0,qty|integer|0,"
           "created|timestamp with time zone|0,active|boolean|0");
     sql.run("CREATE TABLE pair (a int, b int, PRIMARY KEY (a, b))");
     CHECK(table_info(sql, "pair") == "a|int4|1,b|int4|1");

@@ -7,6 +7,10 @@
 #include <iterator>
 #include <map>
 
+#include "pgwire/pg_error.h"
+#include "pgwire/sqlstate.h"
+#include "translate/numeric_emitter.h"
+
 namespace litegres::translate {
 
 namespace oid = pgwire::oid;
@@ -21,6 +25,38 @@ struct Key {
 
 PgType first_arg_type(const std::vector<TypedSql>& args) {
     return args.empty() || args[0].type.is_unknown() ? kText : PgType{args[0].type.oid, -1};
+}
+
+bool numeric_arg(const std::vector<TypedSql>& args, size_t i = 0) {
+    return args.size() > i && args[i].type.oid == oid::kNumeric;
+}
+
+// The call with SQLite's function name replaced: "sum(DISTINCT x)" ► "f(DISTINCT x)".
+std::string renamed(const std::string& call, const std::string& name) { return name + call.substr(call.find('(')); }
+
+// numeric's exact variant when the argument is numeric, else SQLite's own function.
+auto numeric_variant(const char* name) {
+    return [name](const std::string& call, const std::vector<TypedSql>& a) {
+        return numeric_arg(a) ? renamed(call, name) : call;
+    };
+}
+
+// round(x) and trunc(x) are round(x, 0) and trunc(x, 0) for numeric;
+// with a scale they exist for numeric only (integers are cast to numeric).
+auto numeric_with_scale(const char* pg_name, const char* name) {
+    return [pg_name, name](const std::string& call, const std::vector<TypedSql>& a) {
+        if (!numeric_arg(a) && a.size() == 1) {
+            return std::string(pg_name) == "round" ? "litegres_float_round(" + a[0].sql + ")" : call;
+        }
+        if (a.size() > 1 && (a[0].type.oid == oid::kFloat8 || a[0].type.oid == oid::kFloat4)) {
+            throw pgwire::PgError(pgwire::sqlstate::kUndefinedFunction,
+                                  std::string("function ") + pg_name + "(" + format_type(PgType{a[0].type.oid, -1}) +
+                                      ", " + format_type(PgType{a[1].type.oid, -1}) + ") does not exist")
+                .with_hint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts.");
+        }
+        return std::string(name) + "(" + a[0].sql + ", " + (a.size() > 1 ? a[1].sql : "0") + ")";
+    };
 }
 
 PgType sum_type(const std::vector<TypedSql>& args) {
@@ -61,10 +97,19 @@ std::map<Key, FunctionSignature> build_catalog() {
 
     add("count", 0, "count", fixed(kInt8));
     add("count", 1, "count", fixed(kInt8));
-    add("sum", 1, "sum", sum_type);
-    add("avg", 1, "avg", avg_type);
-    add("min", 1, "min", first_arg_type);
-    add("max", 1, "max", first_arg_type);
+    // Exact numeric sums; avg of integers is numeric too, as in PostgreSQL.
+    add("sum", 1, "sum", sum_type, kText, false, [](const std::string& call, const std::vector<TypedSql>& a) {
+        return sum_type(a).oid == oid::kNumeric ? renamed(call, "litegres_numeric_sum") : call;
+    });
+    add("avg", 1, "avg", avg_type, kText, false, [](const std::string& call, const std::vector<TypedSql>& a) {
+        return avg_type(a).oid == oid::kNumeric ? renamed(call, "litegres_numeric_avg") : call;
+    });
+    auto numeric_order = [](const std::string& call, const std::vector<TypedSql>& a) {
+        if (!numeric_arg(a)) return call;
+        return with_numeric_collation(call.substr(0, call.size() - 1)) + ")";
+    };
+    add("min", 1, "min", first_arg_type, kText, false, numeric_order);
+    add("max", 1, "max", first_arg_type, kText, false, numeric_order);
     add("bool_and", 1, "min", fixed(kBool), kBool);
     add("every", 1, "min", fixed(kBool), kBool);
     add("bool_or", 1, "max", fixed(kBool), kBool);
@@ -145,18 +190,38 @@ std::map<Key, FunctionSignature> build_catalog() {
     add("pi", 0, "pi", fixed(kFloat8));
     add("cbrt", 1, "litegres_cbrt", fixed(kFloat8), kFloat8);
 
-    add("abs", 1, "abs", first_arg_type, kFloat8);
-    add("round", 1, "round", numeric_or_float8, kFloat8);
-    add("round", 2, "round", fixed(kNumeric), kNumeric);
-    add("ceil", 1, "ceil", numeric_or_float8, kFloat8);
-    add("ceiling", 1, "ceil", numeric_or_float8, kFloat8);
-    add("floor", 1, "floor", numeric_or_float8, kFloat8);
-    add("sqrt", 1, "sqrt", numeric_or_float8, kFloat8);
-    add("power", 2, "pow", numeric_or_float8, kFloat8);
-    add("mod", 2, "mod", first_arg_type, kInt4, false,
-                   [](const std::string&, const std::vector<TypedSql>& a) {
-                       return "(" + a[0].sql + " % litegres_nonzero(" + a[1].sql + "))";
-                   });
+    add("abs", 1, "abs", first_arg_type, kFloat8, false, numeric_variant("litegres_numeric_abs"));
+    add("round", 1, "round", numeric_or_float8, kFloat8, false, numeric_with_scale("round", "litegres_numeric_round"));
+    add("round", 2, "round", fixed(kNumeric), kNumeric, false, numeric_with_scale("round", "litegres_numeric_round"));
+    add("trunc", 1, "trunc", numeric_or_float8, kFloat8, false, numeric_with_scale("trunc", "litegres_numeric_trunc"));
+    add("trunc", 2, "trunc", fixed(kNumeric), kNumeric, false, numeric_with_scale("trunc", "litegres_numeric_trunc"));
+    add("ceil", 1, "ceil", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_ceil"));
+    add("ceiling", 1, "ceil", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_ceil"));
+    add("floor", 1, "floor", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_floor"));
+    add("sqrt", 1, "sqrt", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_sqrt"));
+    add("sign", 1, "sign", numeric_or_float8, kFloat8, false, [](const std::string&, const std::vector<TypedSql>& a) {
+        if (numeric_arg(a)) return "litegres_numeric_sign(" + a[0].sql + ")";
+        return "(CASE WHEN " + a[0].sql + " > 0 THEN 1.0 WHEN " + a[0].sql + " < 0 THEN -1.0 WHEN " + a[0].sql +
+               " = 0 THEN 0.0 END)";
+    });
+    // power(numeric, numeric) when either side is numeric.
+    auto numeric_pair = [](const std::vector<TypedSql>& a) {
+        return numeric_arg(a, 0) || numeric_arg(a, 1) ? kNumeric : numeric_or_float8(a);
+    };
+    add("power", 2, "pow", numeric_pair, kFloat8, false, [](const std::string& call, const std::vector<TypedSql>& a) {
+        return numeric_arg(a, 0) || numeric_arg(a, 1) ? renamed(call, "litegres_numeric_power") : call;
+    });
+    add("div", 2, "litegres_numeric_div", fixed(kNumeric), kNumeric);
+    add("mod", 2, "mod",
+        [](const std::vector<TypedSql>& a) {
+            return numeric_arg(a, 0) || numeric_arg(a, 1) ? kNumeric : first_arg_type(a);
+        },
+        kInt4, false, [](const std::string&, const std::vector<TypedSql>& a) {
+            if (numeric_arg(a, 0) || numeric_arg(a, 1)) {
+                return "litegres_numeric_modulo(" + a[0].sql + ", " + a[1].sql + ")";
+            }
+            return "(" + a[0].sql + " % litegres_nonzero(" + a[1].sql + "))";
+        });
     add("random", 0, "litegres_random", fixed(kFloat8));
 
     add("now", 0, "litegres_now", fixed(kTimestamptz));

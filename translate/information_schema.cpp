@@ -102,6 +102,16 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
         (type.oid == oid::kText || type.oid == oid::kVarchar || type.oid == oid::kBpchar)) {
         return sqlite_default + "::" + format_type(PgType{type.oid, -1});
     }
+    // A numeric(p,s) default is the constant wrapped in its coercion.
+    const std::string typmod = "litegres_numeric_typmod(";
+    if (sqlite_default.rfind(typmod, 0) == 0 && sqlite_default.back() == ')') {
+        size_t comma = sqlite_default.rfind(", ");
+        if (comma != std::string::npos && comma > typmod.size()) {
+            std::string inner = sqlite_default.substr(typmod.size(), comma - typmod.size());
+            if (inner.size() >= 2 && inner.front() == '\'' && inner.back() == '\'') inner = inner.substr(1, inner.size() - 2);
+            return inner;
+        }
+    }
     if (sqlite_default == "litegres_now()") return "now()";
     if (sqlite_default == "litegres_gen_random_uuid()") return "gen_random_uuid()";
     const std::string prefix = "litegres_nextval('";

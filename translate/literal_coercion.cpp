@@ -12,6 +12,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "pgwire/datetime_text.h"
+#include "translate/numeric_value.h"
 #include "translate/sql_text.h"
 
 namespace litegres::translate {
@@ -141,10 +142,14 @@ SqlValue coerce_float(std::string_view text, PgType target, int location) {
     return out;
 }
 
-SqlValue coerce_numeric(std::string_view text, int location) {
-    std::string v(trim(text));
-    if (!is_decimal_number(v)) invalid_syntax("numeric", text, location);
-    return text_value(v, SqlValue::Kind::kNumber);
+// numeric is stored as its canonical text, rounded to a declared numeric(p,s).
+SqlValue coerce_numeric(std::string_view text, PgType target, int location) {
+    try {
+        return text_value(NumericValue::parse(text).with_typmod(target.typmod).to_string(), SqlValue::Kind::kText);
+    } catch (PgError& e) {
+        if (e.sqlstate() == sqlstate::kInvalidTextRepresentation) e.with_position(location);
+        throw;
+    }
 }
 
 size_t utf8_length(std::string_view s) {
@@ -252,7 +257,7 @@ SqlValue coerce_value(std::string_view text, PgType target, int location) {
         case oid::kOid: return coerce_integer(text, target, location);
         case oid::kFloat4:
         case oid::kFloat8: return coerce_float(text, target, location);
-        case oid::kNumeric: return coerce_numeric(text, location);
+        case oid::kNumeric: return coerce_numeric(text, target, location);
         case oid::kVarchar:
         case oid::kBpchar: return coerce_character(text, target, location);
         case oid::kUuid: return coerce_uuid(text, location);
@@ -283,7 +288,6 @@ std::string sql_literal(const SqlValue& value) {
             if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
             return s;
         }
-        case SqlValue::Kind::kNumber: return value.text;
         case SqlValue::Kind::kText: return quote_string(value.text);
         case SqlValue::Kind::kBlob: {
             static const char* kHex = "0123456789abcdef";

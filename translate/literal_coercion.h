@@ -15,11 +15,11 @@ namespace litegres::translate {
 
 // A value in the form litegres stores it in SQLite.
 struct SqlValue {
-    enum class Kind { kNull, kInteger, kReal, kNumber, kText, kBlob };
+    enum class Kind { kNull, kInteger, kReal, kText, kBlob };
     Kind kind = Kind::kNull;
     int64_t integer = 0;
     double real = 0;
-    std::string text;  // kText, kBlob (raw bytes), kNumber (decimal digits)
+    std::string text;  // kText, kBlob (raw bytes)
 };
 
 // `text` read as a value of `target` (PostgreSQL's input function).

@@ -64,10 +64,9 @@ std::optional<NormalizedQuery> extract_literals(const std::string& sql) {
             out.literals.push_back(std::move(*value));
             out.types.push_back(kUnknown);
         } else {
-            // A decimal literal's display scale (1.50) belongs to the value,
-            // not the shape: such statements keep their literals.
-            if (raw.find_first_of(".eE") != std::string::npos) return std::nullopt;
-            out.types.push_back(integer_type(raw));
+            // A decimal literal is numeric; its text keeps its display scale.
+            bool decimal = raw.find_first_of(".eE") != std::string::npos;
+            out.types.push_back(decimal ? kNumeric : integer_type(raw));
             out.literals.push_back(std::move(raw));
         }
         out.text.append(sql, copied, size_t(t.start) - copied);

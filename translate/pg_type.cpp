@@ -161,6 +161,14 @@ std::string format_type(PgType type) {
     }
 }
 
+std::string column_declaration(PgType type) {
+    if (type.oid != oid::kNumeric) return format_type(type);
+    std::string modifier = type.typmod >= 4 ? "(" + std::to_string(numeric_precision(type.typmod)) + "," +
+                                                  std::to_string(numeric_scale(type.typmod)) + ")"
+                                            : "";
+    return "numeric text" + modifier + " COLLATE litegres_numeric";
+}
+
 PgType type_from_declared(std::string_view declared) {
     std::string text = lower(declared);
     int32_t arg1 = -1, arg2 = -1;
@@ -178,7 +186,7 @@ PgType type_from_declared(std::string_view declared) {
     if (base == "character" || base == "char" || base == "bpchar") {
         return {oid::kBpchar, arg1 >= 0 ? arg1 + 4 : -1};
     }
-    if (base == "numeric" || base == "decimal") {
+    if (base == "numeric" || base == "decimal" || base == "numeric text") {
         if (arg1 < 0) return kNumeric;
         return {oid::kNumeric, numeric_typmod(arg1, arg2 < 0 ? 0 : arg2)};
     }

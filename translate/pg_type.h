@@ -53,6 +53,12 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name);
 // text litegres writes into the SQLite schema.
 std::string format_type(PgType type);
 
+// The column type litegres writes into CREATE TABLE: format_type's text,
+// except numeric, which SQLite would give NUMERIC affinity (turning '1.50'
+// into 1.5): "numeric text(10,2)" has TEXT affinity and reads back as
+// numeric(10,2), and its values compare under the numeric collation.
+std::string column_declaration(PgType type);
+
 // The inverse of format_type for declared types read back from SQLite; also
 // accepts SQLite-style names ("INT", "VARCHAR(10)") for tables made outside
 // litegres. Unknown text yields kUnknown.

@@ -13,6 +13,8 @@
 #include "translate/information_schema.h"
 #include "translate/window_function.h"
 #include "translate/literal_coercion.h"
+#include "translate/numeric_emitter.h"
+#include "translate/numeric_value.h"
 #include "translate/sql_text.h"
 #include "translate/system_catalog.h"
 
@@ -64,6 +66,9 @@ PgType arithmetic_type(PgType a, PgType b) {
 // An integer conversion with PostgreSQL's rounding (numeric: half away from
 // zero; float: half to even) and range check.
 std::string integer_conversion(const std::string& sql, PgType source, PgType target) {
+    if (source.oid == oid::kNumeric) {
+        return "litegres_numeric_integer(" + sql + ", " + std::to_string(target.oid) + ")";
+    }
     bool half_even = source.oid == oid::kFloat4 || source.oid == oid::kFloat8;
     return "litegres_to_integer(" + sql + ", " + std::to_string(target.oid) + ", " + (half_even ? "1" : "0") + ")";
 }
@@ -81,12 +86,6 @@ bool comparable(PgType a, PgType b) {
         return t.oid == oid::kDate || t.oid == oid::kTimestamp || t.oid == oid::kTimestamptz;
     };
     return datetime(a) && datetime(b);
-}
-
-// The display scale of a numeric operand: integers have scale 0.
-int scale_of(const TypedSql& v) {
-    if (is_integer_type(v.type)) return 0;
-    return v.type.oid == oid::kNumeric ? v.scale : -1;
 }
 
 std::string type_list(const std::vector<TypedSql>& args) {
@@ -115,6 +114,27 @@ void throw_unsupported(const std::string& construct, int location) {
 
 // ---------------------------------------------------------------- names
 
+namespace {
+
+// FigureColnameInternal's strength 2: names that beat a type cast's.
+bool has_strong_column_name(const PgQuery__Node* node) {
+    switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_COLUMN_REF:
+            return node->column_ref->fields[node->column_ref->n_fields - 1]->node_case == PG_QUERY__NODE__NODE_STRING;
+        case PG_QUERY__NODE__NODE_TYPE_CAST: return has_strong_column_name(node->type_cast->arg);
+        case PG_QUERY__NODE__NODE_A_EXPR: return node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF;
+        case PG_QUERY__NODE__NODE_FUNC_CALL:
+        case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+        case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+        case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+        case PG_QUERY__NODE__NODE_SUB_LINK:
+        case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
 std::string figure_column_name(const PgQuery__Node* node) {
     if (node == nullptr) return "?column?";
     switch (node->node_case) {
@@ -130,8 +150,9 @@ std::string figure_column_name(const PgQuery__Node* node) {
             if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
             return "?column?";
         case PG_QUERY__NODE__NODE_TYPE_CAST: {
-            std::string inner = figure_column_name(node->type_cast->arg);
-            if (inner != "?column?") return inner;
+            // The argument's name wins only when it is a strong one (a
+            // column or function name); 1.5::float8::numeric is "numeric".
+            if (has_strong_column_name(node->type_cast->arg)) return figure_column_name(node->type_cast->arg);
             const auto* tn = node->type_cast->type_name;
             return str(tn->names[tn->n_names - 1]);
         }
@@ -533,9 +554,15 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
         if (group_check_ != nullptr && group_check_->grouped_targets.count(i) > 0) group_check_->pending.resize(mark);
         if (value.type.is_unknown()) value.type = kText;
         std::string name = rt->name != nullptr && rt->name[0] != '\0' ? rt->name : figure_column_name(val);
+        // A computed numeric carries the numeric collation, as a numeric
+        // column does: DISTINCT, UNION and outer queries compare it by value.
+        if (value.type.oid == oid::kNumeric && val->node_case != PG_QUERY__NODE__NODE_COLUMN_REF &&
+            !value.is_null_literal) {
+            value.sql = with_numeric_collation(value.sql);
+        }
         parts.push_back(value.sql + " AS " + quote_identifier(name));
         if (expressions != nullptr) expressions->push_back(value.sql);
-        columns.push_back({name, value.type, value.table_oid, value.column_number, value.scale});
+        columns.push_back({name, value.type, value.table_oid, value.column_number});
     }
     return join_strings(parts, ", ");
 }
@@ -546,6 +573,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
     for (size_t i = 0; i < count; ++i) {
         const auto* sb = items[i]->sort_by;
         std::string term;
+        bool numeric = false;
         const PgQuery__Node* node = sb->node;
         if (node->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) throw NeedsLiterals();
         // A bare name that is an output column sorts by it (PostgreSQL's
@@ -553,9 +581,11 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
         if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1 &&
             node->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
             std::string name = str(node->column_ref->fields[0]);
-            bool is_output = std::any_of(outputs.begin(), outputs.end(),
-                                         [&](auto& c) { return c.name == name; });
-            if (is_output) term = quote_identifier(name);
+            auto output = std::find_if(outputs.begin(), outputs.end(), [&](auto& c) { return c.name == name; });
+            if (output != outputs.end()) {
+                term = quote_identifier(name);
+                numeric = output->type.oid == oid::kNumeric;
+            }
         }
         if (term.empty() && node->node_case == PG_QUERY__NODE__NODE_A_CONST &&
             node->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
@@ -566,8 +596,15 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
                               pos(node->a_const->location));
             }
             term = std::to_string(n);
+            numeric = outputs[size_t(n - 1)].type.oid == oid::kNumeric;
         }
-        if (term.empty()) term = expression(node, scope).sql;
+        if (term.empty()) {
+            TypedSql key = expression(node, scope);
+            term = key.sql;
+            numeric = key.type.oid == oid::kNumeric;
+        }
+        // numeric text sorts by value (1.5 before 10).
+        if (numeric) term = with_numeric_collation(term);
         parts.push_back(term + sort_direction(*sb));
     }
     return parts.empty() ? "" : " ORDER BY " + join_strings(parts, ", ");
@@ -585,7 +622,9 @@ std::string QueryTranslator::window_spec(const PgQuery__WindowDef& w, const Scop
         std::vector<std::string> keys;
         for (size_t i = 0; i < w.n_order_clause; ++i) {
             const auto& sb = *w.order_clause[i]->sort_by;
-            keys.push_back(expression(sb.node, scope).sql + sort_direction(sb));
+            TypedSql key = expression(sb.node, scope);
+            keys.push_back((key.type.oid == oid::kNumeric ? with_numeric_collation(key.sql) : key.sql) +
+                           sort_direction(sb));
         }
         parts.push_back("ORDER BY " + join_strings(keys, ", "));
     }
@@ -677,22 +716,38 @@ SelectOutput QueryTranslator::set_operation(const PgQuery__SelectStmt& stmt, con
 
 SelectOutput QueryTranslator::values(const PgQuery__SelectStmt& stmt, const Scope& scope) {
     SelectOutput out;
-    std::vector<std::string> rows;
+    std::vector<std::vector<TypedSql>> cells;
+    std::vector<PgType> types;  // each column's common type, as PostgreSQL resolves a VALUES column
     for (size_t r = 0; r < stmt.n_values_lists; ++r) {
         const auto* list = stmt.values_lists[r]->list;
-        std::vector<std::string> cells;
-        for (size_t c = 0; c < list->n_items; ++c) {
-            TypedSql v = expression(list->items[c], scope);
-            if (r == 0) {
-                out.columns.push_back({"column" + std::to_string(c + 1), v.type.is_unknown() ? kText : v.type});
-            }
-            cells.push_back(v.sql);
-        }
-        if (r > 0 && cells.size() != out.columns.size()) {
+        if (r > 0 && list->n_items != types.size()) {
             throw PgError(sqlstate::kSyntaxError, "VALUES lists must all be the same length");
         }
-        rows.push_back("(" + join_strings(cells, ", ") + ")");
+        cells.emplace_back();
+        for (size_t c = 0; c < list->n_items; ++c) {
+            TypedSql v = expression(list->items[c], scope);
+            if (r == 0) types.push_back(v.type);
+            PgType& type = types[c];
+            if (type.is_unknown()) {
+                type = v.type;
+            } else if (is_numeric_category(type) && is_numeric_category(v.type) && type != v.type) {
+                type = arithmetic_type(type, v.type);
+            }
+            cells.back().push_back(std::move(v));
+        }
     }
+    std::vector<std::string> rows;
+    for (auto& row : cells) {
+        std::vector<std::string> sqls;
+        for (size_t c = 0; c < row.size(); ++c) {
+            if (types[c].is_unknown()) types[c] = kText;
+            resolve_unknown(row[c], types[c], -1);
+            // Each value in the column's type (integers as numeric text...), to compare as one type.
+            sqls.push_back(common_type_operand_sql(row[c], types[c]));
+        }
+        rows.push_back("(" + join_strings(sqls, ", ") + ")");
+    }
+    for (size_t c = 0; c < types.size(); ++c) out.columns.push_back({"column" + std::to_string(c + 1), types[c]});
     // SQLite names VALUES columns column1, column2, ... as PostgreSQL does.
     out.sql = "SELECT * FROM (VALUES " + join_strings(rows, ", ") + ")";
     out.sql += order_by(stmt.sort_clause, stmt.n_sort_clause, scope, out.columns);
@@ -864,9 +919,10 @@ std::string QueryTranslator::group_by(const PgQuery__SelectStmt& stmt, const Sco
         }
         if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) throw_unsupported("GROUPING SETS");
         try {
-            std::string sql = expression(g, scope).sql;
-            check.grouped.insert(sql);
-            groups.push_back(std::move(sql));
+            TypedSql key = expression(g, scope);
+            check.grouped.insert(key.sql);
+            // Groups of numerics by value: 1.0 and 1.00 are one group.
+            groups.push_back(key.type.oid == oid::kNumeric ? with_numeric_collation(key.sql) : key.sql);
         } catch (const PgError& e) {
             // GROUP BY may name an output column, as in PostgreSQL, when no
             // input column has that name.
@@ -912,6 +968,9 @@ std::string QueryTranslator::condition(const PgQuery__Node* node, const Scope& s
 
 void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int location) {
     if (!value.untyped() || context.is_unknown()) return;
+    // Beside a numeric(p,s) value, a literal is plain numeric: comparing
+    // with '19.991' must not round it to the column's scale.
+    if (context.oid == oid::kNumeric) context.typmod = -1;
     if (value.parameter > 0) {
         parameter_types_.set(value.parameter, context);
         value.type = context;
@@ -941,6 +1000,10 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
     }
     if ((target.oid == oid::kFloat8 || target.oid == oid::kFloat4) && is_integer_type(value.type)) {
         return "CAST(" + value.sql + " AS REAL)";
+    }
+    if (target.oid == oid::kNumeric && is_numeric_category(value.type)) return numeric_coercion_sql(value, target);
+    if ((target.oid == oid::kFloat8 || target.oid == oid::kFloat4) && value.type.oid == oid::kNumeric) {
+        return float_operand_sql(value);
     }
     if (is_string_type(target) && !is_string_type(value.type)) {
         return cast_to(value, target, location).sql;
@@ -1050,12 +1113,14 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
             PgType type = kUnknown;
             for (size_t i = 0; i < c.n_args; ++i) {
                 args.push_back(expression(c.args[i], scope));
-                if (type.is_unknown() && !args.back().type.is_unknown()) type = args.back().type;
+                const PgType& t = args.back().type;
+                if (type.is_unknown()) type = t;
+                else if (is_numeric_category(type) && is_numeric_category(t) && type != t) type = arithmetic_type(type, t);
             }
             std::vector<std::string> sqls;
             for (auto& a : args) {
                 resolve_unknown(a, type, c.location);
-                sqls.push_back(a.sql);
+                sqls.push_back(common_type_operand_sql(a, type));
             }
             if (sqls.size() == 1) sqls.push_back("NULL");  // SQLite wants two or more
             return {"coalesce(" + join_strings(sqls, ", ") + ")", type};
@@ -1076,7 +1141,9 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
                 sqls.push_back(a.sql);
             }
             // PostgreSQL's GREATEST/LEAST skip NULLs; SQLite's max()/min() do not.
-            const char* fn = m.op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "litegres_greatest" : "litegres_least";
+            bool greatest = m.op == PG_QUERY__MIN_MAX_OP__IS_GREATEST;
+            const char* fn = type.oid == oid::kNumeric ? (greatest ? "litegres_numeric_greatest" : "litegres_numeric_least")
+                                                       : (greatest ? "litegres_greatest" : "litegres_least");
             return {std::string(fn) + "(" + join_strings(sqls, ", ") + ")", type};
         }
         case PG_QUERY__NODE__NODE_SUB_LINK: return sub_link(*node->sub_link, scope);
@@ -1118,12 +1185,8 @@ TypedSql QueryTranslator::constant(const PgQuery__AConst& c) {
                 long long value = std::strtoll(text.c_str(), nullptr, 10);
                 if (errno != ERANGE) return {text, value >= INT32_MIN && value <= INT32_MAX ? kInt4 : kInt8};
             }
-            TypedSql t{text, kNumeric};
-            size_t dot = text.find('.');
-            if (text.find_first_of("eE") == std::string::npos) {
-                t.scale = dot == std::string::npos ? 0 : int(text.size() - dot - 1);
-            }
-            return t;
+            // numeric literals are numeric text, with their own display scale.
+            return {quote_string(NumericValue::parse(text).to_string()), kNumeric};
         }
         case PG_QUERY__A__CONST__VAL_BOOLVAL: return {c.boolval->boolval ? "1" : "0", kBool};
         case PG_QUERY__A__CONST__VAL_SVAL: {
@@ -1171,7 +1234,6 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                 if (s == &scope) note_column_use(*found, column, t.sql, ref.location);
                 t.table_oid = info->table_oid;
                 t.column_number = info->column_number;
-                t.scale = numeric_scale(info->type.typmod);
                 return t;
             }
         }
@@ -1191,7 +1253,6 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                     if (s == &scope) note_column_use(e, column, t.sql, ref.location);
                     t.table_oid = c.table_oid;
                     t.column_number = c.column_number;
-                    t.scale = numeric_scale(c.type.typmod);
                     return t;
                 }
             }
@@ -1253,10 +1314,11 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
                                "explicit type casts.");
             }
             const char* sqlite_op = op == "!=" ? "<>" : cmp;
+            if (is_numeric_comparison(l.type, r.type)) return {numeric_comparison_sql(sqlite_op, l, r), kBool};
             return {"(" + l.sql + " " + sqlite_op + " " + r.sql + ")", kBool};
         }
     }
-    if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {
+    if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%" || op == "^") {
         bool numeric_operands = (is_numeric_category(l.type) || l.is_null_literal) &&
                                 (is_numeric_category(r.type) || r.is_null_literal);
         if (!numeric_operands) {
@@ -1273,6 +1335,14 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
                 .with_hint("No operator matches the given name and argument types. You might need to add explicit type casts.");
         }
         PgType type = arithmetic_type(l.is_null_literal ? r.type : l.type, r.is_null_literal ? l.type : r.type);
+        if (type.oid == oid::kNumeric) return {numeric_arithmetic_sql(op, l, r), type};
+        if (type.oid == oid::kFloat4 || type.oid == oid::kFloat8) {
+            // numeric ► float8 first, as PostgreSQL resolves numeric op float8.
+            l.sql = float_operand_sql(l);
+            r.sql = float_operand_sql(r);
+        }
+        // ^ is numeric ^ numeric or else float8 ^ float8, integers included.
+        if (op == "^") return {"pow(" + l.sql + ", " + r.sql + ")", kFloat8};
         if (op == "/" || op == "%") {
             // PostgreSQL raises 22012 where SQLite would yield NULL.
             std::string divisor = "litegres_nonzero(" + r.sql + ")";
@@ -1293,13 +1363,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         // PostgreSQL's integer operators fail on overflow (22003); SQLite's
         // widen to 64 bits or to REAL.
         if (is_integer_type(type)) sql = "litegres_to_integer(" + sql + ", " + std::to_string(type.oid) + ", 0)";
-        TypedSql result{sql, type};
-        int ls = scale_of(l), rs = scale_of(r);
-        if (type.oid == oid::kNumeric && ls >= 0 && rs >= 0) {
-            // numeric's result scales: the larger for + and -, the sum for *.
-            result.scale = op == "*" ? ls + rs : std::max(ls, rs);
-        }
-        return result;
+        return {sql, type};
     }
     if (op == "~" || op == "~*" || op == "!~" || op == "!~*") throw_unsupported("regular expression operators", location);
     throw PgError(sqlstate::kUndefinedFunction,
@@ -1321,13 +1385,14 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                                       pos(e.location));
                     }
                     std::string sql = "(" + op + r.sql + ")";
+                    if (r.type.oid == oid::kNumeric) {
+                        sql = op == "-" ? "litegres_numeric_negate(" + r.sql + ")" : r.sql;
+                    }
                     // -INT_MIN overflows.
                     if (op == "-" && is_integer_type(r.type)) {
                         sql = "litegres_to_integer(" + sql + ", " + std::to_string(r.type.oid) + ", 0)";
                     }
-                    TypedSql result{sql, r.type};
-                    result.scale = r.scale;
-                    return result;
+                    return {sql, r.type};
                 }
                 throw_unsupported("prefix operator " + op, e.location);
             }
@@ -1349,12 +1414,20 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                 }
             }
             std::vector<std::string> sqls;
+            bool numeric = l.type.oid == oid::kNumeric;
             for (auto& it : items) {
                 resolve_unknown(it, l.type, e.location);
-                sqls.push_back(it.sql);
+                numeric = numeric || it.type.oid == oid::kNumeric;
             }
+            std::string lhs = l.sql;
+            if (numeric) {
+                // Compared as numerics: 1.0 IN (1.00).
+                for (const auto& it : items) numeric = numeric && is_numeric_comparison(l.type, it.type);
+            }
+            for (const auto& it : items) sqls.push_back(numeric ? numeric_text_sql(it) : it.sql);
+            if (numeric) lhs = with_numeric_collation(numeric_text_sql(l));
             bool negated = op == "<>";
-            return {"(" + l.sql + (negated ? " NOT IN (" : " IN (") + join_strings(sqls, ", ") + "))", kBool};
+            return {"(" + lhs + (negated ? " NOT IN (" : " IN (") + join_strings(sqls, ", ") + "))", kBool};
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
         case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: {
@@ -1393,8 +1466,16 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                            e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
             bool symmetric = e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM ||
                              e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
-            std::string test = "(" + l.sql + " BETWEEN " + lo.sql + " AND " + hi.sql + ")";
-            if (symmetric) test = "(" + test + " OR (" + l.sql + " BETWEEN " + hi.sql + " AND " + lo.sql + "))";
+            std::string lsql = l.sql, losql = lo.sql, hisql = hi.sql;
+            auto is_float = [](PgType t) { return t.oid == oid::kFloat4 || t.oid == oid::kFloat8; };
+            if (is_numeric_comparison(l.type, lo.type) && is_numeric_comparison(l.type, hi.type) &&
+                !is_float(l.type) && !is_float(lo.type) && !is_float(hi.type)) {
+                lsql = with_numeric_collation(numeric_text_sql(l));
+                losql = numeric_text_sql(lo);
+                hisql = numeric_text_sql(hi);
+            }
+            std::string test = "(" + lsql + " BETWEEN " + losql + " AND " + hisql + ")";
+            if (symmetric) test = "(" + test + " OR (" + lsql + " BETWEEN " + hisql + " AND " + losql + "))";
             return {negated ? "(NOT " + test + ")" : test, kBool};
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
@@ -1402,6 +1483,11 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             TypedSql r = expression(e.rexpr, scope);
             if (l.untyped()) resolve_unknown(l, r.type.is_unknown() ? kText : r.type, e.location);
             resolve_unknown(r, l.type, e.location);
+            if (l.type.oid == oid::kNumeric && is_numeric_comparison(l.type, r.type) && r.type.oid != oid::kFloat8 &&
+                r.type.oid != oid::kFloat4) {
+                // Equal by value: nullif(0.00, 0) is NULL.
+                return {"nullif(" + with_numeric_collation(l.sql) + ", " + numeric_text_sql(r) + ")", l.type};
+            }
             return {"nullif(" + l.sql + ", " + r.sql + ")", l.type};
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
@@ -1522,7 +1608,11 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     }
     PgType result = fn->result(args);
     std::vector<std::string> sqls;
-    for (const auto& a : args) sqls.push_back(a.sql);
+    for (const auto& a : args) {
+        // DISTINCT compares numerics by value: 1.0 and 1.00 are one.
+        bool by_value = call.agg_distinct && a.type.oid == oid::kNumeric;
+        sqls.push_back(by_value ? with_numeric_collation(a.sql) : a.sql);
+    }
     std::string sql = fn->sqlite_name + "(";
     if (call.agg_star) sql += "*";
     if (call.agg_distinct) sql += "DISTINCT ";
@@ -1530,13 +1620,7 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     if (call.agg_filter != nullptr) sql += " FILTER (WHERE " + condition(call.agg_filter, scope, "FILTER") + ")";
     if (call.over != nullptr) sql += over();
     if (fn->wrap) sql = fn->wrap(sql, args);
-    TypedSql out{sql, result};
-    if (result.oid == oid::kNumeric && args.size() == 1 &&
-        (fn->sqlite_name == "sum" || fn->sqlite_name == "min" || fn->sqlite_name == "max" ||
-         fn->sqlite_name == "abs")) {
-        out.scale = scale_of(args[0]);
-    }
-    return out;
+    return {sql, result};
 }
 
 TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& scope) {
@@ -1566,6 +1650,11 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
         }
         value.unknown_literal = text.substr(0, cut);
     }
+    if (value.unknown_literal && target.oid == oid::kNumeric) {
+        // '1.005'::numeric(5,2) is read with the modifier: 1.01.
+        return {coerce_literal(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location)),
+                target};
+    }
     if (value.untyped()) {
         resolve_unknown(value, target, location);
         value.type = target;
@@ -1592,20 +1681,16 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
             break;
         case oid::kFloat4:
         case oid::kFloat8:
+            if (source.oid == oid::kNumeric) return {float_operand_sql(value), target};
             if (is_numeric_category(source)) return {"CAST(" + v + " AS REAL)", target};
             if (is_string_type(source)) {
                 return {"litegres_text_to_float(" + v + ")", target};
             }
             break;
         case oid::kNumeric:
-            if (is_numeric_category(source)) {
-                int scale = numeric_scale(target.typmod);
-                if (scale >= 0) return {"round(" + v + ", " + std::to_string(scale) + ")", target};
-                TypedSql same{v, target};
-                same.scale = scale_of(value);
-                return same;
+            if (is_numeric_category(source) || is_string_type(source)) {
+                return {numeric_coercion_sql(value, target), target};
             }
-            if (is_string_type(source)) return {"litegres_text_to_float(" + v + ")", target};
             break;
         case oid::kText:
         case oid::kVarchar:
@@ -1678,14 +1763,20 @@ TypedSql QueryTranslator::case_expr(const PgQuery__CaseExpr& e, const Scope& sco
     if (e.defresult != nullptr) {
         otherwise = expression(e.defresult, scope);
         if (type.is_unknown()) type = otherwise.type;
+        else if (is_numeric_category(type) && is_numeric_category(otherwise.type)) {
+            type = arithmetic_type(type, otherwise.type);
+        }
     }
     if (type.is_unknown()) type = kText;
+    // Branches take the CASE's type (an integer in a numeric CASE becomes
+    // numeric text), so that the result compares and sorts as one type.
+    auto branch = [&](const TypedSql& v) { return common_type_operand_sql(v, type); };
     for (size_t i = 0; i < conditions.size(); ++i) {
         resolve_unknown(results[i], type, e.location);
-        sql += " WHEN " + conditions[i].sql + " THEN " + results[i].sql;
+        sql += " WHEN " + conditions[i].sql + " THEN " + branch(results[i]);
     }
     resolve_unknown(otherwise, type, e.location);
-    sql += " ELSE " + otherwise.sql + " END)";
+    sql += " ELSE " + branch(otherwise) + " END)";
     return {sql, type};
 }
 
@@ -1705,7 +1796,6 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
                        "subquery used as an expression') ELSE min(" + column + ") END FROM (SELECT * FROM (" +
                            inner.sql + ") LIMIT 2))",
                        inner.columns[0].type};
-            t.scale = inner.columns[0].display_scale;
             return t;
         }
         case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:

@@ -18,6 +18,7 @@
 #include "pgwire/type_oid.h"
 #include "pgwire/datetime_text.h"
 #include "translate/literal_coercion.h"
+#include "translate/numeric_functions.h"
 #include "translate/pg_type.h"
 #include "translate/session_context.h"
 
@@ -114,6 +115,12 @@ void to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
         return;
     }
     sqlite3_result_int64(ctx, int64_t(r));
+}
+
+// round(float8): rint(), half to even, as PostgreSQL's dround.
+void float_round(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    sqlite3_result_double(ctx, std::rint(sqlite3_value_double(argv[0])));
 }
 
 void text_to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -382,6 +389,7 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_least", -1, extremum<false>, true},
         {"litegres_to_integer", 3, to_integer, true},
         {"litegres_text_to_integer", 2, text_to_integer, true},
+        {"litegres_float_round", 1, float_round, true},
         {"litegres_text_to_float", 1, text_to_float, true},
         {"litegres_text_to_bool", 1, text_to_bool, true},
         {"litegres_float_text", 2, float_text, true},
@@ -408,7 +416,8 @@ int register_sqlite_functions(sqlite3* db) {
         if (rc != SQLITE_OK) return rc;
     }
     int rc = register_regex_functions(db);
-    return rc == SQLITE_OK ? register_string_functions(db) : rc;
+    if (rc == SQLITE_OK) rc = register_string_functions(db);
+    return rc == SQLITE_OK ? register_numeric_functions(db) : rc;
 }
 
 }  // namespace litegres::translate

@@ -1,7 +1,7 @@
 // sqlite_functions.h — the PostgreSQL functions and operator semantics
 // SQLite lacks, registered on every connection litegres opens. They report
-// errors as "litegres:SQLSTATE:message" so the executor can send
-// PostgreSQL's SQLSTATE (see sqlite_error.h).
+// errors as "litegres:SQLSTATE:message", optionally followed by "\x1f" and
+// a DETAIL, so the executor can send PostgreSQL's error (see sqlite_error.h).
 #pragma once
 
 #include <sqlite3.h>

@@ -229,11 +229,24 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
             if (stmt.n_cols > 0 && source.columns.size() < columns.size()) {
                 throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
             }
-            for (size_t i = 0; i < source.columns.size(); ++i) names.push_back(quote_identifier(columns[i]->name));
-            // The subquery form keeps SQLite's parser unambiguous before
-            // RETURNING; before ON CONFLICT it also needs a WHERE.
-            sql += " (" + join_strings(names, ", ") + ") SELECT * FROM (" + source.sql + ")";
-            if (stmt.on_conflict_clause != nullptr) sql += " WHERE true";
+            // Non-text values get the assignment coercion of their column
+            // (numeric(p,s) rounds and checks p); the source's columns are
+            // named by position so that duplicate output names do not matter.
+            std::vector<std::string> positions, values;
+            for (size_t i = 0; i < source.columns.size(); ++i) {
+                names.push_back(quote_identifier(columns[i]->name));
+                positions.push_back("c" + std::to_string(i + 1));
+                TypedSql value{positions.back(), source.columns[i].type};
+                values.push_back(is_string_type(value.type) ? value.sql
+                                                            : q.assignment(value, columns[i]->type, -1));
+            }
+            // "SELECT ... WHERE" before RETURNING/ON CONFLICT keeps SQLite's parser unambiguous.
+            // The statement's own WITH queries come first in the one WITH clause.
+            std::string source_cte = "_litegres_source (" + join_strings(positions, ", ") + ") AS (" + source.sql + ") ";
+            std::string head = sql.substr(with.size());
+            sql = (with.empty() ? "WITH " + source_cte : with.substr(0, with.size() - 1) + ", " + source_cte) + head +
+                  " (" + join_strings(names, ", ") + ") SELECT " + join_strings(values, ", ") +
+                  " FROM _litegres_source WHERE true";
         }
     }
     if (stmt.on_conflict_clause != nullptr) sql += on_conflict(q, *stmt.on_conflict_clause, target);
@@ -474,7 +487,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         // fills in NULLs and ignores the DEFAULT (a serial's sequence). Such
         // columns are declared "int4", which SQLite never aliases.
         bool in_key = std::find(key_columns.begin(), key_columns.end(), col.colname) != key_columns.end();
-        std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : format_type(type.type);
+        std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : column_declaration(type.type);
         std::string def = quote_identifier(col.colname) + " " + declared;
         // Key columns are NOT NULL in PostgreSQL; SQLite lets NULL into a
         // non-rowid PRIMARY KEY.

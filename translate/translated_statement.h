@@ -42,9 +42,6 @@ struct ResultColumn {
     // (RowDescription's table OID and attribute number); else 0.
     Oid table_oid = 0;
     int16_t column_number = 0;
-    // For a computed numeric: the display scale PostgreSQL's arithmetic
-    // gives it (12.50 * 2 is 25.00), or -1 when not known here.
-    int display_scale = -1;
 };
 
 struct TranslatedStatement {

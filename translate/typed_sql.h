@@ -24,8 +24,6 @@ struct TypedSql {
     int parameter = 0;
     // Where an unknown literal stands in the query (0-based; -1: unknown).
     int location = -1;
-    // numeric display scale, as PostgreSQL's arithmetic tracks it; -1 unknown.
-    int scale = -1;
     // A plain reference to a table column: which one.
     Oid table_oid = 0;
     int16_t column_number = 0;

@@ -27,12 +27,10 @@ UPDATE upd_acct SET code = 'A' WHERE id = 2;
 UPDATE upd_acct SET id = 1 WHERE id = 2;
 UPDATE upd_acct SET owner = NULL WHERE id = 1;
 UPDATE upd_acct SET balance = 'abc' WHERE id = 1;
--- known gap: numeric precision overflow (22003) is not checked yet (issue 5)
 UPDATE upd_acct SET balance = 1000000000 WHERE id = 1;
 UPDATE upd_acct SET nosuch = 1;
 UPDATE upd_acct SET owner = 'x' WHERE nosuch = 1;
 UPDATE upd_missing SET x = 1;
--- known gap: follows from the unchecked numeric overflow two cases above (issue 5)
 SELECT * FROM upd_acct ORDER BY id;
 CREATE TABLE upd_txn (id integer PRIMARY KEY, acct_id integer NOT NULL REFERENCES upd_acct(id), amount numeric(10,2));
 INSERT INTO upd_txn VALUES (1, 1, 5), (2, 1, -2.5), (3, 2, 10), (4, 3, 1), (5, 3, 2);
