@@ -92,6 +92,30 @@ void BackendEncoder::close_complete() { end_message(begin_message('3')); }
 void BackendEncoder::no_data() { end_message(begin_message('n')); }
 void BackendEncoder::portal_suspended() { end_message(begin_message('s')); }
 
+void BackendEncoder::copy_in_response(int16_t column_count) {
+    size_t start = begin_message('G');
+    out_.push_back(0);  // text format, so every column is text too
+    put_int16(column_count);
+    for (int16_t i = 0; i < column_count; ++i) put_int16(0);
+    end_message(start);
+}
+
+void BackendEncoder::copy_out_response(int16_t column_count) {
+    size_t start = begin_message('H');
+    out_.push_back(0);
+    put_int16(column_count);
+    for (int16_t i = 0; i < column_count; ++i) put_int16(0);
+    end_message(start);
+}
+
+void BackendEncoder::copy_data(std::string_view data) {
+    size_t start = begin_message('d');
+    out_.append(data);
+    end_message(start);
+}
+
+void BackendEncoder::copy_done() { end_message(begin_message('c')); }
+
 void BackendEncoder::parameter_description(const std::vector<Oid>& types) {
     size_t m = begin_message('t');
     put_int16(static_cast<int16_t>(types.size()));

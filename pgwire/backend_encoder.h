@@ -46,6 +46,11 @@ public:
     void close_complete();
     void no_data();
     void portal_suspended();
+    // CopyInResponse ('G') / CopyOutResponse ('H') in text format.
+    void copy_in_response(int16_t column_count);
+    void copy_out_response(int16_t column_count);
+    void copy_data(std::string_view data);
+    void copy_done();
     void parameter_description(const std::vector<Oid>& types);
     void error_response(const PgError& error);
     void notice_response(std::string_view sqlstate, std::string_view message,

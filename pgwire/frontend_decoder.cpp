@@ -202,6 +202,13 @@ std::optional<FrontendMessage> FrontendDecoder::next_regular_message() {
         case 'H':
             reader.expect_end();
             return Flush{};
+        case 'd': return CopyData{std::string(body)};
+        case 'c': return CopyDone{};
+        case 'f': {
+            CopyFail f;
+            f.message = std::string(reader.cstring());
+            return f;
+        }
         default:
             return UnsupportedMessage{type};
     }

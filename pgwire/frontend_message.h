@@ -87,6 +87,15 @@ struct Close {
 struct Sync {};   // 'S'
 struct Flush {};  // 'H'
 
+// COPY ... FROM STDIN sub-protocol.
+struct CopyData {  // 'd': a chunk of the data stream (rows may span chunks)
+    std::string data;
+};
+struct CopyDone {};  // 'c'
+struct CopyFail {    // 'f': the client gives up, with its reason
+    std::string message;
+};
+
 
 // A well-framed message the session does not handle yet; it still answers
 // with an error instead of misreading the stream.
@@ -96,6 +105,6 @@ struct UnsupportedMessage {
 
 using FrontendMessage =
     std::variant<StartupMessage, SslRequest, GssEncRequest, CancelRequest, Query, Terminate, Parse, Bind,
-                 Describe, Execute, Close, Sync, Flush, UnsupportedMessage>;
+                 Describe, Execute, Close, Sync, Flush, CopyData, CopyDone, CopyFail, UnsupportedMessage>;
 
 }  // namespace litegres::pgwire

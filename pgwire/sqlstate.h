@@ -57,6 +57,7 @@ inline constexpr const char* kWrongObjectType = "42809";
 inline constexpr const char* kUndefinedParameter = "42P02";
 inline constexpr const char* kObjectInUse = "55006";
 inline constexpr const char* kQueryCanceled = "57014";
+inline constexpr const char* kBadCopyFileFormat = "22P04";
 inline constexpr const char* kAdminShutdown = "57P01";
 inline constexpr const char* kTooManyConnections = "53300";
 inline constexpr const char* kDiskFull = "53100";

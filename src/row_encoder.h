@@ -25,9 +25,10 @@ public:
     static std::vector<pgwire::FieldDescription> describe(const std::vector<translate::ResultColumn>& columns,
                                                           const std::vector<int16_t>& formats = {});
 
-private:
-    // Appends the value's PostgreSQL text form to `out`.
+    // Appends the value's PostgreSQL text form to `out` (also COPY TO's field text).
     static void append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out);
+
+private:
     void write_binary(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
                       pgwire::BackendEncoder& encoder, std::string& scratch) const;
 

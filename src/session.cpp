@@ -20,6 +20,7 @@
 #include "src/parameter_binder.h"
 #include "src/row_encoder.h"
 #include "src/sqlite_catalog.h"
+#include "src/sqlite_error.h"
 #include "translate/literal_extractor.h"
 #include "translate/sql_text.h"
 #include "translate/statement_classifier.h"
@@ -182,6 +183,13 @@ Session::Step Session::dispatch(pgwire::FrontendMessage& message, pgwire::Backen
         throw PgError(sqlstate::kProtocolViolation, "expected startup message", 0, pgwire::Severity::kFatal);
     }
     if (std::holds_alternative<pgwire::Terminate>(message)) return Step::kClose;
+    if (copy_in_) return copy_message(message, encoder);
+    // Outside COPY these are ignored, as PostgreSQL does: the client may
+    // still be sending data for a COPY that already failed.
+    if (std::holds_alternative<pgwire::CopyData>(message) || std::holds_alternative<pgwire::CopyDone>(message) ||
+        std::holds_alternative<pgwire::CopyFail>(message)) {
+        return Step::kContinue;
+    }
     if (std::holds_alternative<pgwire::Sync>(message)) return sync(encoder);
     if (auto* q = std::get_if<pgwire::Query>(&message)) return query(q->sql, encoder);
     if (const auto* unsupported = std::get_if<pgwire::UnsupportedMessage>(&message)) {
@@ -415,6 +423,8 @@ Session::Step Session::query(const std::string& sql, pgwire::BackendEncoder& enc
         for (size_t i = 0; i < count; ++i) {
             const PgQuery__RawStmt& raw = parsed->statement(i);
             run_statement(parsed, raw, statement_text(sql, raw), i + 1 == count, encoder);
+            // The rows come in CopyData messages; CopyDone finishes the query.
+            if (copy_in_) return Step::kContinue;
         }
     } catch (const PgError& e) {
         encoder.error_response(e);
@@ -695,6 +705,8 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         case StatementKind::kDropDatabase: run_database_command(*stmt, encoder); return true;
         case StatementKind::kDeallocate:
         case StatementKind::kDiscard: run_session_reset(*stmt, encoder); return true;
+        case StatementKind::kCopyFrom:
+        case StatementKind::kCopyTo:
         case StatementKind::kQuery: break;
     }
     if (stmt->writes && !holds_writer_) {
@@ -702,7 +714,18 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
     }
     for (const auto& notice : stmt->notices) encoder.notice_response(notice.sqlstate, notice.message);
     if (implicit_block_ || tx_state_ != TxState::kIdle) ensure_transaction();
+    if (stmt->kind == StatementKind::kCopyFrom) {
+        if (portal != nullptr) throw PgError(sqlstate::kFeatureNotSupported, "COPY FROM STDIN in the extended query protocol is not supported yet");
+        start_copy_in(stmt, last_in_query, encoder);
+        return true;
+    }
     SqliteConnection& c = connection();
+    if (stmt->kind == StatementKind::kCopyTo) {
+        if (portal != nullptr) throw PgError(sqlstate::kFeatureNotSupported, "COPY TO STDOUT in the extended query protocol is not supported yet");
+        RunningStatement running(*this, c.handle(), settings_->statement_timeout_ms());
+        run_copy_out(*stmt, c, encoder);
+        return true;
+    }
     RunningStatement running(*this, c.handle(), settings_->statement_timeout_ms());
     bool done;
     try {
@@ -774,6 +797,116 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
         implicit_block_ = true;
         ensure_transaction();
     }
+}
+
+// ---------------------------------------------------------------- COPY
+
+void Session::start_copy_in(const std::shared_ptr<const translate::TranslatedStatement>& stmt, bool last_in_query,
+                            pgwire::BackendEncoder& encoder) {
+    if (!last_in_query) {
+        throw PgError(sqlstate::kFeatureNotSupported, "COPY FROM STDIN followed by more statements in one query is not supported yet");
+    }
+    // All rows go in together or not at all.
+    if (tx_state_ == TxState::kIdle) implicit_block_ = true;
+    ensure_transaction();
+    copy_in_.emplace(CopyIn{stmt, pgwire::CopyRowReader(stmt->copy_options), 0});
+    encoder.copy_in_response(int16_t(stmt->columns.size()));
+}
+
+void Session::copy_rows(bool at_end) {
+    const auto& stmt = copy_in_->statement;
+    const size_t width = stmt->columns.size();
+    std::vector<translate::PgType> types;
+    for (const auto& c : stmt->columns) types.push_back(c.type);
+    std::string scratch;
+    while (auto row = copy_in_->reader.next_row(at_end)) {
+        if (row->size() > width) throw PgError(sqlstate::kBadCopyFileFormat, "extra data after last expected column");
+        if (row->size() < width) {
+            throw PgError(sqlstate::kBadCopyFileFormat, "missing data for column \"" + stmt->columns[row->size()].name + "\"");
+        }
+        pgwire::Bind bind;
+        for (auto& field : *row) {
+            pgwire::BindValue value;
+            value.is_null = !field.has_value();
+            if (field) value.bytes = std::move(*field);
+            bind.parameters.push_back(std::move(value));
+        }
+        auto values = convert_parameters(types, bind);
+        scratch.clear();
+        pgwire::BackendEncoder discard(scratch);
+        StatementRun(connection(), stmt, std::move(values), {}).resume(discard, 0);
+        ++copy_in_->rows;
+    }
+}
+
+Session::Step Session::copy_message(pgwire::FrontendMessage& message, pgwire::BackendEncoder& encoder) {
+    // Sync and Flush may be interleaved with the data; they mean nothing here.
+    if (std::holds_alternative<pgwire::Sync>(message) || std::holds_alternative<pgwire::Flush>(message)) {
+        return Step::kContinue;
+    }
+    try {
+        if (auto* data = std::get_if<pgwire::CopyData>(&message)) {
+            copy_in_->reader.feed(data->data);
+            copy_rows(false);
+            return Step::kContinue;
+        }
+        if (std::holds_alternative<pgwire::CopyDone>(message)) {
+            copy_rows(true);
+            encoder.command_complete("COPY " + std::to_string(copy_in_->rows));
+            copy_in_.reset();
+            finish_implicit_block(false, encoder);
+            end_transaction();
+            encoder.ready_for_query(status());
+            return Step::kContinue;
+        }
+        if (auto* fail = std::get_if<pgwire::CopyFail>(&message)) {
+            throw PgError(sqlstate::kQueryCanceled, "COPY from stdin failed: " + fail->message);
+        }
+        throw PgError(sqlstate::kProtocolViolation, "unexpected message type during COPY from stdin");
+    } catch (const PgError& e) {
+        // The COPY and its transaction end here; data still in flight is ignored.
+        copy_in_.reset();
+        encoder.error_response(e);
+        fail_transaction();
+        end_transaction();
+        encoder.ready_for_query(status());
+        return Step::kContinue;
+    }
+}
+
+void Session::run_copy_out(const translate::TranslatedStatement& stmt, SqliteConnection& c,
+                           pgwire::BackendEncoder& encoder) {
+    StatementLease lease = c.lease(stmt.sqlite_sql.back(), true);
+    sqlite3_stmt* cursor = lease.get();
+    encoder.copy_out_response(int16_t(stmt.columns.size()));
+    std::vector<std::string> texts(stmt.columns.size());
+    std::vector<std::optional<std::string_view>> fields(stmt.columns.size());
+    std::string line;
+    if (stmt.copy_options.csv && stmt.copy_options.header) {
+        for (size_t i = 0; i < stmt.columns.size(); ++i) fields[i] = stmt.columns[i].name;
+        pgwire::append_copy_row(line, fields, stmt.copy_options);
+        encoder.copy_data(line);
+    }
+    int64_t rows = 0;
+    int rc;
+    while ((rc = sqlite3_step(cursor)) == SQLITE_ROW) {
+        for (size_t i = 0; i < stmt.columns.size(); ++i) {
+            if (sqlite3_column_type(cursor, int(i)) == SQLITE_NULL) {
+                fields[i].reset();
+                continue;
+            }
+            texts[i].clear();
+            RowEncoder::append_text(cursor, int(i), stmt.columns[i], texts[i]);
+            fields[i] = texts[i];
+        }
+        line.clear();
+        pgwire::append_copy_row(line, fields, stmt.copy_options);
+        encoder.copy_data(line);
+        ++rows;
+    }
+    if (rc != SQLITE_DONE) throw sqlite_error(c.handle(), rc);
+    encoder.copy_done();
+    encoder.command_complete("COPY " + std::to_string(rows));
 }
 
 void Session::run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {

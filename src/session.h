@@ -20,6 +20,7 @@
 #include <string>
 
 #include "pgwire/backend_encoder.h"
+#include "pgwire/copy_format.h"
 #include "pgwire/frontend_message.h"
 #include "src/database.h"
 #include "src/database_registry.h"
@@ -114,6 +115,11 @@ private:
     // rows go out per its formats and row limit (returns false if suspended).
     bool run_translated(const std::shared_ptr<const translate::TranslatedStatement>& stmt, Portal* portal,
                         int64_t max_rows, bool last_in_query, pgwire::BackendEncoder& encoder);
+    void start_copy_in(const std::shared_ptr<const translate::TranslatedStatement>& stmt, bool last_in_query,
+                       pgwire::BackendEncoder& encoder);
+    Step copy_message(pgwire::FrontendMessage& message, pgwire::BackendEncoder& encoder);
+    void copy_rows(bool at_end);
+    void run_copy_out(const translate::TranslatedStatement& stmt, SqliteConnection& c, pgwire::BackendEncoder& encoder);
     void run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
@@ -171,6 +177,13 @@ private:
 
     // The message waiting for the write lock.
     std::optional<pgwire::FrontendMessage> pending_;
+    // Set between CopyInResponse and the client's CopyDone / CopyFail.
+    struct CopyIn {
+        std::shared_ptr<const translate::TranslatedStatement> statement;
+        pgwire::CopyRowReader reader;
+        int64_t rows = 0;
+    };
+    std::optional<CopyIn> copy_in_;
 
     // The SQLite connection a statement of this session is running on,
     // for cancel(); guarded by running_mutex_ so a connection is never

@@ -182,20 +182,31 @@ TEST_CASE("many messages in one feed are yielded in order") {
 TEST_CASE("unsupported message types come back as UnsupportedMessage without losing framing") {
     FrontendDecoder decoder;
     start(decoder);
-    // FunctionCall ('F') and CopyData ('d') are well framed but not decoded.
-    decoder.feed(frontend_message('F', be32(1234) + be16(0) + be16(0) + be16(0)) +
-                 frontend_message('d', "row data") + query_message("SELECT 2"));
+    // FunctionCall ('F') is well framed but not decoded.
+    decoder.feed(frontend_message('F', be32(1234) + be16(0) + be16(0) + be16(0)) + query_message("SELECT 2"));
     auto call = decoder.next();
     REQUIRE(call);
     REQUIRE(std::holds_alternative<UnsupportedMessage>(*call));
     CHECK(std::get<UnsupportedMessage>(*call).type == 'F');
-    auto copy = decoder.next();
-    REQUIRE(copy);
-    REQUIRE(std::holds_alternative<UnsupportedMessage>(*copy));
-    CHECK(std::get<UnsupportedMessage>(*copy).type == 'd');
     auto query = decoder.next();
     REQUIRE(query);
     CHECK(std::get<Query>(*query).sql == "SELECT 2");
+}
+
+TEST_CASE("CopyData, CopyDone and CopyFail carry the data and the client's reason") {
+    FrontendDecoder decoder;
+    start(decoder);
+    decoder.feed(frontend_message('d', std::string("1\tx\n\0", 5)) + frontend_message('c', "") +
+                 frontend_message('f', std::string("gave up\0", 8)));
+    auto data = decoder.next();
+    REQUIRE(data);
+    CHECK(std::get<litegres::pgwire::CopyData>(*data).data == std::string("1\tx\n\0", 5));
+    auto done = decoder.next();
+    REQUIRE(done);
+    CHECK(std::holds_alternative<litegres::pgwire::CopyDone>(*done));
+    auto fail = decoder.next();
+    REQUIRE(fail);
+    CHECK(std::get<litegres::pgwire::CopyFail>(*fail).message == "gave up");
 }
 
 TEST_CASE("Parse carries the statement name, SQL and parameter type OIDs") {

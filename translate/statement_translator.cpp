@@ -103,6 +103,7 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_DROP_STMT: return drop(*node->drop_stmt);
         case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return transaction(*node->transaction_stmt);
         case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return set_variable(*node->variable_set_stmt);
+        case PG_QUERY__NODE__NODE_COPY_STMT: return copy(*node->copy_stmt);
         case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: {
             TranslatedStatement t = plain("SHOW", StatementKind::kShow);
             t.object_name = node->variable_show_stmt->name;

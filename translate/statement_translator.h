@@ -39,6 +39,7 @@ private:
     TranslatedStatement drop(const PgQuery__DropStmt& stmt);
     TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);
     TranslatedStatement set_variable(const PgQuery__VariableSetStmt& stmt);
+    TranslatedStatement copy(const PgQuery__CopyStmt& stmt);  // copy_statement.cpp
 
     Catalog& catalog_;
     ParameterTypes parameter_types_;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "pgwire/copy_format.h"
 #include "translate/pg_type.h"
 
 namespace litegres::translate {
@@ -25,6 +26,8 @@ enum class StatementKind {
     kShow,
     kDeallocate,  // object_name, or empty for ALL
     kDiscard,     // object_name: ALL, PLANS, SEQUENCES or TEMP
+    kCopyFrom,    // COPY ... FROM STDIN: sqlite_sql inserts one row; `columns` are its fields ($1, $2, ...)
+    kCopyTo,      // COPY ... TO STDOUT: sqlite_sql yields the rows of `columns`
     kEmpty,
 };
 
@@ -70,6 +73,7 @@ struct TranslatedStatement {
         std::string message;
     };
     std::vector<Notice> notices;
+    pgwire::CopyOptions copy_options;  // kCopyFrom / kCopyTo
 };
 
 }  // namespace litegres::translate
