@@ -165,6 +165,37 @@ void sum_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
 }
 
+// As a window function the frame also shrinks: the value leaving it is
+// subtracted, exactly.
+void sum_inverse(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    auto* state = static_cast<SumState*>(sqlite3_aggregate_context(ctx, sizeof(SumState)));
+    if (state == nullptr) return sqlite3_result_error_nomem(ctx);
+    try {
+        auto a = numeric_arg(argv[0]);
+        if (!a || state->sum == nullptr) return;
+        if (--state->count == 0) {
+            delete state->sum;
+            state->sum = nullptr;
+        } else {
+            *state->sum = state->sum->subtract(*a);
+        }
+    } catch (const pgwire::PgError& e) {
+        raise(ctx, e);
+    }
+}
+
+// The current frame's result; the state lives on.
+template <bool kAverage>
+void sum_value(sqlite3_context* ctx) {
+    auto* state = static_cast<SumState*>(sqlite3_aggregate_context(ctx, 0));
+    if (state == nullptr || state->sum == nullptr) return sqlite3_result_null(ctx);
+    try {
+        result_numeric(ctx, kAverage ? state->sum->divide(NumericValue::from_int64(state->count)) : *state->sum);
+    } catch (const pgwire::PgError& e) {
+        raise(ctx, e);
+    }
+}
+
 template <bool kAverage>
 void sum_final(sqlite3_context* ctx) {
     auto* state = static_cast<SumState*>(sqlite3_aggregate_context(ctx, 0));
@@ -314,13 +345,11 @@ int register_numeric_functions(sqlite3* db) {
                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, extremum<false>,
                                     nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_create_function_v2(db, "litegres_numeric_sum", 1,
-                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr, sum_step,
-                                    sum_final<false>, nullptr);
+    rc = sqlite3_create_window_function(db, "litegres_numeric_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                        sum_step, sum_final<false>, sum_value<false>, sum_inverse, nullptr);
     if (rc != SQLITE_OK) return rc;
-    return sqlite3_create_function_v2(db, "litegres_numeric_avg", 1,
-                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr,
-                                      sum_step, sum_final<true>, nullptr);
+    return sqlite3_create_window_function(db, "litegres_numeric_avg", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                          sum_step, sum_final<true>, sum_value<true>, sum_inverse, nullptr);
 }
 
 }  // namespace litegres::translate

@@ -14,7 +14,6 @@ SELECT name, first_value(name) OVER (PARTITION BY dept ORDER BY salary), last_va
 SELECT name, nth_value(name, 2) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM wf_emp ORDER BY id;
 SELECT name, sum(salary) OVER (ORDER BY id) AS running FROM wf_emp ORDER BY id;
 SELECT name, sum(salary) OVER (PARTITION BY dept) AS dept_total, count(*) OVER (PARTITION BY dept) FROM wf_emp ORDER BY id;
--- known gap: exact numeric aggregates are not SQLite window functions yet
 SELECT name, avg(salary) OVER (PARTITION BY dept) FROM wf_emp WHERE dept = 'eng' ORDER BY id;
 SELECT name, min(salary) OVER w, max(salary) OVER w FROM wf_emp WINDOW w AS (PARTITION BY dept) ORDER BY id;
 SELECT name, sum(salary) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM wf_emp ORDER BY id;
@@ -38,3 +37,7 @@ SELECT dept, sum(salary) FILTER (WHERE bonus > 0) FROM wf_emp GROUP BY dept ORDE
 SELECT sum(salary) FILTER (WHERE dept = 'eng') OVER (ORDER BY id) FROM wf_emp ORDER BY id;
 SELECT lower(name) FILTER (WHERE true) FROM wf_emp;
 SELECT count(*) FILTER (WHERE 1) FROM wf_emp;
+CREATE TABLE wf_pay (id integer PRIMARY KEY, amount numeric(8,2));
+INSERT INTO wf_pay VALUES (1, 10.10), (2, 0.20), (3, 5.55), (4, NULL), (5, 1.00);
+SELECT id, sum(amount) OVER (ORDER BY id), avg(amount) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM wf_pay ORDER BY id;
+SELECT id, sum(amount) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING) FROM wf_pay ORDER BY id;
