@@ -705,6 +705,9 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         case StatementKind::kDropDatabase: run_database_command(*stmt, encoder); return true;
         case StatementKind::kDeallocate:
         case StatementKind::kDiscard: run_session_reset(*stmt, encoder); return true;
+        case StatementKind::kDeclareCursor:
+        case StatementKind::kFetch:
+        case StatementKind::kCloseCursor: run_cursor_command(stmt, encoder); return true;
         case StatementKind::kCopyFrom:
         case StatementKind::kCopyTo:
         case StatementKind::kQuery: break;
@@ -797,6 +800,53 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
         implicit_block_ = true;
         ensure_transaction();
     }
+}
+
+// ---------------------------------------------------------------- SQL cursors
+
+void Session::run_cursor_command(const std::shared_ptr<const translate::TranslatedStatement>& stmt,
+                                 pgwire::BackendEncoder& encoder) {
+    const std::string& name = stmt->object_name;
+    if (stmt->kind == StatementKind::kCloseCursor) {
+        if (name.empty()) {
+            portals_.clear();
+        } else if (portals_.erase(name) == 0) {
+            throw PgError(sqlstate::kInvalidCursorName, "cursor \"" + name + "\" does not exist");
+        }
+        encoder.command_complete(name.empty() ? "CLOSE CURSOR ALL" : "CLOSE CURSOR");
+        return;
+    }
+    if (stmt->kind == StatementKind::kDeclareCursor) {
+        if (tx_state_ != TxState::kInBlock) {
+            throw PgError(sqlstate::kNoActiveSqlTransaction, "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        if (portals_.count(name) > 0) {
+            throw PgError(sqlstate::kDuplicateCursor, "cursor \"" + name + "\" already exists");
+        }
+        // The cursor runs the query as a row-returning statement.
+        auto query = std::make_shared<translate::TranslatedStatement>(*stmt);
+        query->kind = StatementKind::kQuery;
+        query->returns_rows = true;
+        Portal portal;
+        portal.translated = query;
+        portal.run = std::make_unique<StatementRun>(connection(), query, std::vector<translate::SqlValue>{},
+                                                    std::vector<int16_t>{});
+        portals_[name] = std::move(portal);
+        encoder.command_complete(stmt->tag);
+        return;
+    }
+    auto it = portals_.find(name);
+    if (it == portals_.end()) throw PgError(sqlstate::kInvalidCursorName, "cursor \"" + name + "\" does not exist");
+    Portal& portal = it->second;
+    if (!portal.run) {
+        portal.run = std::make_unique<StatementRun>(connection(), portal.translated, portal.parameters,
+                                                    portal.result_formats);
+    }
+    bool send = stmt->returns_rows;
+    if (send) encoder.row_description(RowEncoder::describe(portal.translated->columns, portal.result_formats));
+    RunningStatement running(*this, connection().handle(), settings_->statement_timeout_ms());
+    int64_t rows = portal.run->fetch(encoder, stmt->fetch_count, send);
+    encoder.command_complete(stmt->tag + " " + std::to_string(rows));
 }
 
 // ---------------------------------------------------------------- COPY

@@ -115,6 +115,8 @@ private:
     // rows go out per its formats and row limit (returns false if suspended).
     bool run_translated(const std::shared_ptr<const translate::TranslatedStatement>& stmt, Portal* portal,
                         int64_t max_rows, bool last_in_query, pgwire::BackendEncoder& encoder);
+    void run_cursor_command(const std::shared_ptr<const translate::TranslatedStatement>& stmt,
+                            pgwire::BackendEncoder& encoder);
     void start_copy_in(const std::shared_ptr<const translate::TranslatedStatement>& stmt, bool last_in_query,
                        pgwire::BackendEncoder& encoder);
     Step copy_message(pgwire::FrontendMessage& message, pgwire::BackendEncoder& encoder);

@@ -77,4 +77,25 @@ bool StatementRun::resume(pgwire::BackendEncoder& encoder, int64_t max_rows) {
     return true;
 }
 
+int64_t StatementRun::fetch(pgwire::BackendEncoder& encoder, int64_t max_rows, bool send) {
+    if (done_) return 0;
+    if (!started_) start();
+    RowEncoder rows_out(statement_->columns, formats_);
+    std::string scratch;
+    int64_t rows = 0;
+    while (rows < max_rows) {
+        int rc = sqlite3_step(cursor_.get());
+        if (rc == SQLITE_ROW) {
+            if (send) rows_out.write_row(cursor_.get(), encoder, scratch);
+            ++rows;
+            continue;
+        }
+        cursor_.release();
+        done_ = true;
+        if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
+        break;
+    }
+    return rows;
+}
+
 }  // namespace litegres

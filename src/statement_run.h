@@ -24,6 +24,9 @@ public:
     // returns false). Throws PgError; rows already sent stay sent, as
     // PostgreSQL streams rows before an error ends them.
     bool resume(pgwire::BackendEncoder& encoder, int64_t max_rows);
+    // FETCH from a cursor: sends up to `max_rows` DataRows (or, with
+    // `send` false, skips them for MOVE) and nothing else; returns how many.
+    int64_t fetch(pgwire::BackendEncoder& encoder, int64_t max_rows, bool send);
 
     const translate::TranslatedStatement& statement() const { return *statement_; }
     const std::vector<int16_t>& result_formats() const { return formats_; }

@@ -412,3 +412,21 @@ TEST_CASE("statements litegres does not translate yet are refused with 0A000") {
               sql.translate("INSERT INTO t VALUES (1) ON CONFLICT ON CONSTRAINT t_pkey DO NOTHING");
           }).sqlstate() == "0A000");
 }
+
+TEST_CASE("cursor statements become session instructions") {
+    SqlHarness sql;
+    sql.run("CREATE TABLE t (id integer)");
+    TranslatedStatement declare = sql.translate("DECLARE c CURSOR FOR SELECT id FROM t");
+    CHECK(declare.kind == StatementKind::kDeclareCursor);
+    CHECK(declare.object_name == "c");
+    CHECK_FALSE(declare.returns_rows);
+    CHECK(declare.columns.size() == 1);
+    TranslatedStatement fetch = sql.translate("FETCH 5 FROM c");
+    CHECK(fetch.kind == StatementKind::kFetch);
+    CHECK(fetch.fetch_count == 5);
+    CHECK(fetch.tag == "FETCH");
+    CHECK(sql.translate("MOVE ALL IN c").tag == "MOVE");
+    CHECK(sql.translate("CLOSE ALL").object_name.empty());
+    CHECK(pg_error_of([&] { sql.translate("FETCH PRIOR FROM c"); }).sqlstate() == "55000");
+    CHECK(pg_error_of([&] { sql.translate("DECLARE h CURSOR WITH HOLD FOR SELECT 1"); }).sqlstate() == "0A000");
+}

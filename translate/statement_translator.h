@@ -40,6 +40,10 @@ private:
     TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);
     TranslatedStatement set_variable(const PgQuery__VariableSetStmt& stmt);
     TranslatedStatement copy(const PgQuery__CopyStmt& stmt);  // copy_statement.cpp
+    // cursor_statement.cpp
+    TranslatedStatement declare_cursor(const PgQuery__DeclareCursorStmt& stmt);
+    TranslatedStatement fetch(const PgQuery__FetchStmt& stmt);
+    TranslatedStatement close_cursor(const PgQuery__ClosePortalStmt& stmt);
 
     Catalog& catalog_;
     ParameterTypes parameter_types_;

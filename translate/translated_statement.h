@@ -28,6 +28,9 @@ enum class StatementKind {
     kDiscard,     // object_name: ALL, PLANS, SEQUENCES or TEMP
     kCopyFrom,    // COPY ... FROM STDIN: sqlite_sql inserts one row; `columns` are its fields ($1, $2, ...)
     kCopyTo,      // COPY ... TO STDOUT: sqlite_sql yields the rows of `columns`
+    kDeclareCursor,  // object_name: the cursor; sqlite_sql/columns: its query
+    kFetch,          // FETCH/MOVE fetch_count rows of cursor object_name
+    kCloseCursor,    // object_name, or empty for CLOSE ALL
     kEmpty,
 };
 
@@ -74,6 +77,7 @@ struct TranslatedStatement {
     };
     std::vector<Notice> notices;
     pgwire::CopyOptions copy_options;  // kCopyFrom / kCopyTo
+    int64_t fetch_count = 0;           // kFetch (INT64_MAX: ALL)
 };
 
 }  // namespace litegres::translate

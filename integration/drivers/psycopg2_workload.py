@@ -1,6 +1,6 @@
 """psycopg2 workload: client-side parameters over the simple protocol,
 transactions with rollback, a unique violation as errors.UniqueViolation,
-and a named (server-side) cursor is left out: it needs DECLARE CURSOR."""
+and a named (server-side) cursor read in batches (DECLARE / FETCH)."""
 
 import sys
 
@@ -28,6 +28,14 @@ def run(dsn: str) -> None:
     print("columns", [(d.name, d.type_code) for d in cur.description])
     for row in cur.fetchall():
         print("row", render_row(row))
+    named = conn.cursor("batches")
+    named.itersize = 2
+    named.execute("SELECT id, name FROM items WHERE id > %s ORDER BY id", (0,))
+    for row in named:
+        print("named cursor row", render_row(row))
+    print("named cursor columns", [(d.name, d.type_code) for d in named.description])
+    named.close()
+    conn.commit()
     cur.execute("DELETE FROM items")
     conn.rollback()
     cur.execute("SELECT count(*) FROM items")
