@@ -235,6 +235,30 @@ std::map<Key, FunctionSignature> build_catalog() {
     add("setval", 3, "litegres_setval", fixed(kInt8), kInt8, true);
 
     add("version", 0, "litegres_version", fixed(kText));
+
+    // Catalog functions psql and drivers call; every object litegres shows
+    // is visible on the search path and owned by the session's user.
+    auto constant = [](const char* sql) {
+        return [sql](const std::string&, const std::vector<TypedSql>&) { return std::string(sql); };
+    };
+    for (const char* f : {"pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible"}) {
+        add(f, 1, f, fixed(kBool), PgType{oid::kOid, -1}, false, constant("1"));
+    }
+    // Role 6171 is pg_database_owner, which owns schema public.
+    add("pg_get_userbyid", 1, "pg_get_userbyid", fixed(PgType{oid::kName, -1}), PgType{oid::kOid, -1}, false,
+        [](const std::string&, const std::vector<TypedSql>& a) {
+            return "(CASE " + a[0].sql + " WHEN 6171 THEN 'pg_database_owner' ELSE litegres_session_user() END)";
+        });
+    add("pg_encoding_to_char", 1, "pg_encoding_to_char", fixed(PgType{oid::kName, -1}), kInt4, false,
+        [](const std::string&, const std::vector<TypedSql>& a) {
+            return "(CASE " + a[0].sql + " WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END)";
+        });
+    add("format_type", 2, "litegres_format_type", fixed(kText), PgType{oid::kOid, -1});
+    for (const char* f : {"has_table_privilege", "has_schema_privilege", "has_database_privilege",
+                          "has_column_privilege", "has_sequence_privilege", "has_function_privilege"}) {
+        add(f, 2, f, fixed(kBool), kText, false, constant("1"));
+        add(f, 3, f, fixed(kBool), kText, false, constant("1"));
+    }
     add("current_database", 0, "litegres_current_database", fixed(PgType{oid::kName, -1}));
     add("current_schema", 0, "litegres_current_schema", fixed(PgType{oid::kName, -1}),
                               kText, false, [](const std::string&, const std::vector<TypedSql>&) {

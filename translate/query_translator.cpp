@@ -1160,7 +1160,19 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
             return t;
         }
         case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: throw_unsupported("ARRAY[...]");
-        case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: throw_unsupported("COLLATE");
+        case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: {
+            // litegres compares text bytewise, which is PostgreSQL's "C"
+            // collation; the collations that mean the same are accepted.
+            const auto& c = *node->collate_clause;
+            std::string name = str(c.collname[c.n_collname - 1]);
+            static const char* kBytewise[] = {"default", "C", "POSIX", "ucs_basic", "C.utf8", "C.UTF-8"};
+            bool bytewise = std::any_of(std::begin(kBytewise), std::end(kBytewise),
+                                        [&](const char* n) { return name == n; });
+            if (!bytewise) throw_unsupported("COLLATE \"" + name + "\"", c.location);
+            TypedSql arg = expression(c.arg, scope);
+            resolve_unknown(arg, kText, c.location);
+            return arg;
+        }
         case PG_QUERY__NODE__NODE_A_INDIRECTION: throw_unsupported("subscripts");
         case PG_QUERY__NODE__NODE_ROW_EXPR: throw_unsupported("ROW(...)");
         default: throw_unsupported("this expression");

@@ -363,6 +363,15 @@ void raise_error(sqlite3_context* ctx, int, sqlite3_value** argv) {
     raise(ctx, reinterpret_cast<const char*>(sqlite3_value_text(argv[0])), text_arg(argv[1]));
 }
 
+// format_type(type oid, typmod), as PostgreSQL prints it; NULL type, NULL.
+void format_type_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1 : sqlite3_value_int(argv[1]);
+    std::string name = format_type(PgType{Oid(sqlite3_value_int64(argv[0])), typmod});
+    if (name == "unknown" && sqlite3_value_int64(argv[0]) != pgwire::oid::kUnknownType) name = "???";
+    sqlite3_result_text(ctx, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
+}
+
 // generate_series's step, which PostgreSQL refuses to be zero.
 void series_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) != SQLITE_NULL && sqlite3_value_int64(argv[0]) == 0) {
@@ -384,6 +393,7 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_nonzero", 1, nonzero, true},
         {"litegres_series_step", 1, series_step, true},
         {"litegres_raise", 2, raise_error, false},
+        {"litegres_format_type", 2, format_type_fn, true},
         {"litegres_cbrt", 1, cbrt, true},
         {"litegres_greatest", -1, extremum<true>, true},
         {"litegres_least", -1, extremum<false>, true},

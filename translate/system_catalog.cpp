@@ -471,9 +471,13 @@ const std::vector<SystemRelation>& relations() {
          "(5091,'anycompatiblearray_send',11,10),(5092,'anycompatiblenonarray_in',11,10),"
          "(5093,'anycompatiblenonarray_out',11,10),(5094,'anycompatiblerange_in',11,10),"
          "(5095,'anycompatiblerange_out',11,10)"},
+        {"pg_am",
+         {{"oid", kOidType}, {"amname", kName}, {"amhandler", kOidType}, {"amtype", kChar}},
+         "VALUES (2, 'heap', 3, 't'), (403, 'btree', 330, 'i'), (405, 'hash', 331, 'i'), "
+         "(783, 'gist', 332, 'i'), (2742, 'gin', 333, 'i'), (4000, 'spgist', 334, 'i'), (3580, 'brin', 335, 'i')"},
         {"pg_namespace",
          {{"oid", kOidType}, {"nspname", kName}, {"nspowner", kOidType}},
-         "VALUES (11, 'pg_catalog', 10), (99, 'pg_toast', 10), (2200, 'public', 10), "
+         "VALUES (11, 'pg_catalog', 10), (99, 'pg_toast', 10), (2200, 'public', 6171), "
          "(13207, 'information_schema', 10)"},
         {"pg_class",
          {{"oid", kOidType}, {"relname", kName}, {"relnamespace", kOidType}, {"reltype", kOidType},
