@@ -1,4 +1,5 @@
-// sqlite_catalog.cpp — PRAGMA table_info ► TableInfo.
+// sqlite_catalog.cpp — PRAGMA table_info ► TableInfo; sqlite_schema and the
+// sequence bookkeeping ► SchemaObject.
 #include "src/sqlite_catalog.h"
 
 #include "src/sqlite_error.h"
@@ -35,6 +36,39 @@ std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view n
         table.columns[i].column_number = oid != 0 ? int16_t(i + 1) : 0;
     }
     return table;
+}
+
+std::vector<translate::SchemaObject> SqliteCatalog::objects(const char* sql, std::string_view name) {
+    StatementLease lease = connection_.lease(sql, true);
+    sqlite3_stmt* stmt = lease.get();
+    sqlite3_bind_text(stmt, 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
+    std::vector<translate::SchemaObject> out;
+    int rc;
+    auto column = [&](int i) {
+        const unsigned char* v = sqlite3_column_text(stmt, i);
+        return v != nullptr ? std::string(reinterpret_cast<const char*>(v)) : std::string();
+    };
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) out.push_back({column(0), column(1), column(2), column(3)});
+    if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
+    return out;
+}
+
+std::optional<translate::SchemaObject> SqliteCatalog::find_object(std::string_view name) {
+    if (name.rfind("_litegres_", 0) == 0 || name.rfind("sqlite_", 0) == 0) return std::nullopt;
+    auto found = objects(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM main.sqlite_schema WHERE name = ?1 "
+        "UNION ALL SELECT 'sequence', name, coalesce(owner_table, ''), '' FROM main._litegres_sequence "
+        "WHERE name = ?1",
+        name);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+std::vector<translate::SchemaObject> SqliteCatalog::objects_on_table(std::string_view table) {
+    return objects(
+        "SELECT type, name, tbl_name, sql FROM main.sqlite_schema "
+        "WHERE tbl_name = ?1 AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid",
+        table);
 }
 
 }  // namespace litegres

@@ -37,11 +37,23 @@ struct TableInfo {
     }
 };
 
+// One named object of the schema, as the DDL translators need to see it.
+struct SchemaObject {
+    std::string kind;   // "table", "view", "index", "trigger" or "sequence"
+    std::string name;
+    std::string table;  // what an index or trigger is on; a sequence's owning table
+    std::string sql;    // the SQLite CREATE statement ("" for a sequence)
+};
+
 class Catalog {
 public:
     virtual ~Catalog() = default;
     // A user table or view by name, or nullopt when there is none.
     virtual std::optional<TableInfo> find_table(std::string_view name) = 0;
+    // Any user relation (table, view, index, sequence) by name.
+    virtual std::optional<SchemaObject> find_object(std::string_view) { return std::nullopt; }
+    // The indexes and triggers defined on a table, in creation order.
+    virtual std::vector<SchemaObject> objects_on_table(std::string_view) { return {}; }
 };
 
 }  // namespace litegres::translate

@@ -7,6 +7,8 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/drop_translator.h"
+#include "translate/index_translator.h"
 #include "translate/query_translator.h"
 #include "translate/sql_text.h"
 
@@ -100,7 +102,9 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_UPDATE_STMT: return update(*node->update_stmt);
         case PG_QUERY__NODE__NODE_DELETE_STMT: return remove(*node->delete_stmt);
         case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(*node->create_stmt);
-        case PG_QUERY__NODE__NODE_DROP_STMT: return drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_DROP_STMT: return DropTranslator(catalog_).drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_INDEX_STMT:
+            return IndexTranslator(catalog_, parameter_types_).create(*node->index_stmt);
         case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return transaction(*node->transaction_stmt);
         case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return set_variable(*node->variable_set_stmt);
         case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: {
@@ -468,35 +472,6 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     t.sqlite_sql.push_back("INSERT INTO _litegres_relation (oid, name) SELECT coalesce(max(oid), 16383) + 1, " +
                            quote_string(table) + " FROM _litegres_relation");
     for (auto& s : after) t.sqlite_sql.push_back(std::move(s));
-    return t;
-}
-
-TranslatedStatement StatementTranslator::drop(const PgQuery__DropStmt& stmt) {
-    if (stmt.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
-        const ProtobufCEnumValue* v =
-            protobuf_c_enum_descriptor_get_value(&pg_query__object_type__descriptor, stmt.remove_type);
-        throw_unsupported(std::string("DROP of ") + (v != nullptr ? v->name : "this object type"));
-    }
-    TranslatedStatement t = plain("DROP TABLE", StatementKind::kQuery);
-    t.writes = true;
-    t.changes_schema = true;
-    for (size_t i = 0; i < stmt.n_objects; ++i) {
-        const auto* names = stmt.objects[i]->list;
-        std::string table = str(names->items[names->n_items - 1]);
-        if (names->n_items > 1 && std::string(str(names->items[0])) != "public") {
-            throw_unsupported("schemas other than public");
-        }
-        if (!catalog_.find_table(table)) {
-            if (!stmt.missing_ok) {
-                throw PgError(sqlstate::kUndefinedTable, "table \"" + table + "\" does not exist");
-            }
-            t.notices.push_back({sqlstate::kSuccessfulCompletion, "table \"" + table + "\" does not exist, skipping"});
-            continue;
-        }
-        t.sqlite_sql.push_back("DROP TABLE " + quote_identifier(table));
-        t.sqlite_sql.push_back("DELETE FROM _litegres_sequence WHERE owner_table = " + quote_string(table));
-        t.sqlite_sql.push_back("DELETE FROM _litegres_relation WHERE name = " + quote_string(table));
-    }
     return t;
 }
 

@@ -32,7 +32,6 @@ private:
     TranslatedStatement update(const PgQuery__UpdateStmt& stmt);
     TranslatedStatement remove(const PgQuery__DeleteStmt& stmt);
     TranslatedStatement create_table(const PgQuery__CreateStmt& stmt);
-    TranslatedStatement drop(const PgQuery__DropStmt& stmt);
     TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);
     TranslatedStatement set_variable(const PgQuery__VariableSetStmt& stmt);
 

@@ -483,10 +483,13 @@ const std::vector<SystemRelation>& relations() {
           {"relrowsecurity", kBool}, {"relispartition", kBool}},
          "SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, "
          "EXISTS (SELECT 1 FROM main.sqlite_schema i WHERE i.type = 'index' AND i.tbl_name = r.name), 0, 'p', "
-         "CASE s.type WHEN 'view' THEN 'v' ELSE 'r' END, "
-         "(SELECT count(*) FROM pragma_table_info(r.name)), 0, 0, 0, 0, 0 "
+         "CASE s.type WHEN 'view' THEN 'v' WHEN 'index' THEN 'i' ELSE 'r' END, "
+         "CASE s.type WHEN 'index' THEN (SELECT count(*) FROM pragma_index_info(r.name)) "
+         "ELSE (SELECT count(*) FROM pragma_table_info(r.name)) END, 0, 0, 0, 0, 0 "
          "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
-         "AND s.type IN ('table', 'view')"},
+         "AND s.type IN ('table', 'view', 'index') "
+         "UNION ALL SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0 "
+         "FROM main._litegres_relation r JOIN main._litegres_sequence q ON q.name = r.name"},
         {"pg_attribute",
          {{"attrelid", kOidType}, {"attname", kName}, {"atttypid", kOidType}, {"attlen", kInt2},
           {"attnum", kInt2}, {"atttypmod", kInt4}, {"attnotnull", kBool}, {"atthasdef", kBool},
