@@ -28,6 +28,18 @@ std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view n
     }
     if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
     if (table.columns.empty()) return std::nullopt;
+    // A view's column types are kept by litegres (see ViewTranslator).
+    StatementLease view_lease =
+        connection_.lease("SELECT attnum, type FROM _litegres_view_column WHERE view = ?1", true);
+    sqlite3_bind_text(view_lease.get(), 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
+    while (sqlite3_step(view_lease.get()) == SQLITE_ROW) {
+        size_t attnum = size_t(sqlite3_column_int64(view_lease.get(), 0));
+        const char* type = reinterpret_cast<const char*>(sqlite3_column_text(view_lease.get(), 1));
+        if (attnum >= 1 && attnum <= table.columns.size() && type != nullptr) {
+            translate::PgType declared = translate::type_from_declared(type);
+            if (!declared.is_unknown()) table.columns[attnum - 1].type = declared;
+        }
+    }
     StatementLease oid_lease = connection_.lease("SELECT oid FROM _litegres_relation WHERE name = ?1", true);
     sqlite3_bind_text(oid_lease.get(), 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
     translate::Oid oid = sqlite3_step(oid_lease.get()) == SQLITE_ROW ? translate::Oid(sqlite3_column_int64(oid_lease.get(), 0)) : 0;
@@ -69,6 +81,16 @@ std::vector<translate::SchemaObject> SqliteCatalog::objects_on_table(std::string
         "SELECT type, name, tbl_name, sql FROM main.sqlite_schema "
         "WHERE tbl_name = ?1 AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid",
         table);
+}
+
+std::vector<std::string> SqliteCatalog::tables_referencing(std::string_view table) {
+    std::vector<std::string> out;
+    for (auto& o : objects("SELECT DISTINCT 'table', m.name, '', '' FROM main.sqlite_schema m, "
+                           "pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = ?1",
+                           table)) {
+        out.push_back(std::move(o.name));
+    }
+    return out;
 }
 
 }  // namespace litegres

@@ -14,6 +14,7 @@ public:
     std::optional<translate::TableInfo> find_table(std::string_view name) override;
     std::optional<translate::SchemaObject> find_object(std::string_view name) override;
     std::vector<translate::SchemaObject> objects_on_table(std::string_view table) override;
+    std::vector<std::string> tables_referencing(std::string_view table) override;
 
 private:
     std::vector<translate::SchemaObject> objects(const char* sql, std::string_view name);

@@ -54,6 +54,8 @@ public:
     virtual std::optional<SchemaObject> find_object(std::string_view) { return std::nullopt; }
     // The indexes and triggers defined on a table, in creation order.
     virtual std::vector<SchemaObject> objects_on_table(std::string_view) { return {}; }
+    // The tables with a FOREIGN KEY referencing `table` (itself included).
+    virtual std::vector<std::string> tables_referencing(std::string_view) { return {}; }
 };
 
 }  // namespace litegres::translate

@@ -12,8 +12,12 @@ std::string object_name(const PgQuery__List& names) {
     return string_value(names.items[names.n_items - 1]);
 }
 
-const char* const kForgetDroppedRelationsSql =
-    "DELETE FROM _litegres_relation WHERE name NOT IN (SELECT name FROM main.sqlite_schema) "
-    "AND name NOT IN (SELECT name FROM _litegres_sequence)";
+void forget_dropped_relations(TranslatedStatement& t) {
+    t.sqlite_sql.push_back(
+        "DELETE FROM _litegres_relation WHERE name NOT IN (SELECT name FROM main.sqlite_schema) "
+        "AND name NOT IN (SELECT name FROM _litegres_sequence)");
+    t.sqlite_sql.push_back("DELETE FROM _litegres_view_column WHERE view NOT IN (SELECT name FROM main.sqlite_schema)");
+    t.sqlite_sql.push_back("DELETE FROM _litegres_comment WHERE relation NOT IN (SELECT name FROM _litegres_relation)");
+}
 
 }  // namespace litegres::translate::ddl

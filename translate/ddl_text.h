@@ -52,6 +52,6 @@ inline std::string register_relation_sql(const std::string& name) {
 // Forgets the OIDs (and view column types, comments) of relations that no
 // longer exist: run after anything that drops relations, since dropping a
 // table drops its indexes with it.
-extern const char* const kForgetDroppedRelationsSql;
+void forget_dropped_relations(TranslatedStatement& t);
 
 }  // namespace litegres::translate::ddl

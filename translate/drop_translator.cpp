@@ -98,7 +98,7 @@ TranslatedStatement DropTranslator::drop(const PgQuery__DropStmt& stmt) {
             t.sqlite_sql.push_back("DELETE FROM _litegres_sequence WHERE owner_table = " + quote_string(name));
         }
     }
-    if (!t.sqlite_sql.empty()) t.sqlite_sql.push_back(ddl::kForgetDroppedRelationsSql);
+    if (!t.sqlite_sql.empty()) ddl::forget_dropped_relations(t);
     return t;
 }
 

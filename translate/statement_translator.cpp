@@ -7,8 +7,11 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/comment_translator.h"
 #include "translate/drop_translator.h"
 #include "translate/index_translator.h"
+#include "translate/truncate_translator.h"
+#include "translate/view_translator.h"
 #include "translate/query_translator.h"
 #include "translate/sql_text.h"
 
@@ -24,12 +27,45 @@ const char* const kBookkeepingSchemaSql =
     " increment_by INTEGER NOT NULL DEFAULT 1,"
     " is_called INTEGER NOT NULL DEFAULT 0,"
     " owner_table TEXT,"
-    " owner_column TEXT);"
+    " owner_column TEXT,"
+    " start_value INTEGER NOT NULL DEFAULT 1,"
+    " min_value INTEGER NOT NULL DEFAULT 1,"
+    " max_value INTEGER NOT NULL DEFAULT 9223372036854775807,"
+    " cycle INTEGER NOT NULL DEFAULT 0,"
+    " cache_size INTEGER NOT NULL DEFAULT 1,"
+    " data_type TEXT NOT NULL DEFAULT 'bigint',"
+    // 'a' GENERATED ALWAYS, 'd' BY DEFAULT AS IDENTITY, '' otherwise.
+    " identity TEXT NOT NULL DEFAULT '');"
+    // The PostgreSQL type of each view column (SQLite knows only those of
+    // plain column references).
+    "CREATE TABLE IF NOT EXISTS _litegres_view_column ("
+    " view TEXT NOT NULL,"
+    " attnum INTEGER NOT NULL,"
+    " type TEXT NOT NULL,"
+    " PRIMARY KEY (view, attnum));"
+    // COMMENT ON; column_name '' for the relation itself.
+    "CREATE TABLE IF NOT EXISTS _litegres_comment ("
+    " relation TEXT NOT NULL,"
+    " column_name TEXT NOT NULL DEFAULT '',"
+    " description TEXT NOT NULL,"
+    " PRIMARY KEY (relation, column_name));"
     // Stable OIDs for relations, as clients see them in RowDescription and
     // pg_class; user OIDs start at 16384 as in PostgreSQL.
     "CREATE TABLE IF NOT EXISTS _litegres_relation ("
     " oid INTEGER PRIMARY KEY,"
     " name TEXT NOT NULL UNIQUE)";
+
+const char* const kBookkeepingUpgradeSql[] = {
+    // _litegres_sequence of databases created before sequence options.
+    "ALTER TABLE _litegres_sequence ADD COLUMN start_value INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE _litegres_sequence ADD COLUMN min_value INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE _litegres_sequence ADD COLUMN max_value INTEGER NOT NULL DEFAULT 9223372036854775807",
+    "ALTER TABLE _litegres_sequence ADD COLUMN cycle INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE _litegres_sequence ADD COLUMN cache_size INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE _litegres_sequence ADD COLUMN data_type TEXT NOT NULL DEFAULT 'bigint'",
+    "ALTER TABLE _litegres_sequence ADD COLUMN identity TEXT NOT NULL DEFAULT ''",
+    nullptr,
+};
 
 namespace {
 
@@ -103,6 +139,10 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_DELETE_STMT: return remove(*node->delete_stmt);
         case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(*node->create_stmt);
         case PG_QUERY__NODE__NODE_DROP_STMT: return DropTranslator(catalog_).drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_VIEW_STMT:
+            return ViewTranslator(catalog_, parameter_types_).create(*node->view_stmt);
+        case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return TruncateTranslator(catalog_).truncate(*node->truncate_stmt);
+        case PG_QUERY__NODE__NODE_COMMENT_STMT: return CommentTranslator(catalog_).comment(*node->comment_stmt);
         case PG_QUERY__NODE__NODE_INDEX_STMT:
             return IndexTranslator(catalog_, parameter_types_).create(*node->index_stmt);
         case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return transaction(*node->transaction_stmt);

@@ -43,5 +43,8 @@ private:
 // created on every database when it is opened. Its names start with
 // "_litegres_", which the catalogs never show.
 extern const char* const kBookkeepingSchemaSql;
+// Statements that bring an older database's bookkeeping up to date, ending
+// in nullptr; each fails harmlessly (duplicate column) once applied.
+extern const char* const kBookkeepingUpgradeSql[];
 
 }  // namespace litegres::translate

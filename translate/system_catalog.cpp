@@ -494,9 +494,13 @@ const std::vector<SystemRelation>& relations() {
          {{"attrelid", kOidType}, {"attname", kName}, {"atttypid", kOidType}, {"attlen", kInt2},
           {"attnum", kInt2}, {"atttypmod", kInt4}, {"attnotnull", kBool}, {"atthasdef", kBool},
           {"attisdropped", kBool}, {"attidentity", kChar}, {"attgenerated", kChar}},
-         "SELECT r.oid, p.name, litegres_declared_type_oid(p.type), litegres_declared_type_length(p.type), "
-         "p.cid + 1, litegres_declared_type_modifier(p.type), p.\"notnull\", p.dflt_value IS NOT NULL, 0, '', '' "
-         "FROM main._litegres_relation r, pragma_table_info(r.name) p"},
+         "SELECT oid, name, litegres_declared_type_oid(type), litegres_declared_type_length(type), "
+         "cid + 1, litegres_declared_type_modifier(type), \"notnull\", dflt_value IS NOT NULL, 0, '', '' "
+         "FROM (SELECT r.oid, p.name, p.cid, p.\"notnull\", p.dflt_value, "
+         // A view's column types are litegres bookkeeping.
+         "coalesce((SELECT v.type FROM main._litegres_view_column v WHERE v.view = r.name "
+         "AND v.attnum = p.cid + 1), p.type) AS type "
+         "FROM main._litegres_relation r, pragma_table_info(r.name) p)"},
     };
     return kRelations;
 }
