@@ -40,6 +40,16 @@ std::optional<translate::TableInfo> SqliteCatalog::find_table(std::string_view n
             if (!declared.is_unknown()) table.columns[attnum - 1].type = declared;
         }
     }
+    StatementLease identity_lease = connection_.lease(
+        "SELECT owner_column, identity FROM _litegres_sequence WHERE owner_table = ?1 AND identity <> ''", true);
+    sqlite3_bind_text(identity_lease.get(), 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
+    while (sqlite3_step(identity_lease.get()) == SQLITE_ROW) {
+        const char* column = reinterpret_cast<const char*>(sqlite3_column_text(identity_lease.get(), 0));
+        const char* identity = reinterpret_cast<const char*>(sqlite3_column_text(identity_lease.get(), 1));
+        for (auto& c : table.columns) {
+            if (column != nullptr && identity != nullptr && c.name == column) c.identity = identity[0];
+        }
+    }
     StatementLease oid_lease = connection_.lease("SELECT oid FROM _litegres_relation WHERE name = ?1", true);
     sqlite3_bind_text(oid_lease.get(), 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
     translate::Oid oid = sqlite3_step(oid_lease.get()) == SQLITE_ROW ? translate::Oid(sqlite3_column_int64(oid_lease.get(), 0)) : 0;
@@ -91,6 +101,31 @@ std::vector<std::string> SqliteCatalog::tables_referencing(std::string_view tabl
         out.push_back(std::move(o.name));
     }
     return out;
+}
+
+std::optional<translate::SequenceInfo> SqliteCatalog::find_sequence(std::string_view name) {
+    StatementLease lease = connection_.lease(
+        "SELECT name, data_type, start_value, min_value, max_value, increment_by, cycle, cache_size, "
+        "coalesce(owner_table, ''), coalesce(owner_column, '') FROM _litegres_sequence WHERE name = ?1",
+        true);
+    sqlite3_stmt* stmt = lease.get();
+    sqlite3_bind_text(stmt, 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) return std::nullopt;
+    if (rc != SQLITE_ROW) throw sqlite_error(connection_.handle(), rc);
+    auto text = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i))); };
+    translate::SequenceInfo s;
+    s.name = text(0);
+    s.data_type = text(1);
+    s.start = sqlite3_column_int64(stmt, 2);
+    s.min = sqlite3_column_int64(stmt, 3);
+    s.max = sqlite3_column_int64(stmt, 4);
+    s.increment = sqlite3_column_int64(stmt, 5);
+    s.cycle = sqlite3_column_int64(stmt, 6) != 0;
+    s.cache = sqlite3_column_int64(stmt, 7);
+    s.owner_table = text(8);
+    s.owner_column = text(9);
+    return s;
 }
 
 }  // namespace litegres

@@ -52,11 +52,12 @@ TEST_CASE("CREATE TABLE is a plain-tagged schema change on the writer") {
     CHECK(t.writes);
     CHECK(t.changes_schema);
     CHECK_FALSE(t.returns_rows);
-    // The table, its OID, then its serial column's sequence.
-    REQUIRE(t.sqlite_sql.size() == 3);
+    // The table, its OID, then its serial column's sequence and that one's OID.
+    REQUIRE(t.sqlite_sql.size() == 4);
     CHECK(t.sqlite_sql[0].rfind("CREATE TABLE \"items\" (", 0) == 0);
     CHECK(t.sqlite_sql[1].find("_litegres_relation") != std::string::npos);
     CHECK(t.sqlite_sql[2].find("_litegres_sequence") != std::string::npos);
+    CHECK(t.sqlite_sql[3].find("_litegres_relation") != std::string::npos);
 }
 
 TEST_CASE("primary key and serial columns are NOT NULL, serial is declared int4") {

@@ -4,6 +4,7 @@
 // column its PostgreSQL type and report 42P01 / 42703 as PostgreSQL does.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,8 @@ struct ColumnInfo {
     // Where the column comes from (0 for computed columns).
     Oid table_oid = 0;
     int16_t column_number = 0;
+    // 'a' GENERATED ALWAYS AS IDENTITY, 'd' BY DEFAULT, 0 otherwise.
+    char identity = 0;
 };
 
 struct TableInfo {
@@ -45,6 +48,20 @@ struct SchemaObject {
     std::string sql;    // the SQLite CREATE statement ("" for a sequence)
 };
 
+// A sequence's definition, as kept in _litegres_sequence.
+struct SequenceInfo {
+    std::string name;
+    std::string data_type;  // "bigint", "integer" or "smallint"
+    int64_t start = 1;
+    int64_t min = 1;
+    int64_t max = INT64_MAX;
+    int64_t increment = 1;
+    bool cycle = false;
+    int64_t cache = 1;
+    std::string owner_table;
+    std::string owner_column;
+};
+
 class Catalog {
 public:
     virtual ~Catalog() = default;
@@ -56,6 +73,7 @@ public:
     virtual std::vector<SchemaObject> objects_on_table(std::string_view) { return {}; }
     // The tables with a FOREIGN KEY referencing `table` (itself included).
     virtual std::vector<std::string> tables_referencing(std::string_view) { return {}; }
+    virtual std::optional<SequenceInfo> find_sequence(std::string_view) { return std::nullopt; }
 };
 
 }  // namespace litegres::translate

@@ -129,8 +129,8 @@ std::map<Key, FunctionSignature> build_catalog() {
 
     add("nextval", 1, "litegres_nextval", fixed(kInt8), kText, true);
     add("currval", 1, "litegres_currval", fixed(kInt8));
-    add("setval", 2, "litegres_setval", fixed(kInt8), kInt8, true);
-    add("setval", 3, "litegres_setval", fixed(kInt8), kInt8, true);
+    add("setval", 2, "litegres_setval", fixed(kInt8), kText, true);
+    add("setval", 3, "litegres_setval", fixed(kInt8), kText, true);
     // Sequences, comments and relation OIDs are litegres bookkeeping tables.
     add("pg_get_serial_sequence", 2, "", fixed(kText), kText, false,
         [](const std::string&, const std::vector<TypedSql>& a) {

@@ -8,8 +8,11 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/comment_translator.h"
+#include "translate/ddl_text.h"
 #include "translate/drop_translator.h"
+#include "translate/identity_column.h"
 #include "translate/index_translator.h"
+#include "translate/sequence_translator.h"
 #include "translate/truncate_translator.h"
 #include "translate/view_translator.h"
 #include "translate/query_translator.h"
@@ -139,6 +142,8 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_DELETE_STMT: return remove(*node->delete_stmt);
         case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(*node->create_stmt);
         case PG_QUERY__NODE__NODE_DROP_STMT: return DropTranslator(catalog_).drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return SequenceTranslator(catalog_).create(*node->create_seq_stmt);
+        case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return SequenceTranslator(catalog_).alter(*node->alter_seq_stmt);
         case PG_QUERY__NODE__NODE_VIEW_STMT:
             return ViewTranslator(catalog_, parameter_types_).create(*node->view_stmt);
         case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return TruncateTranslator(catalog_).truncate(*node->truncate_stmt);
@@ -228,6 +233,8 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
         }
     }
 
+    if (stmt.override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE) throw_unsupported("OVERRIDING USER VALUE");
+    bool overriding_system_value = stmt.override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE;
     std::string sql = "INSERT INTO " + quote_identifier(stmt.relation->relname);
     Scope empty;
     if (stmt.select_stmt == nullptr) {
@@ -257,6 +264,7 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
                         cells.push_back(columns[c]->default_sql.empty() ? "NULL" : "(" + columns[c]->default_sql + ")");
                         continue;
                     }
+                    check_identity_insert(*columns[c], overriding_system_value);
                     TypedSql v = q.expression(item, empty);
                     int location = -1;
                     if (item->node_case == PG_QUERY__NODE__NODE_A_CONST) location = item->a_const->location;
@@ -268,6 +276,9 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
             sql += " (" + join_strings(names, ", ") + ") VALUES " + join_strings(rows, ", ");
         } else {
             SelectOutput source = q.select(sel, nullptr);
+            for (size_t i = 0; i < source.columns.size() && i < columns.size(); ++i) {
+                check_identity_insert(*columns[i], overriding_system_value);
+            }
             if (source.columns.size() > columns.size()) {
                 throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
             }
@@ -322,6 +333,7 @@ TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt)
         if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
             value = c->default_sql.empty() ? "NULL" : "(" + c->default_sql + ")";
         } else {
+            check_identity_update(*c);
             value = q.assignment(q.expression(rt->val, scope), c->type, rt->location);
         }
         sets.push_back(quote_identifier(c->name) + " = " + value);
@@ -445,14 +457,16 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         // non-rowid PRIMARY KEY.
         bool not_null = col.is_not_null || in_key;
         std::string default_sql;
-        if (type.serial) {
-            std::string seq = table + "_" + col.colname + "_seq";
+        // serial, and GENERATED ... AS IDENTITY: a sequence owned by the column.
+        auto owned_sequence = [&](PgQuery__Node** options, size_t n_options, char identity) {
+            std::string seq = IndexTranslator::choose_name(catalog_, table, {col.colname}, "seq");
             default_sql = "litegres_nextval(" + quote_string(seq) + ")";
             not_null = true;
-            after.push_back("INSERT INTO _litegres_sequence (name, last_value, owner_table, owner_column) VALUES (" +
-                            quote_string(seq) + ", 1, " + quote_string(table) + ", " +
-                            quote_string(col.colname) + ")");
-        }
+            after.push_back(SequenceTranslator(catalog_).owned_sequence_sql(seq, table, col.colname, type.type, options,
+                                                                            n_options, identity));
+            after.push_back(ddl::register_relation_sql(seq));
+        };
+        if (type.serial) owned_sequence(nullptr, 0, 0);
         std::string constraints;
         for (size_t k = 0; k < col.n_constraints; ++k) {
             const auto& c = *col.constraints[k]->constraint;
@@ -474,7 +488,9 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
                 case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
                     constraints += " CHECK (" + q.expression(c.raw_expr, table_scope).sql + ")";
                     break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: throw_unsupported("GENERATED ... AS IDENTITY", c.location);
+                case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+                    owned_sequence(c.options, c.n_options, c.generated_when != nullptr ? c.generated_when[0] : 'a');
+                    break;
                 case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: throw_unsupported("generated columns", c.location);
                 default: throw_unsupported("this column constraint", c.location);
             }

@@ -495,8 +495,11 @@ const std::vector<SystemRelation>& relations() {
           {"attnum", kInt2}, {"atttypmod", kInt4}, {"attnotnull", kBool}, {"atthasdef", kBool},
           {"attisdropped", kBool}, {"attidentity", kChar}, {"attgenerated", kChar}},
          "SELECT oid, name, litegres_declared_type_oid(type), litegres_declared_type_length(type), "
-         "cid + 1, litegres_declared_type_modifier(type), \"notnull\", dflt_value IS NOT NULL, 0, '', '' "
+         "cid + 1, litegres_declared_type_modifier(type), \"notnull\", dflt_value IS NOT NULL AND identity = '', 0, "
+         "identity, '' "
          "FROM (SELECT r.oid, p.name, p.cid, p.\"notnull\", p.dflt_value, "
+         "coalesce((SELECT q.identity FROM main._litegres_sequence q WHERE q.owner_table = r.name "
+         "AND q.owner_column = p.name AND q.identity <> ''), '') AS identity, "
          // A view's column types are litegres bookkeeping.
          "coalesce((SELECT v.type FROM main._litegres_view_column v WHERE v.view = r.name "
          "AND v.attnum = p.cid + 1), p.type) AS type "
