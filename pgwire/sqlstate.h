@@ -65,6 +65,10 @@ inline constexpr const char* kTooManyConnections = "53300";
 inline constexpr const char* kDiskFull = "53100";
 inline constexpr const char* kOutOfMemory = "53200";
 inline constexpr const char* kProgramLimitExceeded = "54000";
+inline constexpr const char* kDependentObjectsStillExist = "2BP01";
+inline constexpr const char* kSequenceGeneratorLimitExceeded = "2200H";
+inline constexpr const char* kGeneratedAlways = "428C9";
+inline constexpr const char* kInvalidTableDefinition = "42P16";
 inline constexpr const char* kInternalError = "XX000";
 inline constexpr const char* kDataCorrupted = "XX001";
 

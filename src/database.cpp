@@ -34,6 +34,9 @@ void ReaderLease::give_back() {
 Database::Database(std::string name, std::string path, bool create)
     : name_(std::move(name)), path_(std::move(path)) {
     writer_ = std::make_unique<SqliteConnection>(path_, create);
+    for (const char* const* upgrade = translate::kBookkeepingUpgradeSql; *upgrade != nullptr; ++upgrade) {
+        sqlite3_exec(writer_->handle(), *upgrade, nullptr, nullptr, nullptr);
+    }
     writer_->exec(translate::kBookkeepingSchemaSql);
     install_catalog(*writer_);
 }

@@ -716,6 +716,9 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         throw PgError(sqlstate::kReadOnlySqlTransaction, "cannot execute " + stmt->tag + " in a read-only transaction");
     }
     for (const auto& notice : stmt->notices) encoder.notice_response(notice.sqlstate, notice.message);
+    // A statement run as several SQLite statements (DDL that rebuilds a
+    // table) is atomic like any PostgreSQL statement.
+    if (tx_state_ == TxState::kIdle && stmt->sqlite_sql.size() > 1) implicit_block_ = true;
     if (implicit_block_ || tx_state_ != TxState::kIdle) ensure_transaction();
     if (stmt->kind == StatementKind::kCopyFrom) {
         if (portal != nullptr) throw PgError(sqlstate::kFeatureNotSupported, "COPY FROM STDIN in the extended query protocol is not supported yet");

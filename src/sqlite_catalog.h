@@ -12,8 +12,14 @@ class SqliteCatalog : public translate::Catalog {
 public:
     explicit SqliteCatalog(SqliteConnection& connection) : connection_(connection) {}
     std::optional<translate::TableInfo> find_table(std::string_view name) override;
+    std::optional<translate::SchemaObject> find_object(std::string_view name) override;
+    std::vector<translate::SchemaObject> objects_on_table(std::string_view table) override;
+    std::vector<std::string> tables_referencing(std::string_view table) override;
+    std::optional<translate::SequenceInfo> find_sequence(std::string_view name) override;
 
 private:
+    std::vector<translate::SchemaObject> objects(const char* sql, std::string_view name);
+
     SqliteConnection& connection_;
 };
 

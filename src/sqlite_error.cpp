@@ -31,6 +31,25 @@ void split_constraint_target(const std::string& target, std::string& table, std:
     }
 }
 
+// The name PostgreSQL gives the unique index or constraint that failed:
+// a CREATE [UNIQUE] INDEX keeps its own name; the index SQLite made for a
+// UNIQUE / PRIMARY KEY constraint is named as PostgreSQL names the constraint.
+std::string unique_index_name(sqlite3* db, const std::string& table, const std::string& columns, bool primary) {
+    const char* sql =
+        "SELECT l.name FROM pragma_index_list(?1) l WHERE l.\"unique\" AND l.origin = 'c' "
+        "AND (SELECT group_concat(name, '_') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = ?2";
+    std::string name;
+    sqlite3_stmt* stmt = nullptr;
+    if (!primary && sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, table.c_str(), int(table.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 2, columns.c_str(), int(columns.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(stmt) == SQLITE_ROW) name = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    }
+    sqlite3_finalize(stmt);
+    if (!name.empty()) return name;
+    return primary ? table + "_pkey" : table + "_" + columns + "_key";
+}
+
 }  // namespace
 
 PgError sqlite_error(sqlite3* db, int rc) {
@@ -44,9 +63,15 @@ PgError sqlite_error(sqlite3* db, int rc) {
         return error;
     }
     if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-        std::string table, columns;
-        split_constraint_target(message.substr(message.find(": ") + 2), table, columns);
-        std::string name = rc == SQLITE_CONSTRAINT_PRIMARYKEY ? table + "_pkey" : table + "_" + columns + "_key";
+        std::string table, columns, name;
+        std::string target = message.substr(message.find(": ") + 2);
+        if (starts_with(target, "index '")) {
+            // An expression index names itself.
+            name = target.substr(7, target.size() - 8);
+        } else {
+            split_constraint_target(target, table, columns);
+            name = unique_index_name(db, table, columns, rc == SQLITE_CONSTRAINT_PRIMARYKEY);
+        }
         PgError error(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + name + "\"");
         error.with_object("public", table, "", name);
         return error;

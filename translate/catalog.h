@@ -4,6 +4,7 @@
 // column its PostgreSQL type and report 42P01 / 42703 as PostgreSQL does.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ struct ColumnInfo {
     // Part of the table's primary key: GROUP BY the whole key makes the
     // table's other columns functionally dependent (PostgreSQL's rule).
     bool primary_key = false;
+    // 'a' GENERATED ALWAYS AS IDENTITY, 'd' BY DEFAULT, 0 otherwise.
+    char identity = 0;
 };
 
 struct TableInfo {
@@ -40,11 +43,40 @@ struct TableInfo {
     }
 };
 
+// One named object of the schema, as the DDL translators need to see it.
+struct SchemaObject {
+    std::string kind;   // "table", "view", "index", "trigger" or "sequence"
+    std::string name;
+    std::string table;  // what an index or trigger is on; a sequence's owning table
+    std::string sql;    // the SQLite CREATE statement ("" for a sequence)
+};
+
+// A sequence's definition, as kept in _litegres_sequence.
+struct SequenceInfo {
+    std::string name;
+    std::string data_type;  // "bigint", "integer" or "smallint"
+    int64_t start = 1;
+    int64_t min = 1;
+    int64_t max = INT64_MAX;
+    int64_t increment = 1;
+    bool cycle = false;
+    int64_t cache = 1;
+    std::string owner_table;
+    std::string owner_column;
+};
+
 class Catalog {
 public:
     virtual ~Catalog() = default;
     // A user table or view by name, or nullopt when there is none.
     virtual std::optional<TableInfo> find_table(std::string_view name) = 0;
+    // Any user relation (table, view, index, sequence) by name.
+    virtual std::optional<SchemaObject> find_object(std::string_view) { return std::nullopt; }
+    // The indexes and triggers defined on a table, in creation order.
+    virtual std::vector<SchemaObject> objects_on_table(std::string_view) { return {}; }
+    // The tables with a FOREIGN KEY referencing `table` (itself included).
+    virtual std::vector<std::string> tables_referencing(std::string_view) { return {}; }
+    virtual std::optional<SequenceInfo> find_sequence(std::string_view) { return std::nullopt; }
 };
 
 }  // namespace litegres::translate

@@ -231,8 +231,26 @@ std::map<Key, FunctionSignature> build_catalog() {
 
     add("nextval", 1, "litegres_nextval", fixed(kInt8), kText, true);
     add("currval", 1, "litegres_currval", fixed(kInt8));
-    add("setval", 2, "litegres_setval", fixed(kInt8), kInt8, true);
-    add("setval", 3, "litegres_setval", fixed(kInt8), kInt8, true);
+    add("setval", 2, "litegres_setval", fixed(kInt8), kText, true);
+    add("setval", 3, "litegres_setval", fixed(kInt8), kText, true);
+    // Sequences, comments and relation OIDs are litegres bookkeeping tables.
+    add("pg_get_serial_sequence", 2, "", fixed(kText), kText, false,
+        [](const std::string&, const std::vector<TypedSql>& a) {
+            return "(SELECT 'public.' || name FROM _litegres_sequence WHERE owner_table = " + a[0].sql +
+                   " AND owner_column = " + a[1].sql + ")";
+        });
+    auto relation_comment = [](const std::string&, const std::vector<TypedSql>& a) {
+        return "(SELECT c.description FROM _litegres_comment c JOIN _litegres_relation r ON r.name = c.relation "
+               "WHERE r.oid = " + a[0].sql + " AND c.column_name = '')";
+    };
+    add("obj_description", 1, "", fixed(kText), kText, false, relation_comment);
+    add("obj_description", 2, "", fixed(kText), kText, false, relation_comment);
+    add("col_description", 2, "", fixed(kText), kInt4, false,
+        [](const std::string&, const std::vector<TypedSql>& a) {
+            return "(SELECT c.description FROM _litegres_comment c JOIN _litegres_relation r ON r.name = c.relation "
+                   "JOIN pragma_table_info(r.name) p ON p.name = c.column_name WHERE r.oid = " + a[0].sql +
+                   " AND p.cid + 1 = " + a[1].sql + ")";
+        });
 
     add("version", 0, "litegres_version", fixed(kText));
 

@@ -310,22 +310,83 @@ bool sequence_step(sqlite3_context* ctx, const std::string& name, const char* sq
     return true;
 }
 
+// A sequence's state and bounds; false (and the error raised) when it
+// cannot be read.
+struct SequenceRow {
+    int64_t last_value, increment, min, max;
+    bool is_called, cycle;
+};
+
+bool read_sequence(sqlite3_context* ctx, const std::string& name, SequenceRow& row) {
+    sqlite3* db = sqlite3_context_db_handle(ctx);
+    sqlite3_stmt* stmt = nullptr;
+    const char* sql =
+        "SELECT last_value, increment_by, is_called, min_value, max_value, cycle FROM _litegres_sequence "
+        "WHERE name = ?1";
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        raise(ctx, "XX000", sqlite3_errmsg(db));
+        return false;
+    }
+    sqlite3_bind_text(stmt, 1, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        row = {sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 3),
+               sqlite3_column_int64(stmt, 4), sqlite3_column_int64(stmt, 2) != 0, sqlite3_column_int64(stmt, 5) != 0};
+    }
+    std::string error = rc == SQLITE_ROW || rc == SQLITE_DONE ? "" : sqlite3_errmsg(db);
+    sqlite3_finalize(stmt);
+    if (!error.empty()) {
+        raise(ctx, "XX000", error);
+        return false;
+    }
+    if (rc != SQLITE_ROW) {
+        raise(ctx, "42P01", "relation \"" + name + "\" does not exist");
+        return false;
+    }
+    return true;
+}
+
 void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
     std::string name = text_arg(argv[0]);
+    SequenceRow row;
+    if (!read_sequence(ctx, name, row)) return;
+    int64_t next = row.last_value;
+    if (row.is_called) {
+        // PostgreSQL's nextval_internal: past a bound, CYCLE wraps to the
+        // other bound, otherwise 2200H.
+        bool beyond = __builtin_add_overflow(row.last_value, row.increment, &next) ||
+                      (row.increment > 0 ? next > row.max : next < row.min);
+        if (beyond) {
+            if (!row.cycle) {
+                bool up = row.increment > 0;
+                raise(ctx, "2200H", std::string("nextval: reached ") + (up ? "maximum" : "minimum") +
+                                        " value of sequence \"" + name + "\" (" +
+                                        std::to_string(up ? row.max : row.min) + ")");
+                return;
+            }
+            next = row.increment > 0 ? row.min : row.max;
+        }
+    }
     int64_t value;
-    const char* sql =
-        "UPDATE _litegres_sequence SET last_value = CASE WHEN is_called THEN last_value + increment_by "
-        "ELSE last_value END, is_called = 1 WHERE name = ?1 RETURNING last_value";
-    if (sequence_step(ctx, name, sql, 0, 0, value)) sqlite3_result_int64(ctx, value);
+    const char* sql = "UPDATE _litegres_sequence SET last_value = ?2, is_called = ?3 WHERE name = ?1 RETURNING last_value";
+    if (sequence_step(ctx, name, sql, next, 1, value)) sqlite3_result_int64(ctx, value);
 }
 
 void setval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     std::string name = text_arg(argv[0]);
+    int64_t target = sqlite3_value_int64(argv[1]);
+    SequenceRow row;
+    if (!read_sequence(ctx, name, row)) return;
+    if (target < row.min || target > row.max) {
+        raise(ctx, "22003", "setval: value " + std::to_string(target) + " is out of bounds for sequence \"" + name +
+                                "\" (" + std::to_string(row.min) + ".." + std::to_string(row.max) + ")");
+        return;
+    }
     int64_t value;
     int64_t is_called = argc > 2 ? sqlite3_value_int64(argv[2]) : 1;
     const char* sql =
         "UPDATE _litegres_sequence SET last_value = ?2, is_called = ?3 WHERE name = ?1 RETURNING last_value";
-    if (sequence_step(ctx, name, sql, sqlite3_value_int64(argv[1]), is_called, value)) {
+    if (sequence_step(ctx, name, sql, target, is_called, value)) {
         sqlite3_result_int64(ctx, value);
     }
 }

@@ -7,6 +7,14 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/comment_translator.h"
+#include "translate/ddl_text.h"
+#include "translate/drop_translator.h"
+#include "translate/identity_column.h"
+#include "translate/index_translator.h"
+#include "translate/sequence_translator.h"
+#include "translate/truncate_translator.h"
+#include "translate/view_translator.h"
 #include "translate/query_translator.h"
 #include "translate/sql_text.h"
 
@@ -22,12 +30,45 @@ const char* const kBookkeepingSchemaSql =
     " increment_by INTEGER NOT NULL DEFAULT 1,"
     " is_called INTEGER NOT NULL DEFAULT 0,"
     " owner_table TEXT,"
-    " owner_column TEXT);"
+    " owner_column TEXT,"
+    " start_value INTEGER NOT NULL DEFAULT 1,"
+    " min_value INTEGER NOT NULL DEFAULT 1,"
+    " max_value INTEGER NOT NULL DEFAULT 9223372036854775807,"
+    " cycle INTEGER NOT NULL DEFAULT 0,"
+    " cache_size INTEGER NOT NULL DEFAULT 1,"
+    " data_type TEXT NOT NULL DEFAULT 'bigint',"
+    // 'a' GENERATED ALWAYS, 'd' BY DEFAULT AS IDENTITY, '' otherwise.
+    " identity TEXT NOT NULL DEFAULT '');"
+    // The PostgreSQL type of each view column (SQLite knows only those of
+    // plain column references).
+    "CREATE TABLE IF NOT EXISTS _litegres_view_column ("
+    " view TEXT NOT NULL,"
+    " attnum INTEGER NOT NULL,"
+    " type TEXT NOT NULL,"
+    " PRIMARY KEY (view, attnum));"
+    // COMMENT ON; column_name '' for the relation itself.
+    "CREATE TABLE IF NOT EXISTS _litegres_comment ("
+    " relation TEXT NOT NULL,"
+    " column_name TEXT NOT NULL DEFAULT '',"
+    " description TEXT NOT NULL,"
+    " PRIMARY KEY (relation, column_name));"
     // Stable OIDs for relations, as clients see them in RowDescription and
     // pg_class; user OIDs start at 16384 as in PostgreSQL.
     "CREATE TABLE IF NOT EXISTS _litegres_relation ("
     " oid INTEGER PRIMARY KEY,"
     " name TEXT NOT NULL UNIQUE)";
+
+const char* const kBookkeepingUpgradeSql[] = {
+    // _litegres_sequence of databases created before sequence options.
+    "ALTER TABLE _litegres_sequence ADD COLUMN start_value INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE _litegres_sequence ADD COLUMN min_value INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE _litegres_sequence ADD COLUMN max_value INTEGER NOT NULL DEFAULT 9223372036854775807",
+    "ALTER TABLE _litegres_sequence ADD COLUMN cycle INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE _litegres_sequence ADD COLUMN cache_size INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE _litegres_sequence ADD COLUMN data_type TEXT NOT NULL DEFAULT 'bigint'",
+    "ALTER TABLE _litegres_sequence ADD COLUMN identity TEXT NOT NULL DEFAULT ''",
+    nullptr,
+};
 
 namespace {
 
@@ -100,7 +141,15 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_UPDATE_STMT: return update(*node->update_stmt);
         case PG_QUERY__NODE__NODE_DELETE_STMT: return remove(*node->delete_stmt);
         case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(*node->create_stmt);
-        case PG_QUERY__NODE__NODE_DROP_STMT: return drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_DROP_STMT: return DropTranslator(catalog_).drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return SequenceTranslator(catalog_).create(*node->create_seq_stmt);
+        case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return SequenceTranslator(catalog_).alter(*node->alter_seq_stmt);
+        case PG_QUERY__NODE__NODE_VIEW_STMT:
+            return ViewTranslator(catalog_, parameter_types_).create(*node->view_stmt);
+        case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return TruncateTranslator(catalog_).truncate(*node->truncate_stmt);
+        case PG_QUERY__NODE__NODE_COMMENT_STMT: return CommentTranslator(catalog_).comment(*node->comment_stmt);
+        case PG_QUERY__NODE__NODE_INDEX_STMT:
+            return IndexTranslator(catalog_, parameter_types_).create(*node->index_stmt);
         case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return transaction(*node->transaction_stmt);
         case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return set_variable(*node->variable_set_stmt);
         case PG_QUERY__NODE__NODE_COPY_STMT: return copy(*node->copy_stmt);
@@ -187,6 +236,8 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
         }
     }
 
+    if (stmt.override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE) throw_unsupported("OVERRIDING USER VALUE");
+    bool overriding_system_value = stmt.override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE;
     std::string sql = with + "INSERT INTO " + quote_identifier(stmt.relation->relname);
     Scope empty;
     if (stmt.select_stmt == nullptr) {
@@ -216,6 +267,7 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
                         cells.push_back(columns[c]->default_sql.empty() ? "NULL" : "(" + columns[c]->default_sql + ")");
                         continue;
                     }
+                    check_identity_insert(*columns[c], overriding_system_value);
                     TypedSql v = q.expression(item, empty);
                     int location = -1;
                     if (item->node_case == PG_QUERY__NODE__NODE_A_CONST) location = item->a_const->location;
@@ -227,6 +279,9 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
             sql += " (" + join_strings(names, ", ") + ") VALUES " + join_strings(rows, ", ");
         } else {
             SelectOutput source = q.select(sel, nullptr);
+            for (size_t i = 0; i < source.columns.size() && i < columns.size(); ++i) {
+                check_identity_insert(*columns[i], overriding_system_value);
+            }
             if (source.columns.size() > columns.size()) {
                 throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
             }
@@ -336,6 +391,7 @@ std::string StatementTranslator::set_list(QueryTranslator& q, PgQuery__Node** it
         if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
             value = c->default_sql.empty() ? "NULL" : "(" + c->default_sql + ")";
         } else {
+            check_identity_update(*c);
             value = q.assignment(q.expression(rt->val, scope), c->type, rt->location);
         }
         sets.push_back(quote_identifier(c->name) + " = " + value);
@@ -497,14 +553,16 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         // non-rowid PRIMARY KEY.
         bool not_null = col.is_not_null || in_key;
         std::string default_sql;
-        if (type.serial) {
-            std::string seq = table + "_" + col.colname + "_seq";
+        // serial, and GENERATED ... AS IDENTITY: a sequence owned by the column.
+        auto owned_sequence = [&](PgQuery__Node** options, size_t n_options, char identity) {
+            std::string seq = IndexTranslator::choose_name(catalog_, table, {col.colname}, "seq");
             default_sql = "litegres_nextval(" + quote_string(seq) + ")";
             not_null = true;
-            after.push_back("INSERT INTO _litegres_sequence (name, last_value, owner_table, owner_column) VALUES (" +
-                            quote_string(seq) + ", 1, " + quote_string(table) + ", " +
-                            quote_string(col.colname) + ")");
-        }
+            after.push_back(SequenceTranslator(catalog_).owned_sequence_sql(seq, table, col.colname, type.type, options,
+                                                                            n_options, identity));
+            after.push_back(ddl::register_relation_sql(seq));
+        };
+        if (type.serial) owned_sequence(nullptr, 0, 0);
         std::string constraints;
         for (size_t k = 0; k < col.n_constraints; ++k) {
             const auto& c = *col.constraints[k]->constraint;
@@ -526,7 +584,9 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
                 case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
                     constraints += " CHECK (" + q.expression(c.raw_expr, table_scope).sql + ")";
                     break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: throw_unsupported("GENERATED ... AS IDENTITY", c.location);
+                case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+                    owned_sequence(c.options, c.n_options, c.generated_when != nullptr ? c.generated_when[0] : 'a');
+                    break;
                 case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: throw_unsupported("generated columns", c.location);
                 default: throw_unsupported("this column constraint", c.location);
             }
@@ -564,35 +624,6 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     t.sqlite_sql.push_back("INSERT INTO _litegres_relation (oid, name) SELECT coalesce(max(oid), 16383) + 1, " +
                            quote_string(table) + " FROM _litegres_relation");
     for (auto& s : after) t.sqlite_sql.push_back(std::move(s));
-    return t;
-}
-
-TranslatedStatement StatementTranslator::drop(const PgQuery__DropStmt& stmt) {
-    if (stmt.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
-        const ProtobufCEnumValue* v =
-            protobuf_c_enum_descriptor_get_value(&pg_query__object_type__descriptor, stmt.remove_type);
-        throw_unsupported(std::string("DROP of ") + (v != nullptr ? v->name : "this object type"));
-    }
-    TranslatedStatement t = plain("DROP TABLE", StatementKind::kQuery);
-    t.writes = true;
-    t.changes_schema = true;
-    for (size_t i = 0; i < stmt.n_objects; ++i) {
-        const auto* names = stmt.objects[i]->list;
-        std::string table = str(names->items[names->n_items - 1]);
-        if (names->n_items > 1 && std::string(str(names->items[0])) != "public") {
-            throw_unsupported("schemas other than public");
-        }
-        if (!catalog_.find_table(table)) {
-            if (!stmt.missing_ok) {
-                throw PgError(sqlstate::kUndefinedTable, "table \"" + table + "\" does not exist");
-            }
-            t.notices.push_back({sqlstate::kSuccessfulCompletion, "table \"" + table + "\" does not exist, skipping"});
-            continue;
-        }
-        t.sqlite_sql.push_back("DROP TABLE " + quote_identifier(table));
-        t.sqlite_sql.push_back("DELETE FROM _litegres_sequence WHERE owner_table = " + quote_string(table));
-        t.sqlite_sql.push_back("DELETE FROM _litegres_relation WHERE name = " + quote_string(table));
-    }
     return t;
 }
 

@@ -36,7 +36,6 @@ private:
                          const Scope& scope);
     std::string on_conflict(QueryTranslator& q, const PgQuery__OnConflictClause& clause, const RangeEntry& target);
     TranslatedStatement create_table(const PgQuery__CreateStmt& stmt);
-    TranslatedStatement drop(const PgQuery__DropStmt& stmt);
     TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);
     TranslatedStatement set_variable(const PgQuery__VariableSetStmt& stmt);
     TranslatedStatement copy(const PgQuery__CopyStmt& stmt);  // copy_statement.cpp
@@ -53,5 +52,8 @@ private:
 // created on every database when it is opened. Its names start with
 // "_litegres_", which the catalogs never show.
 extern const char* const kBookkeepingSchemaSql;
+// Statements that bring an older database's bookkeeping up to date, ending
+// in nullptr; each fails harmlessly (duplicate column) once applied.
+extern const char* const kBookkeepingUpgradeSql[];
 
 }  // namespace litegres::translate

@@ -487,17 +487,27 @@ const std::vector<SystemRelation>& relations() {
           {"relrowsecurity", kBool}, {"relispartition", kBool}},
          "SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, "
          "EXISTS (SELECT 1 FROM main.sqlite_schema i WHERE i.type = 'index' AND i.tbl_name = r.name), 0, 'p', "
-         "CASE s.type WHEN 'view' THEN 'v' ELSE 'r' END, "
-         "(SELECT count(*) FROM pragma_table_info(r.name)), 0, 0, 0, 0, 0 "
+         "CASE s.type WHEN 'view' THEN 'v' WHEN 'index' THEN 'i' ELSE 'r' END, "
+         "CASE s.type WHEN 'index' THEN (SELECT count(*) FROM pragma_index_info(r.name)) "
+         "ELSE (SELECT count(*) FROM pragma_table_info(r.name)) END, 0, 0, 0, 0, 0 "
          "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
-         "AND s.type IN ('table', 'view')"},
+         "AND s.type IN ('table', 'view', 'index') "
+         "UNION ALL SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0 "
+         "FROM main._litegres_relation r JOIN main._litegres_sequence q ON q.name = r.name"},
         {"pg_attribute",
          {{"attrelid", kOidType}, {"attname", kName}, {"atttypid", kOidType}, {"attlen", kInt2},
           {"attnum", kInt2}, {"atttypmod", kInt4}, {"attnotnull", kBool}, {"atthasdef", kBool},
           {"attisdropped", kBool}, {"attidentity", kChar}, {"attgenerated", kChar}},
-         "SELECT r.oid, p.name, litegres_declared_type_oid(p.type), litegres_declared_type_length(p.type), "
-         "p.cid + 1, litegres_declared_type_modifier(p.type), p.\"notnull\", p.dflt_value IS NOT NULL, 0, '', '' "
-         "FROM main._litegres_relation r, pragma_table_info(r.name) p"},
+         "SELECT oid, name, litegres_declared_type_oid(type), litegres_declared_type_length(type), "
+         "cid + 1, litegres_declared_type_modifier(type), \"notnull\", dflt_value IS NOT NULL AND identity = '', 0, "
+         "identity, '' "
+         "FROM (SELECT r.oid, p.name, p.cid, p.\"notnull\", p.dflt_value, "
+         "coalesce((SELECT q.identity FROM main._litegres_sequence q WHERE q.owner_table = r.name "
+         "AND q.owner_column = p.name AND q.identity <> ''), '') AS identity, "
+         // A view's column types are litegres bookkeeping.
+         "coalesce((SELECT v.type FROM main._litegres_view_column v WHERE v.view = r.name "
+         "AND v.attnum = p.cid + 1), p.type) AS type "
+         "FROM main._litegres_relation r, pragma_table_info(r.name) p)"},
     };
     return kRelations;
 }

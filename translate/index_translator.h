@@ -1,0 +1,34 @@
+// index_translator.h — CREATE INDEX ► SQLite CREATE INDEX: plain, unique,
+// partial and expression indexes, with the name PostgreSQL would generate
+// for an unnamed one (t_a_idx, t_a_idx1, t_lower_idx, t_expr_idx).
+#pragma once
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include <string>
+#include <vector>
+
+#include "translate/catalog.h"
+#include "translate/query_translator.h"
+#include "translate/translated_statement.h"
+
+namespace litegres::translate {
+
+class IndexTranslator {
+public:
+    IndexTranslator(Catalog& catalog, ParameterTypes& parameter_types)
+        : catalog_(catalog), parameter_types_(parameter_types) {}
+
+    TranslatedStatement create(const PgQuery__IndexStmt& stmt);
+
+    // PostgreSQL's ChooseRelationName: table_columns_suffix, numbered on a
+    // clash with any existing relation.
+    static std::string choose_name(Catalog& catalog, const std::string& table, const std::vector<std::string>& columns,
+                                   const std::string& suffix);
+
+private:
+    Catalog& catalog_;
+    ParameterTypes& parameter_types_;
+};
+
+}  // namespace litegres::translate
