@@ -102,7 +102,7 @@ DateTimeParse parse_datetime(std::string_view text, DateTimeValue& out) {
     out.year = y;
     out.month = mo;
     out.day = d;
-    if (!sc.accept('T')) sc.skip_spaces();
+    if (!sc.accept('T') && !sc.accept('t')) sc.skip_spaces();
     if (std::isdigit(static_cast<unsigned char>(sc.peek()))) {
         int h, mi, s = 0;
         if (!sc.number(1, 2, h) || !sc.accept(':') || !sc.number(2, 2, mi)) {

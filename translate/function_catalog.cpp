@@ -7,6 +7,8 @@
 #include <iterator>
 #include <map>
 
+#include "translate/datetime_function_catalog.h"
+
 namespace litegres::translate {
 
 namespace oid = pgwire::oid;
@@ -122,11 +124,6 @@ std::map<Key, FunctionSignature> build_catalog() {
                    });
     add("random", 0, "litegres_random", fixed(kFloat8));
 
-    add("now", 0, "litegres_now", fixed(kTimestamptz));
-    add("transaction_timestamp", 0, "litegres_now", fixed(kTimestamptz));
-    add("statement_timestamp", 0, "litegres_now", fixed(kTimestamptz));
-    add("clock_timestamp", 0, "litegres_now", fixed(kTimestamptz));
-
     add("nextval", 1, "litegres_nextval", fixed(kInt8), kText, true);
     add("currval", 1, "litegres_currval", fixed(kInt8));
     add("setval", 2, "litegres_setval", fixed(kInt8), kInt8, true);
@@ -146,6 +143,7 @@ std::map<Key, FunctionSignature> build_catalog() {
 const FunctionSignature* find_function(const std::string& name, size_t arg_count, bool star) {
     static const std::map<Key, FunctionSignature> catalog = build_catalog();
     if (star) return name == "count" ? &catalog.at({"count", 0}) : nullptr;
+    if (const FunctionSignature* datetime = find_datetime_function(name, arg_count)) return datetime;
     auto it = catalog.find({name, int(arg_count)});
     if (it != catalog.end()) return &it->second;
     it = catalog.find({name, -1});

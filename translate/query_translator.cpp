@@ -9,6 +9,9 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/datetime_functions.h"
+#include "translate/datetime_input.h"
+#include "translate/datetime_operators.h"
 #include "translate/function_catalog.h"
 #include "translate/literal_coercion.h"
 #include "translate/sql_text.h"
@@ -75,10 +78,10 @@ bool comparable(PgType a, PgType b) {
     auto number = [](PgType t) { return is_numeric_category(t) || t.oid == oid::kOid; };
     if (number(a) && number(b)) return true;
     if (is_string_type(a) && is_string_type(b)) return true;
-    auto datetime = [](PgType t) {
+    auto timestamp_like = [](PgType t) {
         return t.oid == oid::kDate || t.oid == oid::kTimestamp || t.oid == oid::kTimestamptz;
     };
-    return datetime(a) && datetime(b);
+    return timestamp_like(a) && timestamp_like(b);
 }
 
 // The display scale of a numeric operand: integers have scale 0.
@@ -391,9 +394,8 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
         if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1 &&
             node->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
             std::string name = str(node->column_ref->fields[0]);
-            bool is_output = std::any_of(outputs.begin(), outputs.end(),
-                                         [&](auto& c) { return c.name == name; });
-            if (is_output) term = quote_identifier(name);
+            auto output = std::find_if(outputs.begin(), outputs.end(), [&](auto& c) { return c.name == name; });
+            if (output != outputs.end()) term = datetime_ordering(quote_identifier(name), output->type);
         }
         if (term.empty() && node->node_case == PG_QUERY__NODE__NODE_A_CONST &&
             node->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
@@ -403,9 +405,12 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
                               "ORDER BY position " + std::to_string(n) + " is not in select list",
                               pos(node->a_const->location));
             }
-            term = std::to_string(n);
+            term = datetime_ordering(std::to_string(n), outputs[size_t(n - 1)].type);
         }
-        if (term.empty()) term = expression(node, scope).sql;
+        if (term.empty()) {
+            TypedSql sort_key = expression(node, scope);
+            term = datetime_ordering(sort_key.sql, sort_key.type);
+        }
         bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
         if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) throw_unsupported("ORDER BY USING");
         // PostgreSQL sorts NULL as larger than every value; SQLite as smaller.
@@ -579,6 +584,17 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
 
 // ---------------------------------------------------------------- expressions
 
+// A literal as SQL: converted now, or, when its value depends on the
+// session's TimeZone or clock ('now', a timestamptz without offset),
+// checked now and converted when the statement runs (translations are shared).
+static std::string literal_sql(const std::string& text, PgType target, int position) {
+    std::string sql = coerce_literal(text, target, position);
+    if (is_datetime_type(target) && depends_on_session(text, target.oid)) {
+        return "litegres_datetime_in(" + quote_string(text) + ", " + std::to_string(target.oid) + ")";
+    }
+    return sql;
+}
+
 void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int location) {
     if (!value.untyped() || context.is_unknown()) return;
     if (value.parameter > 0) {
@@ -587,7 +603,7 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
         return;
     }
     // An input error points at the literal itself, as in PostgreSQL.
-    value.sql = coerce_literal(*value.unknown_literal, context, pos(value.location >= 0 ? value.location : location));
+    value.sql = literal_sql(*value.unknown_literal, context, pos(value.location >= 0 ? value.location : location));
     value.type = context;
     value.unknown_literal.reset();
 }
@@ -595,7 +611,7 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
 std::string QueryTranslator::assignment(const TypedSql& value, PgType target, int location) {
     if (value.is_null_literal) return "NULL";
     if (value.unknown_literal) {
-        return coerce_literal(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location));
+        return literal_sql(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location));
     }
     if (value.untyped()) {
         parameter_types_.set(value.parameter, target);
@@ -623,10 +639,8 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
         }
         return value.sql;
     }
-    if ((target.oid == oid::kTimestamptz || target.oid == oid::kTimestamp || target.oid == oid::kDate) &&
-        (value.type.oid == oid::kTimestamptz || value.type.oid == oid::kTimestamp ||
-         value.type.oid == oid::kDate)) {
-        return cast_to(value, target, location).sql;
+    if (is_datetime_type(target) && is_datetime_type(value.type)) {
+        if (std::optional<std::string> sql = datetime_cast(value.sql, value.type, target)) return *sql;
     }
     throw PgError(sqlstate::kDatatypeMismatch,
                   "column is of type " + format_type(target) + " but expression is of type " +
@@ -858,6 +872,17 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         if (!is_string_type(r.type) && !r.is_null_literal) r = cast_to(std::move(r), kText, location);
         return {"(" + l.sql + " || " + r.sql + ")", kText};
     }
+    if (is_datetime_type(l.type) || is_datetime_type(r.type)) {
+        if (l.untyped() && !r.untyped()) {
+            PgType t = datetime_unknown_operand_type(op, r.type, true, location);
+            resolve_unknown(l, t.is_unknown() ? r.type : t, location);
+        }
+        if (r.untyped() && !l.untyped()) {
+            PgType t = datetime_unknown_operand_type(op, l.type, false, location);
+            resolve_unknown(r, t.is_unknown() ? l.type : t, location);
+        }
+        if (std::optional<TypedSql> result = datetime_operator(op, l, r, location)) return *result;
+    }
     // An unknown literal takes the other operand's type.
     if (l.untyped() && !r.untyped()) resolve_unknown(l, r.type, location);
     if (r.untyped() && !l.untyped()) resolve_unknown(r, l.type, location);
@@ -937,6 +962,11 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP: {
             if (e.lexpr == nullptr) {
                 TypedSql r = expression(e.rexpr, scope);
+                if (r.type.oid == oid::kInterval && (op == "-" || op == "+")) {
+                    if (op == "+") return r;
+                    return {"litegres_dt_op(" + std::to_string(int(DatetimeOp::kIntervalNegate)) + ", " + r.sql + ", 0)",
+                            r.type};
+                }
                 if (op == "-" || op == "+") {
                     if (r.untyped()) resolve_unknown(r, kNumeric, e.location);
                     if (!is_numeric_category(r.type) && !r.is_null_literal) {
@@ -1074,6 +1104,8 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     PgType result = fn->result(args);
     std::vector<std::string> sqls;
     for (const auto& a : args) sqls.push_back(a.sql);
+    // min()/max() compare with their argument's collation.
+    if (fn->aggregate && args.size() == 1) sqls[0] = datetime_ordering(sqls[0], args[0].type);
     std::string sql = fn->sqlite_name + "(";
     if (call.agg_star) sql += "*";
     if (call.agg_distinct) sql += "DISTINCT ";
@@ -1165,6 +1197,8 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
                 text = "(CASE " + v + " WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)";
             } else if (source.oid == oid::kFloat8 || source.oid == oid::kFloat4) {
                 text = "litegres_float_text(" + v + ", " + std::to_string(source.oid) + ")";
+            } else if (source.oid == oid::kTimestamptz) {
+                text = *datetime_cast(v, source, kText);
             } else if (is_string_type(source)) {
                 text = v;
             } else {
@@ -1181,17 +1215,11 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
             if (is_string_type(source)) return {"litegres_text_to_bool(" + v + ")", target};
             break;
         case oid::kDate:
-            if (source.oid == oid::kTimestamp || source.oid == oid::kTimestamptz) {
-                return {"substr(" + v + ", 1, 10)", target};
-            }
-            if (is_string_type(source)) return {"litegres_datetime_in(" + v + ", 1082)", target};
-            break;
+        case oid::kTime:
         case oid::kTimestamp:
         case oid::kTimestamptz:
-            if (source.oid == oid::kDate || is_string_type(source) || source.oid == oid::kTimestamp ||
-                source.oid == oid::kTimestamptz) {
-                return {"litegres_datetime_in(" + v + ", " + std::to_string(target.oid) + ")", target};
-            }
+        case oid::kInterval:
+            if (std::optional<std::string> sql = datetime_cast(v, source, target)) return {*sql, target};
             break;
         default:
             if (is_string_type(source)) return {v, target};
@@ -1272,13 +1300,16 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
 TypedSql QueryTranslator::value_function(const PgQuery__SQLValueFunction& f) {
     switch (f.op) {
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
-            return {"substr(litegres_now(), 1, 10)", kDate};
+            return {*datetime_cast("litegres_clock(0)", kTimestamptz, kDate), kDate};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
-            return {"litegres_now()", kTimestamptz};
+            return {"litegres_clock(0)", kTimestamptz};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
-            return {"substr(litegres_now(), 1, length(litegres_now()) - 3)", kTimestamp};
+            return {*datetime_cast("litegres_clock(0)", kTimestamptz, kTimestamp), kTimestamp};
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
+            return {*datetime_cast("litegres_clock(0)", kTimestamptz, PgType{oid::kTime, -1}), PgType{oid::kTime, -1}};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
@@ -1288,7 +1319,7 @@ TypedSql QueryTranslator::value_function(const PgQuery__SQLValueFunction& f) {
             return {"litegres_current_database()", PgType{oid::kName, -1}};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
             return {"'public'", PgType{oid::kName, -1}};
-        default: throw_unsupported("CURRENT_TIME / LOCALTIME", f.location);
+        default: throw_unsupported("CURRENT_TIME (time with time zone)", f.location);
     }
 }
 

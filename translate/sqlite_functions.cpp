@@ -15,6 +15,7 @@
 #include "pgwire/text_format.h"
 #include "pgwire/type_oid.h"
 #include "pgwire/datetime_text.h"
+#include "translate/datetime_functions.h"
 #include "translate/literal_coercion.h"
 #include "translate/pg_type.h"
 #include "translate/session_context.h"
@@ -199,20 +200,10 @@ void char_length_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_text(ctx, s.c_str(), int(s.size()), SQLITE_TRANSIENT);
 }
 
-void datetime_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    try {
-        std::string out = normalize_datetime_input(text_arg(argv[0]), Oid(sqlite3_value_int(argv[1])));
-        sqlite3_result_text(ctx, out.c_str(), int(out.size()), SQLITE_TRANSIENT);
-    } catch (const pgwire::PgError& e) {
-        raise(ctx, e.sqlstate().c_str(), e.what());
-    }
-}
-
 int64_t now_micros() {
+    if (current_session_context() != nullptr && current_session_context()->transaction_start_micros != 0) {
+        return current_session_context()->transaction_start_micros;
+    }
     if (current_session_context() != nullptr && current_session_context()->statement_start_micros != 0) {
         return current_session_context()->statement_start_micros;
     }
@@ -362,7 +353,6 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_text_to_bool", 1, text_to_bool, true},
         {"litegres_float_text", 2, float_text, true},
         {"litegres_char_length_check", 4, char_length_check, true},
-        {"litegres_datetime_in", 2, datetime_in, true},
         {"litegres_left", 2, left_or_right<true>, true},
         {"litegres_right", 2, left_or_right<false>, true},
         {"litegres_now", 0, now, false},
@@ -383,7 +373,7 @@ int register_sqlite_functions(sqlite3* db) {
         int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
-    return SQLITE_OK;
+    return register_datetime_functions(db);
 }
 
 }  // namespace litegres::translate

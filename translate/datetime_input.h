@@ -1,0 +1,24 @@
+// datetime_input.h — the input functions of date, timestamp, timestamptz,
+// time and interval: text as a client writes it ► the text litegres stores.
+// Beyond ISO forms this takes PostgreSQL's special words ('epoch',
+// '[-]infinity', 'now', 'today', 'tomorrow', 'yesterday') and a trailing zone
+// name ('2024-01-15 10:00 America/New_York'). A timestamptz without an offset
+// is read in the session's TimeZone, so an input that depends on the session
+// (a zone, the clock) is converted at run time (see `depends_on_session`).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pgwire/type_oid.h"
+
+namespace litegres::translate {
+
+// Throws PgError 22007 / 22008 as PostgreSQL's input functions do.
+std::string datetime_input(std::string_view text, pgwire::Oid target);
+
+// Whether the stored form of `text` as `target` depends on the session's
+// TimeZone or clock, so it may not be computed once at translation time.
+bool depends_on_session(std::string_view text, pgwire::Oid target);
+
+}  // namespace litegres::translate
