@@ -29,12 +29,13 @@ std::string lowered_trimmed(std::string_view text) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
+// The names PostgreSQL's input functions use in their messages.
 const char* type_name(pgwire::Oid target) {
     switch (target) {
         case oid::kDate: return "date";
-        case oid::kTimestamp: return "timestamp without time zone";
+        case oid::kTimestamp: return "timestamp";
         case oid::kTimestamptz: return "timestamp with time zone";
-        case oid::kTime: return "time without time zone";
+        case oid::kTime: return "time";
         case oid::kInterval: return "interval";
         default: return "unknown";
     }

@@ -120,7 +120,10 @@ std::string figure_column_name(const PgQuery__Node* node) {
             if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
             return "?column?";
         case PG_QUERY__NODE__NODE_TYPE_CAST: {
-            std::string inner = figure_column_name(node->type_cast->arg);
+            // An inner cast's type name yields to the outer one (x::date::text is "text").
+            const PgQuery__Node* inner_node = node->type_cast->arg;
+            while (inner_node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) inner_node = inner_node->type_cast->arg;
+            std::string inner = figure_column_name(inner_node);
             if (inner != "?column?") return inner;
             const auto* tn = node->type_cast->type_name;
             return str(tn->names[tn->n_names - 1]);

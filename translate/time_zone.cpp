@@ -50,8 +50,15 @@ std::optional<double> numeric_hours(std::string_view s) {
 // POSIX 'STD[+-]hh[:mm[:ss]]' without a DST part: seconds west of UTC.
 std::optional<int> posix_fixed_offset(std::string_view s) {
     size_t i = 0;
-    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
-    if (i < 3 || i == s.size()) return std::nullopt;
+    if (!s.empty() && s[0] == '<') {  // <+02>-02: a quoted abbreviation
+        i = s.find('>');
+        if (i == std::string_view::npos || i < 2) return std::nullopt;
+        ++i;
+    } else {
+        while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+        if (i < 3) return std::nullopt;
+    }
+    if (i == s.size()) return std::nullopt;
     int sign = 1;
     if (s[i] == '+' || s[i] == '-') sign = s[i++] == '-' ? -1 : 1;
     int parts[3] = {0, 0, 0}, n = 0;
@@ -139,7 +146,8 @@ std::shared_ptr<const TimeZone> TimeZone::find(std::string_view name, bool numer
         z->fixed_offset_ = -*west;
         z->always_utc_ = *west == 0;
         z->name_ = std::string(name);
-        z->abbreviation_ = std::string(name.substr(0, name.find_first_of("+-0123456789")));
+        z->abbreviation_ = name[0] == '<' ? std::string(name.substr(1, name.find('>') - 1))
+                                          : std::string(name.substr(0, name.find_first_of("+-0123456789")));
         return z;
     }
     return nullptr;
