@@ -138,6 +138,16 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
             return sql + ")";
         });
     }
+    add("date_bin", 3, kInterval,
+        [](const Args& a) { return a[1].type.oid == oid::kTimestamp ? kTimestamp : kTimestamptz; },
+        [](const std::string&, const Args& a) {
+            TypedSql source = date_as_timestamptz(a[1]), origin = date_as_timestamptz(a[2]);
+            if (a[0].type.oid != oid::kInterval || (source.type.oid != oid::kTimestamp && source.type.oid != oid::kTimestamptz)) {
+                no_function("date_bin", a);
+            }
+            if (origin.type.oid != source.type.oid) origin.sql = *datetime_cast(origin.sql, origin.type, source.type);
+            return "litegres_date_bin(" + a[0].sql + ", " + source.sql + ", " + origin.sql + ", " + oid_text(source) + ")";
+        });
     add("to_char", 2, kText, fixed(kText), [](const std::string&, const Args& a) {
         require_datetime("to_char", a, 0);
         if (a[0].type.oid == oid::kTime) no_function("to_char", a);

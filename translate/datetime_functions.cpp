@@ -237,6 +237,13 @@ void datetime_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
            [&] { result(ctx, datetime_input(text_of(argv[0]), pgwire::Oid(sqlite3_value_int(argv[1])))); });
 }
 
+void datetime_round(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    strict(ctx, argc, argv, [&] {
+        result(ctx, round_datetime_text(text_of(argv[0]), pgwire::Oid(sqlite3_value_int(argv[1])),
+                                        sqlite3_value_int(argv[2])));
+    });
+}
+
 void at_time_zone(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
         std::shared_ptr<const TimeZone> zone = zone_argument(argv[1]);
@@ -691,6 +698,62 @@ void parse_formatted(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     });
 }
 
+// sum(interval) / avg(interval): interval_pl over the rows; avg divides by
+// the row count as interval_div does. NULLs are skipped; no rows is NULL.
+struct IntervalSum {
+    Interval total;
+    int64_t count;
+    bool failed;
+};
+
+void interval_sum_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    auto* acc = static_cast<IntervalSum*>(sqlite3_aggregate_context(ctx, sizeof(IntervalSum)));
+    if (acc == nullptr || acc->failed || sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+    try {
+        acc->total = interval_add(acc->total, interval_of(argv[0]));
+        acc->count++;
+    } catch (const PgError& e) {
+        acc->failed = true;
+        std::string encoded = "litegres:" + e.sqlstate() + ":" + e.what();
+        sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
+    }
+}
+
+template <bool kAverage>
+void interval_sum_final(sqlite3_context* ctx) {
+    auto* acc = static_cast<IntervalSum*>(sqlite3_aggregate_context(ctx, 0));
+    if (acc == nullptr || acc->count == 0) return sqlite3_result_null(ctx);
+    if (acc->failed) return;
+    Interval v = kAverage ? interval_divide(acc->total, double(acc->count)) : acc->total;
+    result(ctx, pgwire::format_interval(v));
+}
+
+// date_bin(stride, source, origin): the start of source's stride-wide bin.
+void date_bin(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    strict(ctx, argc, argv, [&] {
+        Interval stride = interval_of(argv[0]);
+        int64_t source = timestamp_of(argv[1]), origin = timestamp_of(argv[2]);
+        auto type = pgwire::Oid(sqlite3_value_int(argv[3]));
+        if (!timestamp_is_finite(source)) return result(ctx, text_of(argv[1]));
+        if (!timestamp_is_finite(origin)) throw PgError(sqlstate::kFeatureNotSupported, "origin out of range");
+        if (stride.months != 0) {
+            throw PgError(sqlstate::kFeatureNotSupported,
+                          "timestamps cannot be binned into intervals containing months or years");
+        }
+        int64_t stride_micros = stride.micros + int64_t(stride.days) * kMicrosPerDay;
+        if (stride_micros <= 0) throw PgError(sqlstate::kDatetimeFieldOverflow, "stride must be greater than zero");
+        int64_t diff;
+        if (__builtin_sub_overflow(source, origin, &diff)) {
+            throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
+        }
+        int64_t delta = diff - diff % stride_micros;
+        // The bin's start even when the origin lies after the source.
+        if (origin > source && stride_micros > 1) delta -= stride_micros;
+        int64_t bin = checked_timestamp(origin + delta);
+        result(ctx, type == oid::kTimestamptz ? timestamptz_to_text(bin) : timestamp_to_text(bin));
+    });
+}
+
 int interval_collation(void*, int na, const void* a, int nb, const void* b) {
     std::optional<Interval> x = interval_from_text(std::string_view(static_cast<const char*>(a), size_t(na)));
     std::optional<Interval> y = interval_from_text(std::string_view(static_cast<const char*>(b), size_t(nb)));
@@ -736,12 +799,21 @@ int register_datetime_functions(sqlite3* db) {
         {"litegres_date_trunc", 3, date_trunc, false},
         {"litegres_date_trunc", 4, date_trunc, false},
         {"litegres_to_char", 3, to_char, false},
+        {"litegres_date_bin", 4, date_bin, true},
+        {"litegres_datetime_round", 3, datetime_round, true},
     };
     for (const auto& e : kEntries) {
         int flags = SQLITE_UTF8 | (e.deterministic ? SQLITE_DETERMINISTIC : 0);
         int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
+    int rc = sqlite3_create_function_v2(db, "litegres_interval_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                        nullptr, interval_sum_step, interval_sum_final<false>, nullptr);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_create_function_v2(db, "litegres_interval_avg", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                        nullptr, interval_sum_step, interval_sum_final<true>, nullptr);
+    }
+    if (rc != SQLITE_OK) return rc;
     return sqlite3_create_collation_v2(db, kIntervalCollation, SQLITE_UTF8, nullptr, interval_collation, nullptr);
 }
 

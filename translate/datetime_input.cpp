@@ -104,6 +104,20 @@ std::shared_ptr<const TimeZone> split_zone_name(std::string& s) {
 
 }  // namespace
 
+std::string round_datetime_text(std::string_view stored, pgwire::Oid type, int precision) {
+    if (precision < 0 || precision >= 6) return std::string(stored);
+    int64_t scale = 1;
+    for (int i = precision; i < 6; ++i) scale *= 10;
+    auto rounded = [&](int64_t v) { return v >= 0 ? (v + scale / 2) / scale * scale : -((-v + scale / 2) / scale * scale); };
+    if (type == oid::kTime) {
+        std::optional<int64_t> t = time_from_text(stored);
+        return t ? pgwire::format_time(rounded(*t)) : std::string(stored);
+    }
+    std::optional<int64_t> ts = timestamp_from_text(stored);
+    if (!ts || !timestamp_is_finite(*ts)) return std::string(stored);
+    return type == oid::kTimestamptz ? timestamptz_to_text(rounded(*ts)) : timestamp_to_text(rounded(*ts));
+}
+
 bool depends_on_session(std::string_view text, pgwire::Oid target) {
     std::string s = lowered_trimmed(text);
     if (s == "now" || s == "today" || s == "tomorrow" || s == "yesterday") return true;

@@ -17,6 +17,11 @@ namespace litegres::translate {
 // Throws PgError 22007 / 22008 as PostgreSQL's input functions do.
 std::string datetime_input(std::string_view text, pgwire::Oid target);
 
+// A stored timestamp, timestamptz or time value rounded to `precision`
+// fractional digits (timestamp(3), time(0)), half away from zero as
+// AdjustTimestampForTypmod rounds.
+std::string round_datetime_text(std::string_view stored, pgwire::Oid type, int precision);
+
 // Whether the stored form of `text` as `target` depends on the session's
 // TimeZone or clock, so it may not be computed once at translation time.
 bool depends_on_session(std::string_view text, pgwire::Oid target);

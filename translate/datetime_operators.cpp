@@ -94,6 +94,13 @@ std::optional<std::string> datetime_cast(const std::string& sql, PgType source, 
     return std::nullopt;
 }
 
+std::string datetime_precision(const std::string& sql, PgType target) {
+    bool has_precision = target.oid == oid::kTimestamp || target.oid == oid::kTimestamptz || target.oid == oid::kTime;
+    if (!has_precision || target.typmod < 0 || target.typmod >= 6) return sql;
+    return "litegres_datetime_round(" + sql + ", " + std::to_string(target.oid) + ", " + std::to_string(target.typmod) +
+           ")";
+}
+
 std::string datetime_ordering(const std::string& sql, PgType type) {
     return type.oid == oid::kInterval ? "(" + sql + " COLLATE " + kIntervalCollation + ")" : sql;
 }

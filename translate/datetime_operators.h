@@ -31,6 +31,10 @@ std::optional<TypedSql> datetime_operator(const std::string& op, const TypedSql&
 // or nullopt when PostgreSQL has no such cast.
 std::optional<std::string> datetime_cast(const std::string& sql, PgType source, PgType target);
 
+// `sql` rounded to the fractional-second precision of `target`
+// (timestamp(3), time(0)); unchanged without one.
+std::string datetime_precision(const std::string& sql, PgType target);
+
 // `sql` as it must appear in ORDER BY / min() / max() so it orders by value.
 std::string datetime_ordering(const std::string& sql, PgType type);
 

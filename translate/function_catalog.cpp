@@ -27,6 +27,7 @@ PgType first_arg_type(const std::vector<TypedSql>& args) {
 
 PgType sum_type(const std::vector<TypedSql>& args) {
     PgType t = first_arg_type(args);
+    if (t.oid == oid::kInterval) return t;
     if (t.oid == oid::kInt2 || t.oid == oid::kInt4) return kInt8;
     if (t.oid == oid::kFloat4 || t.oid == oid::kFloat8) return t;
     return kNumeric;
@@ -34,6 +35,7 @@ PgType sum_type(const std::vector<TypedSql>& args) {
 
 PgType avg_type(const std::vector<TypedSql>& args) {
     PgType t = first_arg_type(args);
+    if (t.oid == oid::kInterval) return t;
     if (t.oid == oid::kFloat4 || t.oid == oid::kFloat8) return kFloat8;
     return kNumeric;
 }
@@ -63,8 +65,14 @@ std::map<Key, FunctionSignature> build_catalog() {
 
     add("count", 0, "count", fixed(kInt8));
     add("count", 1, "count", fixed(kInt8));
-    add("sum", 1, "sum", sum_type);
-    add("avg", 1, "avg", avg_type);
+    // sum/avg of intervals add interval values, not the numbers SQLite sees in their text.
+    auto interval_aggregate = [](const char* name) {
+        return [name](const std::string& call, const std::vector<TypedSql>& a) {
+            return a[0].type.oid == oid::kInterval ? std::string(name) + call.substr(call.find('(')) : call;
+        };
+    };
+    add("sum", 1, "sum", sum_type, kText, false, interval_aggregate("litegres_interval_sum"));
+    add("avg", 1, "avg", avg_type, kText, false, interval_aggregate("litegres_interval_avg"));
     add("min", 1, "min", first_arg_type);
     add("max", 1, "max", first_arg_type);
     add("bool_and", 1, "min", fixed(kBool), kBool);

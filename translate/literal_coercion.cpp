@@ -238,7 +238,7 @@ SqlValue coerce_value(std::string_view text, PgType target, int location) {
         case oid::kTime:
         case oid::kInterval:
             try {
-                return text_value(normalize_datetime_input(text, target.oid));
+                return text_value(round_datetime_text(normalize_datetime_input(text, target.oid), target.oid, target.typmod));
             } catch (PgError& e) {
                 e.with_position(location);
                 throw;

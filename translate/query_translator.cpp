@@ -593,7 +593,8 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
 static std::string literal_sql(const std::string& text, PgType target, int position) {
     std::string sql = coerce_literal(text, target, position);
     if (is_datetime_type(target) && depends_on_session(text, target.oid)) {
-        return "litegres_datetime_in(" + quote_string(text) + ", " + std::to_string(target.oid) + ")";
+        return datetime_precision("litegres_datetime_in(" + quote_string(text) + ", " + std::to_string(target.oid) + ")",
+                                  target);
     }
     return sql;
 }
@@ -643,7 +644,9 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
         return value.sql;
     }
     if (is_datetime_type(target) && is_datetime_type(value.type)) {
-        if (std::optional<std::string> sql = datetime_cast(value.sql, value.type, target)) return *sql;
+        if (std::optional<std::string> sql = datetime_cast(value.sql, value.type, target)) {
+            return datetime_precision(*sql, target);
+        }
     }
     throw PgError(sqlstate::kDatatypeMismatch,
                   "column is of type " + format_type(target) + " but expression is of type " +
@@ -1222,7 +1225,9 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
         case oid::kTimestamp:
         case oid::kTimestamptz:
         case oid::kInterval:
-            if (std::optional<std::string> sql = datetime_cast(v, source, target)) return {*sql, target};
+            if (std::optional<std::string> sql = datetime_cast(v, source, target)) {
+                return {datetime_precision(*sql, target), target};
+            }
             break;
         default:
             if (is_string_type(source)) return {v, target};

@@ -418,7 +418,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         // fills in NULLs and ignores the DEFAULT (a serial's sequence). Such
         // columns are declared "int4", which SQLite never aliases.
         bool in_key = std::find(key_columns.begin(), key_columns.end(), col.colname) != key_columns.end();
-        std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : format_type(type.type);
+        std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : declared_type_text(type.type);
         std::string def = quote_identifier(col.colname) + " " + declared;
         // Key columns are NOT NULL in PostgreSQL; SQLite lets NULL into a
         // non-rowid PRIMARY KEY.
