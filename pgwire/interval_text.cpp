@@ -202,7 +202,20 @@ std::vector<std::string> tokens(std::string_view s) {
     return out;
 }
 
-bool parse_postgres_style(std::string_view s, Accumulator& acc) {
+// The unit of a bare number that ends the text, by the typmod's range.
+Unit trailing_number_unit(int range) {
+    namespace r = interval_range;
+    if (range == r::kYear) return kYear;
+    if (range == r::kMonth || range == (r::kYear | r::kMonth)) return kMonth;
+    if (range == r::kDay) return kDay;
+    if (range == r::kHour || range == (r::kDay | r::kHour)) return kHour;
+    if (range == r::kMinute || range == (r::kHour | r::kMinute) || range == (r::kDay | r::kHour | r::kMinute)) {
+        return kMinute;
+    }
+    return kSecond;
+}
+
+bool parse_postgres_style(std::string_view s, Accumulator& acc, int range) {
     std::vector<std::string> toks = tokens(s);
     bool ago = false;
     size_t i = 0;
@@ -231,12 +244,12 @@ bool parse_postgres_style(std::string_view s, Accumulator& acc) {
             ++i;
             continue;
         }
-        // A bare number: days before a time field, else seconds.
-        if (i + 1 < toks.size() && toks[i + 1].find(':') != std::string::npos) {
+        // A bare number: days before another field, else the range's last unit.
+        if (i + 1 < toks.size() && (toks[i + 1].find(':') != std::string::npos || range != interval_range::kFull)) {
             if (v != std::trunc(v) || !add_unit(acc, kDay, v)) return false;
             continue;
         }
-        if (!add_unit(acc, kSecond, v)) return false;
+        if (!add_unit(acc, trailing_number_unit(range), v)) return false;
     }
     if (ago) {
         acc.months = -acc.months;
@@ -270,14 +283,14 @@ void append_int_part(std::string& out, int64_t value, const char* unit, bool& is
 
 }  // namespace
 
-IntervalParse parse_interval(std::string_view text, Interval& out) {
+IntervalParse parse_interval(std::string_view text, Interval& out, int range) {
     std::string lowered;
     for (char c : text) lowered.push_back(char(std::tolower(static_cast<unsigned char>(c))));
     std::string_view s = lowered;
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     Accumulator acc;
-    bool ok = !s.empty() && s[0] == 'p' ? parse_iso8601(s, acc) : parse_postgres_style(s, acc);
+    bool ok = !s.empty() && s[0] == 'p' ? parse_iso8601(s, acc) : parse_postgres_style(s, acc, range);
     if (!ok) return IntervalParse::kBadSyntax;
     if (std::fabs(acc.months) > 2147483647.0 || std::fabs(acc.days) > 2147483647.0 ||
         std::fabs(acc.micros) > 9.2e18) {
@@ -287,6 +300,32 @@ IntervalParse parse_interval(std::string_view text, Interval& out) {
     out.days = int32_t(acc.days);
     out.micros = int64_t(acc.micros);
     return IntervalParse::kOk;
+}
+
+void apply_interval_typmod(Interval& v, int32_t typmod) {
+    if (typmod < 0) return;
+    namespace r = interval_range;
+    int range = (typmod >> 16) & 0x7fff, precision = typmod & 0xffff;
+    auto truncate = [&](int64_t unit) { v.micros = v.micros / unit * unit; };
+    if (range == r::kYear) {
+        v.months = v.months / 12 * 12;
+        v.days = 0;
+        v.micros = 0;
+    } else if (range == r::kMonth || range == (r::kYear | r::kMonth)) {
+        v.days = 0;
+        v.micros = 0;
+    } else if (range == r::kDay) {
+        v.micros = 0;
+    } else if (range == r::kHour || range == (r::kDay | r::kHour)) {
+        truncate(kMicrosPerHour);
+    } else if (range == r::kMinute || range == (r::kHour | r::kMinute) || range == (r::kDay | r::kHour | r::kMinute)) {
+        truncate(kMicrosPerMinute);
+    }
+    if (precision != kIntervalFullPrecision && precision < 6) {
+        int64_t scale = 1;
+        for (int i = precision; i < 6; ++i) scale *= 10;
+        v.micros = v.micros >= 0 ? (v.micros + scale / 2) / scale * scale : -((-v.micros + scale / 2) / scale * scale);
+    }
 }
 
 std::string format_interval(const Interval& v) {

@@ -28,7 +28,20 @@ struct Interval {
 
 enum class IntervalParse { kOk, kBadSyntax, kOutOfRange };
 
-IntervalParse parse_interval(std::string_view text, Interval& out);
+// The field ranges of `interval '1' hour`, `interval '2:30' hour to minute`
+// (PostgreSQL's INTERVAL_MASK bits); the typmod packs (range << 16) | precision.
+namespace interval_range {
+inline constexpr int kMonth = 1 << 1, kYear = 1 << 2, kDay = 1 << 3, kHour = 1 << 10, kMinute = 1 << 11,
+                     kSecond = 1 << 12, kFull = 0x7fff;
+}
+inline constexpr int kIntervalFullPrecision = 0xffff;
+
+// `range` decides the unit of a bare trailing number ('1' is an hour in
+// interval '1' hour; seconds without a range).
+IntervalParse parse_interval(std::string_view text, Interval& out, int range = interval_range::kFull);
+// Drops the fields below the typmod's range and rounds seconds to its
+// precision (AdjustIntervalForTypmod). A negative typmod changes nothing.
+void apply_interval_typmod(Interval& value, int32_t typmod);
 std::string format_interval(const Interval& value);
 
 // Binary wire layout: int64 microseconds, int32 days, int32 months (big-endian).

@@ -69,3 +69,21 @@ TEST_CASE("interval binary layout is int64 microseconds, int32 days, int32 month
     litegres::pgwire::append_interval_binary(negative, Interval{-1, -2, -3});
     CHECK(litegres::pgwire::read_interval_binary(negative) == Interval{-1, -2, -3});
 }
+
+TEST_CASE("a typmod's range picks the unit of a bare number and drops lower fields") {
+    namespace range = litegres::pgwire::interval_range;
+    auto typed = [](const char* text, int r, int precision) {
+        Interval v;
+        REQUIRE(parse_interval(text, v, r) == IntervalParse::kOk);
+        litegres::pgwire::apply_interval_typmod(v, (r << 16) | precision);
+        return format_interval(v);
+    };
+    const int full = litegres::pgwire::kIntervalFullPrecision;
+    CHECK(typed("1", range::kHour, full) == "01:00:00");
+    CHECK(typed("1", range::kYear, full) == "1 year");
+    CHECK(typed("1", range::kHour | range::kMinute, full) == "00:01:00");
+    CHECK(typed("1 day 02:03:04.5", range::kHour | range::kMinute, full) == "1 day 02:03:00");
+    CHECK(typed("1 year 2 mons 3 days", range::kYear | range::kMonth, full) == "1 year 2 mons");
+    CHECK(typed("3 4", range::kDay | range::kHour, full) == "3 days 04:00:00");
+    CHECK(typed("1 day 02:03:04.5678", range::kSecond, 2) == "1 day 02:03:04.57");
+}

@@ -105,6 +105,12 @@ std::shared_ptr<const TimeZone> split_zone_name(std::string& s) {
 }  // namespace
 
 std::string round_datetime_text(std::string_view stored, pgwire::Oid type, int precision) {
+    if (type == oid::kInterval) {
+        std::optional<Interval> v = interval_from_text(stored);
+        if (!v || precision < 0) return std::string(stored);
+        pgwire::apply_interval_typmod(*v, precision);
+        return pgwire::format_interval(*v);
+    }
     if (precision < 0 || precision >= 6) return std::string(stored);
     int64_t scale = 1;
     for (int i = precision; i < 6; ++i) scale *= 10;
@@ -130,12 +136,15 @@ bool depends_on_session(std::string_view text, pgwire::Oid target) {
     return pgwire::parse_datetime(rest, v) != pgwire::DateTimeParse::kOk || !v.utc_offset_seconds.has_value();
 }
 
-std::string datetime_input(std::string_view text, pgwire::Oid target) {
+std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t typmod) {
     std::string s = lowered_trimmed(text);
     if (target == oid::kInterval) {
         pgwire::Interval v;
-        switch (pgwire::parse_interval(text, v)) {
-            case pgwire::IntervalParse::kOk: return pgwire::format_interval(v);
+        int range = typmod >= 0 ? (typmod >> 16) & 0x7fff : pgwire::interval_range::kFull;
+        switch (pgwire::parse_interval(text, v, range)) {
+            case pgwire::IntervalParse::kOk:
+                pgwire::apply_interval_typmod(v, typmod);
+                return pgwire::format_interval(v);
             case pgwire::IntervalParse::kOutOfRange:
                 throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
             case pgwire::IntervalParse::kBadSyntax: bad_syntax(text, target);

@@ -7,6 +7,7 @@
 // (a zone, the clock) is converted at run time (see `depends_on_session`).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,11 +16,12 @@
 namespace litegres::translate {
 
 // Throws PgError 22007 / 22008 as PostgreSQL's input functions do.
-std::string datetime_input(std::string_view text, pgwire::Oid target);
+// `typmod` of an interval gives its field range ('1' in interval '1' hour).
+std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t typmod = -1);
 
 // A stored timestamp, timestamptz or time value rounded to `precision`
 // fractional digits (timestamp(3), time(0)), half away from zero as
-// AdjustTimestampForTypmod rounds.
+// AdjustTimestampForTypmod rounds; an interval cut to its typmod's range.
 std::string round_datetime_text(std::string_view stored, pgwire::Oid type, int precision);
 
 // Whether the stored form of `text` as `target` depends on the session's

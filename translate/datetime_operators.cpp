@@ -96,7 +96,8 @@ std::optional<std::string> datetime_cast(const std::string& sql, PgType source, 
 
 std::string datetime_precision(const std::string& sql, PgType target) {
     bool has_precision = target.oid == oid::kTimestamp || target.oid == oid::kTimestamptz || target.oid == oid::kTime;
-    if (!has_precision || target.typmod < 0 || target.typmod >= 6) return sql;
+    bool interval_typmod = target.oid == oid::kInterval && target.typmod >= 0;
+    if (!interval_typmod && (!has_precision || target.typmod < 0 || target.typmod >= 6)) return sql;
     return "litegres_datetime_round(" + sql + ", " + std::to_string(target.oid) + ", " + std::to_string(target.typmod) +
            ")";
 }

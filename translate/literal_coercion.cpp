@@ -238,6 +238,7 @@ SqlValue coerce_value(std::string_view text, PgType target, int location) {
         case oid::kTime:
         case oid::kInterval:
             try {
+                if (target.oid == oid::kInterval) return text_value(datetime_input(text, target.oid, target.typmod));
                 return text_value(round_datetime_text(normalize_datetime_input(text, target.oid), target.oid, target.typmod));
             } catch (PgError& e) {
                 e.with_position(location);

@@ -117,6 +117,13 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name) {
                                                       integer_typmod_arg(name.typmods[1]));
             }
             break;
+        case oid::kInterval:
+            // interval '1' hour / hour to minute / second(2) / interval(2): (range << 16) | precision.
+            if (name.n_typmods >= 1) {
+                int32_t precision = name.n_typmods >= 2 ? std::min(integer_typmod_arg(name.typmods[1]), 6) : 0xffff;
+                resolved.type.typmod = (integer_typmod_arg(name.typmods[0]) << 16) | precision;
+            }
+            break;
         case oid::kTimestamp:
         case oid::kTimestamptz:
         case oid::kTime:

@@ -98,6 +98,9 @@ SELECT date_bin('15 minutes', timestamp '2024-01-01 10:07', timestamp '2024-01-0
 SELECT date_bin('1 month', timestamp '2024-01-01', timestamp '2024-01-01');
 SELECT '2024-01-15 24:00:00'::timestamp, '2024-01-15 23:59:60'::timestamp, '2024-01-15 24:00:00'::date;
 SELECT '2024-01-15 24:30:00'::timestamp;
+SELECT interval '1' hour, interval '1' day, interval '1' year, interval '1' hour to minute, interval '2:30' hour to minute, interval '1 day 02:03:04.5' hour to minute, interval '1 day 02:03:04.5' day to hour, interval '1 year 2 mons 3 days' year to month, interval '1.5' minute, interval '10' second, interval '1 day 02:03:04.5678' second(2), interval(2) '1.5678 sec', interval '3 4' day to hour, interval '1 2:03' day to minute;
+SELECT '1 day 02:03:04.5678'::interval(1), (interval '1 day 02:03:04' + interval '1 hour')::interval hour to minute;
+SELECT now() - interval '1' day < now();
 SET TIME ZONE 'America/New_York';
 SHOW TimeZone;
 SELECT id, at, local_at::timestamptz, at::date, at::timestamp, at::time FROM dt_events ORDER BY id;
