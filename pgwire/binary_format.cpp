@@ -119,7 +119,7 @@ bool binary_format_supported(Oid type) {
         case oid::kFloat4: case oid::kFloat8: case oid::kNumeric: case oid::kText: case oid::kVarchar:
         case oid::kBpchar: case oid::kName: case oid::kChar: case oid::kBytea: case oid::kUuid: case oid::kDate:
         case oid::kTimestamp: case oid::kTimestamptz: case oid::kJson: case oid::kJsonb:
-        case oid::kTime: case oid::kInterval: case oid::kUnknownType:
+        case oid::kTime: case oid::kTimetz: case oid::kInterval: case oid::kUnknownType:
             return true;
         default:
             return false;
@@ -205,6 +205,11 @@ WireValue decode_binary(Oid type, std::string_view b) {
             if (b.size() != 8) bad_format("time");
             v.bytes = format_time(int64_t(read_be(b, 8)));
             return v;
+        case oid::kTimetz:
+            // int64 microseconds, int32 zone in seconds west of UTC.
+            if (b.size() != 12) bad_format("time with time zone");
+            v.bytes = format_timetz(int64_t(read_be(b.substr(0, 8), 8)), -int32_t(uint32_t(read_be(b.substr(8), 4))));
+            return v;
         case oid::kInterval: {
             std::optional<Interval> span = read_interval_binary(b);
             if (!span) bad_format("interval");
@@ -280,6 +285,16 @@ void append_binary_from_text(std::string& out, Oid type, std::string_view text) 
                 throw PgError(sqlstate::kInvalidDatetimeFormat, "invalid stored time value \"" + std::string(text) + "\"");
             }
             put_be(out, uint64_t(micros), 8);
+            return;
+        }
+        case oid::kTimetz: {
+            int64_t micros;
+            std::optional<int> offset;
+            if (parse_timetz(text, micros, offset) != TimeParse::kOk || !offset) {
+                throw PgError(sqlstate::kInvalidDatetimeFormat, "invalid stored timetz value \"" + std::string(text) + "\"");
+            }
+            put_be(out, uint64_t(micros), 8);
+            put_be(out, uint32_t(-*offset), 4);
             return;
         }
         case oid::kInterval: {

@@ -35,6 +35,12 @@ void skip_spaces(std::string_view& s) {
 }  // namespace
 
 TimeParse parse_time(std::string_view text, int64_t& micros) {
+    std::optional<int> ignored_offset;
+    return parse_timetz(text, micros, ignored_offset);
+}
+
+TimeParse parse_timetz(std::string_view text, int64_t& micros, std::optional<int>& offset_east) {
+    offset_east.reset();
     std::string all = lowered(text);
     std::string_view s = all;
     skip_spaces(s);
@@ -82,17 +88,25 @@ TimeParse parse_time(std::string_view text, int64_t& micros) {
         s.remove_prefix(2);
         skip_spaces(s);
     }
-    // A zone offset or 'z' is accepted and ignored.
+    // A zone offset or 'z' (time without time zone ignores it).
     if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+        int sign = s[0] == '-' ? -1 : 1;
         s.remove_prefix(1);
-        int oh, om;
+        int oh, om = 0;
+        size_t before = s.size();
         if (!read_int(s, 1, 4, oh)) return TimeParse::kBadSyntax;
-        if (!s.empty() && s[0] == ':') {
+        if (before - s.size() > 2) {  // +HHMM
+            om = oh % 100;
+            oh /= 100;
+        } else if (!s.empty() && s[0] == ':') {
             s.remove_prefix(1);
             if (!read_int(s, 2, 2, om)) return TimeParse::kBadSyntax;
         }
+        if (oh > 15 || om > 59) return TimeParse::kOutOfRange;
+        offset_east = sign * (oh * 3600 + om * 60);
     } else if (s == "z" || s == "utc") {
         s = {};
+        offset_east = 0;
     }
     skip_spaces(s);
     if (!s.empty()) return TimeParse::kBadSyntax;
@@ -116,6 +130,35 @@ std::string format_time(int64_t micros) {
         out += f;
     }
     return out;
+}
+
+}  // namespace litegres::pgwire
+
+namespace litegres::pgwire {
+
+std::string format_timetz(int64_t micros, int offset_east) {
+    std::string out = format_time(micros);
+    int a = offset_east < 0 ? -offset_east : offset_east;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%c%02d", offset_east < 0 ? '-' : '+', a / 3600);
+    out += buf;
+    if (a % 3600 != 0) {
+        std::snprintf(buf, sizeof buf, ":%02d", a % 3600 / 60);
+        out += buf;
+    }
+    if (a % 60 != 0) {
+        std::snprintf(buf, sizeof buf, ":%02d", a % 60);
+        out += buf;
+    }
+    return out;
+}
+
+int compare_timetz(int64_t a_micros, int a_offset, int64_t b_micros, int b_offset) {
+    // PostgreSQL keeps the zone as seconds west and compares time + zone.
+    int64_t a = a_micros - int64_t(a_offset) * 1000000, b = b_micros - int64_t(b_offset) * 1000000;
+    if (a != b) return a < b ? -1 : 1;
+    if (a_offset != b_offset) return -a_offset < -b_offset ? -1 : 1;
+    return 0;
 }
 
 }  // namespace litegres::pgwire

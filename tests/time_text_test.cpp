@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 #include "pgwire/binary_format.h"
@@ -58,4 +59,25 @@ TEST_CASE("time, interval and infinite timestamps in binary") {
     append_binary_from_text(out, oid::kDate, "-infinity");
     CHECK(out == std::string("\x80\x00\x00\x00", 4));
     CHECK(decode_binary(oid::kDate, out).bytes == "-infinity");
+}
+
+TEST_CASE("time with time zone keeps its offset and orders by the UTC instant, then zone") {
+    int64_t micros;
+    std::optional<int> offset;
+    REQUIRE(parse_timetz("10:00:00.5+05:30", micros, offset) == TimeParse::kOk);
+    CHECK(offset == 19800);
+    CHECK(format_timetz(micros, *offset) == "10:00:00.5+05:30");
+    REQUIRE(parse_timetz("10:00-0800", micros, offset) == TimeParse::kOk);
+    CHECK(format_timetz(micros, *offset) == "10:00:00-08");
+    REQUIRE(parse_timetz("10:00", micros, offset) == TimeParse::kOk);
+    CHECK(!offset.has_value());
+    const int64_t hour = 3600000000LL;
+    CHECK(compare_timetz(10 * hour, 7200, 9 * hour, 3600) != 0);  // same instant, different zones
+    CHECK(compare_timetz(10 * hour, 7200, 9 * hour + hour / 2, 0) < 0);
+    CHECK(compare_timetz(10 * hour, 7200, 10 * hour, 7200) == 0);
+    std::string out;
+    append_binary_from_text(out, oid::kTimetz, "10:00:00+02");
+    // int64 microseconds, then the zone as int32 seconds west (-7200).
+    CHECK(out == std::string("\x00\x00\x00\x08\x61\xc4\x68\x00\xff\xff\xe3\xe0", 12));
+    CHECK(decode_binary(oid::kTimetz, out).bytes == "10:00:00+02");
 }

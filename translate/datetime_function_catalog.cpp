@@ -79,6 +79,7 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
     };
     add("date_trunc", 2, kText, trunc_type, [](const std::string&, const Args& a) {
         require_datetime("date_trunc", a, 1);
+        if (a[1].type.oid == oid::kTime || a[1].type.oid == oid::kTimetz) no_function("date_trunc", a);
         TypedSql v = date_as_timestamptz(a[1]);
         return "litegres_date_trunc(" + a[0].sql + ", " + v.sql + ", " + oid_text(v) + ")";
     });
@@ -105,7 +106,8 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
         bool zoned = x.type.oid != oid::kTimestamp || y.type.oid != oid::kTimestamp;
         PgType common = zoned ? kTimestamptz : kTimestamp;
         for (TypedSql* v : {&x, &y}) {
-            if (!is_datetime_type(v->type) || v->type.oid == oid::kInterval || v->type.oid == oid::kTime) {
+            if (!is_datetime_type(v->type) || v->type.oid == oid::kInterval || v->type.oid == oid::kTime ||
+                v->type.oid == oid::kTimetz) {
                 no_function("age", a);
             }
             if (v->type.oid != common.oid) v->sql = *datetime_cast(v->sql, v->type, common);
@@ -150,7 +152,7 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
         });
     add("to_char", 2, kText, fixed(kText), [](const std::string&, const Args& a) {
         require_datetime("to_char", a, 0);
-        if (a[0].type.oid == oid::kTime) no_function("to_char", a);
+        if (a[0].type.oid == oid::kTime || a[0].type.oid == oid::kTimetz) no_function("to_char", a);
         return "litegres_to_char(" + a[0].sql + ", " + a[1].sql + ", " + oid_text(a[0]) + ")";
     });
     return c;

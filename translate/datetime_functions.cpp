@@ -63,6 +63,22 @@ int64_t time_of(sqlite3_value* v) {
     return *d;
 }
 
+struct TimeWithZone {
+    int64_t micros;
+    int offset_east;
+};
+
+TimeWithZone timetz_of(sqlite3_value* v) {
+    std::string t = text_of(v);
+    TimeWithZone out{};
+    std::optional<int> offset;
+    if (pgwire::parse_timetz(t, out.micros, offset) != pgwire::TimeParse::kOk || !offset) {
+        bad_value("time with time zone", t);
+    }
+    out.offset_east = *offset;
+    return out;
+}
+
 Interval interval_of(sqlite3_value* v) {
     std::string t = text_of(v);
     std::optional<Interval> i = interval_from_text(t);
@@ -81,6 +97,18 @@ int32_t timestamp_to_date(int64_t ts) {
     if (ts == kTimestampInfinity) return kDateInfinity;
     if (ts == kTimestampMinusInfinity) return kDateMinusInfinity;
     return int32_t(civil_from_timestamp(ts).days);
+}
+
+// The transaction's timestamp (what now() reports), in microseconds since 2000.
+int64_t session_now_micros() {
+    const SessionContext* c = current_session_context();
+    int64_t unix_micros = c != nullptr && c->transaction_start_micros != 0 ? c->transaction_start_micros
+                          : c != nullptr && c->statement_start_micros != 0
+                              ? c->statement_start_micros
+                              : std::chrono::duration_cast<std::chrono::microseconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count();
+    return unix_micros - 10957LL * kMicrosPerDay;
 }
 
 int64_t time_of_day(int64_t ts) { return ts - civil_from_timestamp(ts).days * kMicrosPerDay; }
@@ -184,6 +212,13 @@ void dt_op(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             case DatetimeOp::kIntervalDividedByNumber:
                 return result(ctx, pgwire::format_interval(interval_divide(interval_of(a), sqlite3_value_double(b))));
             case DatetimeOp::kIntervalNegate: return result(ctx, pgwire::format_interval(interval_negate(interval_of(a))));
+            case DatetimeOp::kTimetzPlusInterval:
+            case DatetimeOp::kTimetzMinusInterval: {
+                TimeWithZone t = timetz_of(a);
+                Interval span = interval_of(b);
+                if (op == DatetimeOp::kTimetzMinusInterval) span = interval_negate(span);
+                return result(ctx, pgwire::format_timetz(time_plus_interval(t.micros, span), t.offset_east));
+            }
         }
         throw PgError(sqlstate::kInternalError, "unknown date/time operator");
     });
@@ -206,7 +241,14 @@ void dt_cast(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             case oid::kDate: local = date_to_timestamp(date_of(v)); utc = local_to_utc(local, zone); break;
             case oid::kTimestamp: local = timestamp_of(v); utc = local_to_utc(local, zone); break;
             case oid::kTimestamptz: utc = timestamp_of(v); local = utc_to_local(utc, zone); break;
-            case oid::kTime: return result(ctx, pgwire::format_interval(Interval{0, 0, time_of(v)}));
+            case oid::kTime:
+                if (to == oid::kTimetz) {
+                    int64_t now_utc = session_now_micros();
+                    int offset = int((utc_to_local(now_utc, zone) - now_utc) / kMicrosPerSecond);
+                    return result(ctx, pgwire::format_timetz(time_of(v), offset));
+                }
+                return result(ctx, pgwire::format_interval(Interval{0, 0, time_of(v)}));
+            case oid::kTimetz: return result(ctx, pgwire::format_time(timetz_of(v).micros));
             case oid::kInterval: {
                 Interval span = interval_of(v);
                 int64_t t = span.micros % kMicrosPerDay;
@@ -221,6 +263,9 @@ void dt_cast(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             case oid::kTime:
                 if (!timestamp_is_finite(local)) throw PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
                 return result(ctx, pgwire::format_time(time_of_day(local)));
+            case oid::kTimetz:
+                if (!timestamp_is_finite(local)) throw PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+                return result(ctx, pgwire::format_timetz(time_of_day(local), int((local - utc) / kMicrosPerSecond)));
             default: break;
         }
         throw PgError(sqlstate::kInternalError, "unexpected date/time cast");
@@ -273,14 +318,7 @@ void age(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         int64_t a, b = timestamp_of(argv[0]);
         if (argc == 2) {
             // age(x): from midnight of today (session zone) back to x.
-            const SessionContext* c = current_session_context();
-            int64_t now_unix = c != nullptr && c->transaction_start_micros != 0 ? c->transaction_start_micros
-                               : c != nullptr && c->statement_start_micros != 0
-                                   ? c->statement_start_micros
-                                   : std::chrono::duration_cast<std::chrono::microseconds>(
-                                         std::chrono::system_clock::now().time_since_epoch())
-                                         .count();
-            int64_t local_now = utc_to_local(now_unix - 10957LL * kMicrosPerDay, zone);
+            int64_t local_now = utc_to_local(session_now_micros(), zone);
             int64_t midnight = civil_from_timestamp(local_now).days * kMicrosPerDay;
             a = zoned ? local_to_utc(midnight, zone) : midnight;
         } else {
@@ -548,6 +586,21 @@ Extracted extract_value(const std::string& field_text, sqlite3_value* v, pgwire:
         }
         unit_error(field_text, type, true);
     }
+    if (type == oid::kTimetz) {
+        TimeWithZone tz = timetz_of(v);
+        int64_t t = tz.micros;
+        int64_t sec_micros = t % (60 * kMicrosPerSecond);
+        if (f == "hour") return {t / (3600 * kMicrosPerSecond), 0};
+        if (f == "minute") return {t / (60 * kMicrosPerSecond) % 60, 0};
+        if (f == "second") return {sec_micros, 6};
+        if (f == "milliseconds") return {sec_micros, 3};
+        if (f == "microseconds") return {sec_micros, 0};
+        if (f == "epoch") return {t - int64_t(tz.offset_east) * kMicrosPerSecond, 6};
+        if (f == "timezone") return {tz.offset_east, 0};
+        if (f == "timezone_hour") return {tz.offset_east / 3600, 0};
+        if (f == "timezone_minute") return {tz.offset_east / 60 % 60, 0};
+        unit_error(field_text, type, true);
+    }
     if (type == oid::kTime) {
         int64_t t = time_of(v);
         int64_t sec_micros = t % (60 * kMicrosPerSecond);
@@ -754,6 +807,20 @@ void date_bin(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     });
 }
 
+int timetz_collation(void*, int na, const void* a, int nb, const void* b) {
+    int64_t am = 0, bm = 0;
+    std::optional<int> ao, bo;
+    bool a_ok = pgwire::parse_timetz(std::string_view(static_cast<const char*>(a), size_t(na)), am, ao) ==
+                    pgwire::TimeParse::kOk && ao;
+    bool b_ok = pgwire::parse_timetz(std::string_view(static_cast<const char*>(b), size_t(nb)), bm, bo) ==
+                    pgwire::TimeParse::kOk && bo;
+    if (!a_ok || !b_ok) {
+        int c = std::memcmp(a, b, size_t(std::min(na, nb)));
+        return c != 0 ? c : na - nb;
+    }
+    return pgwire::compare_timetz(am, *ao, bm, *bo);
+}
+
 int interval_collation(void*, int na, const void* a, int nb, const void* b) {
     std::optional<Interval> x = interval_from_text(std::string_view(static_cast<const char*>(a), size_t(na)));
     std::optional<Interval> y = interval_from_text(std::string_view(static_cast<const char*>(b), size_t(nb)));
@@ -812,6 +879,9 @@ int register_datetime_functions(sqlite3* db) {
     if (rc == SQLITE_OK) {
         rc = sqlite3_create_function_v2(db, "litegres_interval_avg", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                         nullptr, interval_sum_step, interval_sum_final<true>, nullptr);
+    }
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_create_collation_v2(db, kTimetzCollation, SQLITE_UTF8, nullptr, timetz_collation, nullptr);
     }
     if (rc != SQLITE_OK) return rc;
     return sqlite3_create_collation_v2(db, kIntervalCollation, SQLITE_UTF8, nullptr, interval_collation, nullptr);

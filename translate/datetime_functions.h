@@ -31,9 +31,12 @@ enum class DatetimeOp {
     kIntervalTimesNumber,
     kIntervalDividedByNumber,
     kIntervalNegate,
+    kTimetzPlusInterval,
+    kTimetzMinusInterval,
 };
 
 inline constexpr const char* kIntervalCollation = "litegres_interval";
+inline constexpr const char* kTimetzCollation = "litegres_timetz";
 
 // Returns SQLITE_OK or the first registration error.
 int register_datetime_functions(sqlite3* db);

@@ -36,6 +36,7 @@ const char* type_name(pgwire::Oid target) {
         case oid::kTimestamp: return "timestamp";
         case oid::kTimestamptz: return "timestamp with time zone";
         case oid::kTime: return "time";
+        case oid::kTimetz: return "time with time zone";
         case oid::kInterval: return "interval";
         default: return "unknown";
     }
@@ -119,6 +120,12 @@ std::string round_datetime_text(std::string_view stored, pgwire::Oid type, int p
         std::optional<int64_t> t = time_from_text(stored);
         return t ? pgwire::format_time(rounded(*t)) : std::string(stored);
     }
+    if (type == oid::kTimetz) {
+        int64_t micros;
+        std::optional<int> offset;
+        if (pgwire::parse_timetz(stored, micros, offset) != pgwire::TimeParse::kOk || !offset) return std::string(stored);
+        return pgwire::format_timetz(rounded(micros), *offset);
+    }
     std::optional<int64_t> ts = timestamp_from_text(stored);
     if (!ts || !timestamp_is_finite(*ts)) return std::string(stored);
     return type == oid::kTimestamptz ? timestamptz_to_text(rounded(*ts)) : timestamp_to_text(rounded(*ts));
@@ -127,6 +134,11 @@ std::string round_datetime_text(std::string_view stored, pgwire::Oid type, int p
 bool depends_on_session(std::string_view text, pgwire::Oid target) {
     std::string s = lowered_trimmed(text);
     if (s == "now" || s == "today" || s == "tomorrow" || s == "yesterday") return true;
+    if (target == oid::kTimetz) {
+        int64_t micros;
+        std::optional<int> offset;
+        return pgwire::parse_timetz(text, micros, offset) != pgwire::TimeParse::kOk || !offset;
+    }
     if (target != oid::kTimestamptz || s == "infinity" || s == "-infinity" || s == "+infinity" || s == "epoch") {
         return false;
     }
@@ -149,6 +161,25 @@ std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t ty
                 throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
             case pgwire::IntervalParse::kBadSyntax: bad_syntax(text, target);
         }
+    }
+    if (target == oid::kTimetz) {
+        int64_t micros;
+        std::optional<int> offset;
+        int64_t now_utc = transaction_micros_since_2000();
+        const TimeZone& zone = session_time_zone();
+        if (s == "now") {
+            int64_t local = utc_to_local(now_utc, zone);
+            return pgwire::format_timetz(local - civil_from_timestamp(local).days * kMicrosPerDay,
+                                         int((local - now_utc) / kMicrosPerSecond));
+        }
+        switch (pgwire::parse_timetz(text, micros, offset)) {
+            case pgwire::TimeParse::kOk: break;
+            case pgwire::TimeParse::kOutOfRange: field_overflow(text);
+            case pgwire::TimeParse::kBadSyntax: bad_syntax(text, target);
+        }
+        // Without an offset, the session zone's offset as of today.
+        if (!offset) offset = int((utc_to_local(now_utc, zone) - now_utc) / kMicrosPerSecond);
+        return pgwire::format_timetz(micros, *offset);
     }
     if (target == oid::kTime) {
         int64_t micros;

@@ -51,7 +51,7 @@ bool is_comparison(const std::string& op) {
 
 bool is_datetime_type(PgType t) {
     return t.oid == oid::kDate || t.oid == oid::kTime || t.oid == oid::kTimestamp || t.oid == oid::kTimestamptz ||
-           t.oid == oid::kInterval;
+           t.oid == oid::kInterval || t.oid == oid::kTimetz;
 }
 
 PgType datetime_unknown_operand_type(const std::string& op, PgType other, bool unknown_is_left, int location) {
@@ -87,7 +87,10 @@ std::optional<std::string> datetime_cast(const std::string& sql, PgType source, 
     bool source_stamp = timestamp_rank(source) > 0, target_stamp = timestamp_rank(target) > 0;
     if (source_stamp && target_stamp) return cast_call(source.oid);
     if (target.oid == oid::kTime && (source.oid == oid::kTimestamp || source.oid == oid::kTimestamptz ||
-                                     source.oid == oid::kInterval)) {
+                                     source.oid == oid::kInterval || source.oid == oid::kTimetz)) {
+        return cast_call(source.oid);
+    }
+    if (target.oid == oid::kTimetz && (source.oid == oid::kTime || source.oid == oid::kTimestamptz)) {
         return cast_call(source.oid);
     }
     if (source.oid == oid::kTime && target.oid == oid::kInterval) return cast_call(source.oid);
@@ -95,7 +98,8 @@ std::optional<std::string> datetime_cast(const std::string& sql, PgType source, 
 }
 
 std::string datetime_precision(const std::string& sql, PgType target) {
-    bool has_precision = target.oid == oid::kTimestamp || target.oid == oid::kTimestamptz || target.oid == oid::kTime;
+    bool has_precision = target.oid == oid::kTimestamp || target.oid == oid::kTimestamptz || target.oid == oid::kTime ||
+                         target.oid == oid::kTimetz;
     bool interval_typmod = target.oid == oid::kInterval && target.typmod >= 0;
     if (!interval_typmod && (!has_precision || target.typmod < 0 || target.typmod >= 6)) return sql;
     return "litegres_datetime_round(" + sql + ", " + std::to_string(target.oid) + ", " + std::to_string(target.typmod) +
@@ -103,7 +107,9 @@ std::string datetime_precision(const std::string& sql, PgType target) {
 }
 
 std::string datetime_ordering(const std::string& sql, PgType type) {
-    return type.oid == oid::kInterval ? "(" + sql + " COLLATE " + kIntervalCollation + ")" : sql;
+    if (type.oid == oid::kInterval) return "(" + sql + " COLLATE " + kIntervalCollation + ")";
+    if (type.oid == oid::kTimetz) return "(" + sql + " COLLATE " + kTimetzCollation + ")";
+    return sql;
 }
 
 std::optional<TypedSql> datetime_operator(const std::string& op, const TypedSql& l, const TypedSql& r,
@@ -118,6 +124,9 @@ std::optional<TypedSql> datetime_operator(const std::string& op, const TypedSql&
         const char* sqlite_op = op == "!=" ? "<>" : op.c_str();
         if (lt.oid == oid::kInterval && rt.oid == oid::kInterval) {
             return TypedSql{"(" + l.sql + " COLLATE " + kIntervalCollation + " " + sqlite_op + " " + r.sql + ")", kBool};
+        }
+        if (lt.oid == oid::kTimetz && rt.oid == oid::kTimetz) {
+            return TypedSql{"(" + l.sql + " COLLATE " + kTimetzCollation + " " + sqlite_op + " " + r.sql + ")", kBool};
         }
         if (lt.oid == rt.oid) return TypedSql{"(" + l.sql + " " + sqlite_op + " " + r.sql + ")", kBool};
         int lr = timestamp_rank(lt), rr = timestamp_rank(rt);
@@ -144,6 +153,8 @@ std::optional<TypedSql> datetime_operator(const std::string& op, const TypedSql&
                 case oid::kTimestamptz: return make(DatetimeOp::kTimestamptzPlusInterval, x.sql, y.sql, kTimestamptz);
                 case oid::kDate: return make(DatetimeOp::kDatePlusInterval, x.sql, y.sql, kTimestamp);
                 case oid::kTime: return make(DatetimeOp::kTimePlusInterval, x.sql, y.sql, PgType{oid::kTime, -1});
+                case oid::kTimetz:
+                    return make(DatetimeOp::kTimetzPlusInterval, x.sql, y.sql, PgType{oid::kTimetz, -1});
                 case oid::kInterval: return make(DatetimeOp::kIntervalPlusInterval, x.sql, y.sql, interval);
                 default: break;
             }
@@ -161,6 +172,8 @@ std::optional<TypedSql> datetime_operator(const std::string& op, const TypedSql&
                 case oid::kTimestamptz: return make(DatetimeOp::kTimestamptzMinusInterval, l.sql, r.sql, kTimestamptz);
                 case oid::kDate: return make(DatetimeOp::kDateMinusInterval, l.sql, r.sql, kTimestamp);
                 case oid::kTime: return make(DatetimeOp::kTimeMinusInterval, l.sql, r.sql, PgType{oid::kTime, -1});
+                case oid::kTimetz:
+                    return make(DatetimeOp::kTimetzMinusInterval, l.sql, r.sql, PgType{oid::kTimetz, -1});
                 case oid::kInterval: return make(DatetimeOp::kIntervalMinusInterval, l.sql, r.sql, interval);
                 default: break;
             }

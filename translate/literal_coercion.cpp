@@ -236,6 +236,7 @@ SqlValue coerce_value(std::string_view text, PgType target, int location) {
         case oid::kTimestamp:
         case oid::kTimestamptz:
         case oid::kTime:
+        case oid::kTimetz:
         case oid::kInterval:
             try {
                 if (target.oid == oid::kInterval) return text_value(datetime_input(text, target.oid, target.typmod));

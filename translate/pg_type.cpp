@@ -59,6 +59,7 @@ constexpr NamedType kNamedTypes[] = {
     {"bytea", oid::kBytea, false},
     {"date", oid::kDate, false},
     {"time", oid::kTime, false},
+    {"timetz", oid::kTimetz, false},
     {"timestamp", oid::kTimestamp, false},
     {"timestamptz", oid::kTimestamptz, false},
     {"interval", oid::kInterval, false},
@@ -127,6 +128,7 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name) {
         case oid::kTimestamp:
         case oid::kTimestamptz:
         case oid::kTime:
+        case oid::kTimetz:
             // Fractional-second precision, 0..6.
             if (name.n_typmods >= 1) resolved.type.typmod = std::min(integer_typmod_arg(name.typmods[0]), 6);
             break;
@@ -165,6 +167,7 @@ std::string format_type(PgType type) {
         case oid::kBytea: return "bytea";
         case oid::kDate: return "date";
         case oid::kTime: return with_precision("time", " without time zone");
+        case oid::kTimetz: return with_precision("time", " with time zone");
         case oid::kTimestamp: return with_precision("timestamp", " without time zone");
         case oid::kTimestamptz: return with_precision("timestamp", " with time zone");
         case oid::kInterval: return "interval";
@@ -178,7 +181,8 @@ std::string format_type(PgType type) {
 
 std::string declared_type_text(PgType type) {
     std::string text = format_type(type);
-    bool has_precision = type.oid == oid::kTimestamp || type.oid == oid::kTimestamptz || type.oid == oid::kTime;
+    bool has_precision = type.oid == oid::kTimestamp || type.oid == oid::kTimestamptz || type.oid == oid::kTime ||
+                         type.oid == oid::kTimetz;
     if (!has_precision || type.typmod < 0) return text;
     std::string precision = "(" + std::to_string(type.typmod) + ")";
     text.erase(text.find(precision), precision.size());
@@ -211,11 +215,11 @@ PgType type_from_declared(std::string_view declared) {
     if (base == "timestamp without time zone") return {oid::kTimestamp, precision};
     if (base == "timestamp with time zone") return {oid::kTimestamptz, precision};
     if (base == "time without time zone") return {oid::kTime, precision};
+    if (base == "time with time zone") return {oid::kTimetz, precision};
     if (base == "timestamp" || base == "time" || base == "timestamptz") {
         // "timestamp(3) with time zone": the precision sits between name and zone.
-        bool zoned = base == "timestamptz" ||
-                     (text.find(" with time zone") != std::string::npos && base == "timestamp");
-        Oid t = base == "time" ? oid::kTime : zoned ? oid::kTimestamptz : oid::kTimestamp;
+        bool zoned = base == "timestamptz" || text.find(" with time zone") != std::string::npos;
+        Oid t = base == "time" ? (zoned ? oid::kTimetz : oid::kTime) : zoned ? oid::kTimestamptz : oid::kTimestamp;
         return {t, paren != std::string::npos ? std::min(arg1, 6) : -1};
     }
     if (const NamedType* named = find_named_type(base); named != nullptr && !named->serial) {

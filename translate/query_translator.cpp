@@ -1222,6 +1222,7 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
             break;
         case oid::kDate:
         case oid::kTime:
+        case oid::kTimetz:
         case oid::kTimestamp:
         case oid::kTimestamptz:
         case oid::kInterval:
@@ -1327,7 +1328,10 @@ TypedSql QueryTranslator::value_function(const PgQuery__SQLValueFunction& f) {
             return {"litegres_current_database()", PgType{oid::kName, -1}};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
             return {"'public'", PgType{oid::kName, -1}};
-        default: throw_unsupported("CURRENT_TIME (time with time zone)", f.location);
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
+            return {*datetime_cast("litegres_clock(0)", kTimestamptz, PgType{oid::kTimetz, -1}), PgType{oid::kTimetz, -1}};
+        default: throw_unsupported("this SQL value function", f.location);
     }
 }
 
