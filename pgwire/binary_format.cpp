@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "pgwire/datetime_text.h"
+#include "pgwire/interval_text.h"
+#include "pgwire/time_text.h"
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 
@@ -118,7 +120,7 @@ bool binary_format_supported(Oid type) {
         case oid::kFloat4: case oid::kFloat8: case oid::kNumeric: case oid::kText: case oid::kVarchar:
         case oid::kBpchar: case oid::kName: case oid::kChar: case oid::kBytea: case oid::kUuid: case oid::kDate:
         case oid::kTimestamp: case oid::kTimestamptz: case oid::kJson: case oid::kJsonb:
-        case oid::kUnknownType:
+        case oid::kTime: case oid::kTimetz: case oid::kInterval: case oid::kUnknownType:
             return true;
         default:
             return false;
@@ -180,15 +182,39 @@ WireValue decode_binary(Oid type, std::string_view b) {
             }
             return v;
         }
-        case oid::kDate:
+        case oid::kDate: {
             if (b.size() != 4) bad_format("date");
-            v.bytes = format_date(from_days_since_2000(int32_t(read_be(b, 4))));
+            auto days = int32_t(read_be(b, 4));
+            v.bytes = days == INT32_MAX   ? "infinity"
+                      : days == INT32_MIN ? "-infinity"
+                                          : format_date(from_days_since_2000(days));
             return v;
+        }
         case oid::kTimestamp:
         case oid::kTimestamptz: {
             if (b.size() != 8) bad_format("timestamp");
-            DateTimeValue t = from_micros_since_2000(int64_t(read_be(b, 8)));
+            auto micros = int64_t(read_be(b, 8));
+            if (micros == INT64_MAX || micros == INT64_MIN) {
+                v.bytes = micros == INT64_MAX ? "infinity" : "-infinity";
+                return v;
+            }
+            DateTimeValue t = from_micros_since_2000(micros);
             v.bytes = type == oid::kTimestamp ? format_timestamp(t) : format_timestamptz(t);
+            return v;
+        }
+        case oid::kTime:
+            if (b.size() != 8) bad_format("time");
+            v.bytes = format_time(int64_t(read_be(b, 8)));
+            return v;
+        case oid::kTimetz:
+            // int64 microseconds, int32 zone in seconds west of UTC.
+            if (b.size() != 12) bad_format("time with time zone");
+            v.bytes = format_timetz(int64_t(read_be(b.substr(0, 8), 8)), -int32_t(uint32_t(read_be(b.substr(8), 4))));
+            return v;
+        case oid::kInterval: {
+            std::optional<Interval> span = read_interval_binary(b);
+            if (!span) bad_format("interval");
+            v.bytes = format_interval(*span);
             return v;
         }
         case oid::kJsonb:
@@ -239,9 +265,47 @@ void append_binary_from_text(std::string& out, Oid type, std::string_view text) 
             for (size_t i = 0; i < 32; i += 2) out.push_back(char(std::stoi(hex.substr(i, 2), nullptr, 16)));
             return;
         }
-        case oid::kDate: put_be(out, uint32_t(days_since_2000(parse_or_throw(text))), 4); return;
+        case oid::kDate:
+            if (text == "infinity" || text == "-infinity") {
+                put_be(out, uint32_t(text[0] == '-' ? INT32_MIN : INT32_MAX), 4);
+                return;
+            }
+            put_be(out, uint32_t(days_since_2000(parse_or_throw(text))), 4);
+            return;
         case oid::kTimestamp:
-        case oid::kTimestamptz: put_be(out, uint64_t(micros_since_2000(parse_or_throw(text))), 8); return;
+        case oid::kTimestamptz:
+            if (text == "infinity" || text == "-infinity") {
+                put_be(out, uint64_t(text[0] == '-' ? INT64_MIN : INT64_MAX), 8);
+                return;
+            }
+            put_be(out, uint64_t(micros_since_2000(parse_or_throw(text))), 8);
+            return;
+        case oid::kTime: {
+            int64_t micros;
+            if (parse_time(text, micros) != TimeParse::kOk) {
+                throw PgError(sqlstate::kInvalidDatetimeFormat, "invalid stored time value \"" + std::string(text) + "\"");
+            }
+            put_be(out, uint64_t(micros), 8);
+            return;
+        }
+        case oid::kTimetz: {
+            int64_t micros;
+            std::optional<int> offset;
+            if (parse_timetz(text, micros, offset) != TimeParse::kOk || !offset) {
+                throw PgError(sqlstate::kInvalidDatetimeFormat, "invalid stored timetz value \"" + std::string(text) + "\"");
+            }
+            put_be(out, uint64_t(micros), 8);
+            put_be(out, uint32_t(-*offset), 4);
+            return;
+        }
+        case oid::kInterval: {
+            Interval span;
+            if (parse_interval(text, span) != IntervalParse::kOk) {
+                throw PgError(sqlstate::kInvalidDatetimeFormat, "invalid stored interval value \"" + std::string(text) + "\"");
+            }
+            append_interval_binary(out, span);
+            return;
+        }
         case oid::kJsonb:
             out.push_back(1);
             out.append(text);

@@ -102,7 +102,7 @@ DateTimeParse parse_datetime(std::string_view text, DateTimeValue& out) {
     out.year = y;
     out.month = mo;
     out.day = d;
-    if (!sc.accept('T')) sc.skip_spaces();
+    if (!sc.accept('T') && !sc.accept('t')) sc.skip_spaces();
     if (std::isdigit(static_cast<unsigned char>(sc.peek()))) {
         int h, mi, s = 0;
         if (!sc.number(1, 2, h) || !sc.accept(':') || !sc.number(2, 2, mi)) {
@@ -151,6 +151,11 @@ DateTimeParse parse_datetime(std::string_view text, DateTimeValue& out) {
         out.minute > 59 || out.second > 60) {
         return DateTimeParse::kOutOfRange;
     }
+    // 24:00:00 (end of day) and a leap second :60 are accepted, nothing past them.
+    if ((out.hour == 24 && (out.minute != 0 || out.second != 0 || out.microsecond != 0)) ||
+        (out.second == 60 && out.microsecond != 0)) {
+        return DateTimeParse::kOutOfRange;
+    }
     return DateTimeParse::kOk;
 }
 
@@ -161,6 +166,12 @@ std::string format_date(const DateTimeValue& v) {
 }
 
 std::string format_timestamp(const DateTimeValue& v) {
+    if (v.hour == 24 || v.second == 60) {
+        // Roll over into the next minute / day, as PostgreSQL prints it.
+        DateTimeValue local = v;
+        local.utc_offset_seconds.reset();
+        return format_timestamp(from_micros_since_2000(micros_since_2000(local)));
+    }
     std::string out = format_date(v);
     out.push_back(' ');
     append_time_of_day(out, v);

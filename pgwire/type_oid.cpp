@@ -18,6 +18,7 @@ int16_t type_length(Oid type) {
         case oid::kTime:
         case oid::kTimestamp:
         case oid::kTimestamptz: return 8;
+        case oid::kTimetz: return 12;
         case oid::kInterval:
         case oid::kUuid: return 16;
         case oid::kName: return 64;

@@ -31,6 +31,7 @@ inline constexpr Oid kTime = 1083;
 inline constexpr Oid kTimestamp = 1114;
 inline constexpr Oid kTimestamptz = 1184;
 inline constexpr Oid kInterval = 1186;
+inline constexpr Oid kTimetz = 1266;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;

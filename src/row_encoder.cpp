@@ -8,6 +8,8 @@
 #include "pgwire/binary_format.h"
 #include "pgwire/text_format.h"
 #include "translate/numeric_value.h"
+#include "translate/datetime_arithmetic.h"
+#include "translate/session_context.h"
 
 namespace litegres {
 
@@ -164,6 +166,17 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
             if (storage == SQLITE_BLOB) {
                 append_bytea(out, stmt, col);
                 return;
+            }
+            break;
+        case oid::kTimestamptz:
+            // Stored in UTC; printed in the session's TimeZone.
+            if (storage == SQLITE_TEXT && !translate::session_time_zone().is_utc()) {
+                std::string_view stored(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
+                                        size_t(sqlite3_column_bytes(stmt, col)));
+                if (std::optional<int64_t> utc = translate::timestamp_from_text(stored)) {
+                    out += translate::timestamptz_to_text(*utc, translate::session_time_zone());
+                    return;
+                }
             }
             break;
         default: break;

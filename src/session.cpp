@@ -224,6 +224,7 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
         if (name == "user" || name == "database" || name == "options" || name == "replication") continue;
         if (!settings_->canonical_name(name).empty()) settings_->set(name, value);
     }
+    apply_time_zone();
     context_.user = user;
     context_.database = database;
     started_ = true;
@@ -768,6 +769,7 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
             ensure_transaction();
             implicit_block_ = false;
             tx_state_ = TxState::kInBlock;
+            context_.transaction_start_micros = context_.statement_start_micros;
         }
         encoder.command_complete(stmt.tag);
         return;
@@ -780,6 +782,7 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
     bool commit = stmt.kind == StatementKind::kCommit && tx_state_ != TxState::kFailed;
     tx_state_ = TxState::kIdle;
     savepoints_.clear();
+    context_.transaction_start_micros = 0;
     implicit_block_ = false;
     close_cursors();
     SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
@@ -1019,8 +1022,11 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, bool descr
         std::string reported = settings_->set(stmt.object_name, stmt.setting_value);
         if (!reported.empty()) encoder.parameter_status(reported, settings_->get(reported));
     }
+    apply_time_zone();
     encoder.command_complete(stmt.tag);
 }
+
+void Session::apply_time_zone() { context_.time_zone = translate::TimeZone::find(settings_->get("TimeZone")); }
 
 void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kDeallocate) {
@@ -1039,6 +1045,7 @@ void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwi
         }
         // As PostgreSQL: RESET ALL, DEALLOCATE ALL, CLOSE ALL, and forget sequences.
         for (const auto& name : settings_->reset_all()) encoder.parameter_status(name, settings_->get(name));
+        apply_time_zone();
         statements_.clear();
         portals_.clear();
         context_.sequence_last_values.clear();

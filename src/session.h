@@ -126,6 +126,8 @@ private:
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
     void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);
+    // Points the SQL functions and row output at the TimeZone setting.
+    void apply_time_zone();
     void run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_database_command(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void describe_columns(const translate::TranslatedStatement& stmt, const std::vector<int16_t>& formats,

@@ -7,6 +7,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/sqlite_functions.h"
+#include "translate/time_zone.h"
 
 namespace litegres {
 
@@ -32,14 +33,16 @@ std::string strip_quotes_and_spaces(std::string s) {
 }
 
 // Returns the value as PostgreSQL would print it back, or throws.
+// TimeZone accepts what PostgreSQL accepts (translate/time_zone.h).
 std::string validate(const std::string& name, const std::string& value) {
     std::string v = lower(strip_quotes_and_spaces(value));
     if (name == "TimeZone") {
-        if (v == "utc" || v == "etc/utc" || v == "gmt" || v == "etc/gmt" || v == "z" || v == "zulu" ||
-            v == "0" || v == "+0" || v == "-0" || v == "universal") {
-            return value == "0" || value == "+0" || value == "-0" ? "<+00>-00" : value;
+        std::shared_ptr<const translate::TimeZone> zone = translate::TimeZone::find(value);
+        if (zone == nullptr) {
+            throw PgError(sqlstate::kInvalidParameterValue,
+                          "invalid value for parameter \"TimeZone\": \"" + value + "\"");
         }
-        unsupported_value(name, value);
+        return zone->name();
     }
     if (name == "DateStyle") {
         if (v == "iso" || v == "iso,mdy" || v == "mdy,iso" || v == "mdy") return "ISO, MDY";

@@ -1,8 +1,7 @@
 // session_settings.h — the run-time parameters (GUCs) a session can SET and
 // SHOW, with PostgreSQL's names, defaults and the ones reported to the client
-// by ParameterStatus. A value litegres cannot honour (a time zone other than
-// UTC, a non-ISO DateStyle) is refused with 0A000 rather than accepted and
-// silently ignored.
+// by ParameterStatus. A value litegres cannot honour (a non-ISO DateStyle)
+// is refused with 0A000 rather than accepted and silently ignored.
 #pragma once
 
 #include <cstdint>

@@ -422,13 +422,16 @@ TEST_CASE("SET reports changed parameters and SHOW answers a one-row result") {
     CHECK(rows_of(f.client.query("SHOW timezone")) == "UTC");
     CHECK(row_description(f.client.query("SHOW timezone")[0].body).at(0).name == "TimeZone");
 
-    auto unsupported = f.client.query("SET TimeZone TO 'America/New_York'");
-    CHECK(sqlstate_of(unsupported) == "0A000");
+    auto zone = f.client.query("SET TimeZone TO 'america/new_york'");
+    CHECK(reply_types(zone) == "SCZ");
+    CHECK(zone[0].body == std::string("TimeZone\0America/New_York\0", 26));
+    CHECK(sqlstate_of(f.client.query("SET TimeZone TO 'Foo/Bar'")) == "22023");
     CHECK(sqlstate_of(f.client.query("SHOW no_such_thing")) == "42704");
 
     auto reset = f.client.query("RESET ALL");
-    CHECK(reply_types(reset) == "SCZ");
-    CHECK(reset[0].body == std::string("application_name\0\0", 18));
+    CHECK(reply_types(reset) == "SSCZ");
+    CHECK(reset[0].body == std::string("TimeZone\0UTC\0", 13));
+    CHECK(reset[1].body == std::string("application_name\0\0", 18));
     CHECK(tag_of(reset) == "RESET");
 }
 

@@ -10,6 +10,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/numeric_emitter.h"
+#include "translate/datetime_function_catalog.h"
 
 namespace litegres::translate {
 
@@ -61,6 +62,7 @@ auto numeric_with_scale(const char* pg_name, const char* name) {
 
 PgType sum_type(const std::vector<TypedSql>& args) {
     PgType t = first_arg_type(args);
+    if (t.oid == oid::kInterval) return t;
     if (t.oid == oid::kInt2 || t.oid == oid::kInt4) return kInt8;
     if (t.oid == oid::kFloat4 || t.oid == oid::kFloat8) return t;
     return kNumeric;
@@ -68,6 +70,7 @@ PgType sum_type(const std::vector<TypedSql>& args) {
 
 PgType avg_type(const std::vector<TypedSql>& args) {
     PgType t = first_arg_type(args);
+    if (t.oid == oid::kInterval) return t;
     if (t.oid == oid::kFloat4 || t.oid == oid::kFloat8) return kFloat8;
     return kNumeric;
 }
@@ -97,16 +100,26 @@ std::map<Key, FunctionSignature> build_catalog() {
 
     add("count", 0, "count", fixed(kInt8));
     add("count", 1, "count", fixed(kInt8));
-    // Exact numeric sums; avg of integers is numeric too, as in PostgreSQL.
+    // Exact numeric sums (avg of integers is numeric too, as in PostgreSQL);
+    // sum/avg of intervals add interval values, not the numbers SQLite sees in their text.
     add("sum", 1, "sum", sum_type, kText, false, [](const std::string& call, const std::vector<TypedSql>& a) {
+        if (a[0].type.oid == oid::kInterval) return renamed(call, "litegres_interval_sum");
         return sum_type(a).oid == oid::kNumeric ? renamed(call, "litegres_numeric_sum") : call;
     });
     add("avg", 1, "avg", avg_type, kText, false, [](const std::string& call, const std::vector<TypedSql>& a) {
+        if (a[0].type.oid == oid::kInterval) return renamed(call, "litegres_interval_avg");
         return avg_type(a).oid == oid::kNumeric ? renamed(call, "litegres_numeric_avg") : call;
     });
+    // numeric min/max compare by value: the argument takes the numeric
+    // collation (inside the call's own parentheses; FILTER/OVER may follow).
     auto numeric_order = [](const std::string& call, const std::vector<TypedSql>& a) {
         if (!numeric_arg(a)) return call;
-        return with_numeric_collation(call.substr(0, call.size() - 1)) + ")";
+        size_t open = call.find('('), close = open;
+        for (int depth = 0; close < call.size(); ++close) {
+            if (call[close] == '(') ++depth;
+            if (call[close] == ')' && --depth == 0) break;
+        }
+        return with_numeric_collation(call.substr(0, close)) + call.substr(close);
     };
     add("min", 1, "min", first_arg_type, kText, false, numeric_order);
     add("max", 1, "max", first_arg_type, kText, false, numeric_order);
@@ -224,11 +237,6 @@ std::map<Key, FunctionSignature> build_catalog() {
         });
     add("random", 0, "litegres_random", fixed(kFloat8));
 
-    add("now", 0, "litegres_now", fixed(kTimestamptz));
-    add("transaction_timestamp", 0, "litegres_now", fixed(kTimestamptz));
-    add("statement_timestamp", 0, "litegres_now", fixed(kTimestamptz));
-    add("clock_timestamp", 0, "litegres_now", fixed(kTimestamptz));
-
     add("nextval", 1, "litegres_nextval", fixed(kInt8), kText, true);
     add("currval", 1, "litegres_currval", fixed(kInt8));
     add("setval", 2, "litegres_setval", fixed(kInt8), kText, true);
@@ -290,6 +298,7 @@ std::map<Key, FunctionSignature> build_catalog() {
 const FunctionSignature* find_function(const std::string& name, size_t arg_count, bool star) {
     static const std::map<Key, FunctionSignature> catalog = build_catalog();
     if (star) return name == "count" ? &catalog.at({"count", 0}) : nullptr;
+    if (const FunctionSignature* datetime = find_datetime_function(name, arg_count)) return datetime;
     auto it = catalog.find({name, int(arg_count)});
     if (it != catalog.end()) return &it->second;
     it = catalog.find({name, -1});

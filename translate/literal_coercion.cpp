@@ -13,16 +13,11 @@
 #include "pgwire/sqlstate.h"
 #include "pgwire/datetime_text.h"
 #include "translate/numeric_value.h"
+#include "translate/datetime_input.h"
 #include "translate/sql_text.h"
 
 namespace litegres::translate {
 
-using pgwire::DateTimeParse;
-using pgwire::DateTimeValue;
-using pgwire::format_date;
-using pgwire::format_timestamp;
-using pgwire::format_timestamptz;
-using pgwire::parse_datetime;
 
 namespace oid = pgwire::oid;
 using pgwire::PgError;
@@ -227,26 +222,7 @@ SqlValue coerce_bytea(std::string_view text, int location) {
 
 }  // namespace
 
-std::string normalize_datetime_input(std::string_view text, Oid target) {
-    const char* type_name = target == oid::kDate        ? "date"
-                            : target == oid::kTimestamp ? "timestamp without time zone"
-                                                        : "timestamp with time zone";
-    DateTimeValue value;
-    switch (parse_datetime(text, value)) {
-        case DateTimeParse::kBadSyntax:
-            throw PgError(sqlstate::kInvalidDatetimeFormat,
-                          "invalid input syntax for type " + std::string(type_name) + ": \"" +
-                              std::string(text) + "\"");
-        case DateTimeParse::kOutOfRange:
-            throw PgError(sqlstate::kDatetimeFieldOverflow,
-                          "date/time field value out of range: \"" + std::string(text) + "\"");
-        case DateTimeParse::kOk:
-            break;
-    }
-    if (target == oid::kDate) return format_date(value);
-    if (target == oid::kTimestamp) return format_timestamp(value);
-    return format_timestamptz(value);
-}
+std::string normalize_datetime_input(std::string_view text, Oid target) { return datetime_input(text, target); }
 
 SqlValue coerce_value(std::string_view text, PgType target, int location) {
     switch (target.oid) {
@@ -265,8 +241,12 @@ SqlValue coerce_value(std::string_view text, PgType target, int location) {
         case oid::kDate:
         case oid::kTimestamp:
         case oid::kTimestamptz:
+        case oid::kTime:
+        case oid::kTimetz:
+        case oid::kInterval:
             try {
-                return text_value(normalize_datetime_input(text, target.oid));
+                if (target.oid == oid::kInterval) return text_value(datetime_input(text, target.oid, target.typmod));
+                return text_value(round_datetime_text(normalize_datetime_input(text, target.oid), target.oid, target.typmod));
             } catch (PgError& e) {
                 e.with_position(location);
                 throw;

@@ -59,6 +59,7 @@ constexpr NamedType kNamedTypes[] = {
     {"bytea", oid::kBytea, false},
     {"date", oid::kDate, false},
     {"time", oid::kTime, false},
+    {"timetz", oid::kTimetz, false},
     {"timestamp", oid::kTimestamp, false},
     {"timestamptz", oid::kTimestamptz, false},
     {"interval", oid::kInterval, false},
@@ -117,6 +118,20 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name) {
                                                       integer_typmod_arg(name.typmods[1]));
             }
             break;
+        case oid::kInterval:
+            // interval '1' hour / hour to minute / second(2) / interval(2): (range << 16) | precision.
+            if (name.n_typmods >= 1) {
+                int32_t precision = name.n_typmods >= 2 ? std::min(integer_typmod_arg(name.typmods[1]), 6) : 0xffff;
+                resolved.type.typmod = (integer_typmod_arg(name.typmods[0]) << 16) | precision;
+            }
+            break;
+        case oid::kTimestamp:
+        case oid::kTimestamptz:
+        case oid::kTime:
+        case oid::kTimetz:
+            // Fractional-second precision, 0..6.
+            if (name.n_typmods >= 1) resolved.type.typmod = std::min(integer_typmod_arg(name.typmods[0]), 6);
+            break;
         default:
             break;
     }
@@ -124,6 +139,9 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name) {
 }
 
 std::string format_type(PgType type) {
+    auto with_precision = [&](const char* base, const char* zone) {
+        return std::string(base) + (type.typmod >= 0 ? "(" + std::to_string(type.typmod) + ")" : "") + zone;
+    };
     auto with_length = [&](const char* base) {
         return type.typmod >= 4 ? std::string(base) + "(" + std::to_string(type.typmod - 4) + ")"
                                 : std::string(base);
@@ -148,9 +166,10 @@ std::string format_type(PgType type) {
         case oid::kChar: return "\"char\"";
         case oid::kBytea: return "bytea";
         case oid::kDate: return "date";
-        case oid::kTime: return "time without time zone";
-        case oid::kTimestamp: return "timestamp without time zone";
-        case oid::kTimestamptz: return "timestamp with time zone";
+        case oid::kTime: return with_precision("time", " without time zone");
+        case oid::kTimetz: return with_precision("time", " with time zone");
+        case oid::kTimestamp: return with_precision("timestamp", " without time zone");
+        case oid::kTimestamptz: return with_precision("timestamp", " with time zone");
         case oid::kInterval: return "interval";
         case oid::kUuid: return "uuid";
         case oid::kJson: return "json";
@@ -161,8 +180,18 @@ std::string format_type(PgType type) {
     }
 }
 
+std::string declared_type_text(PgType type) {
+    std::string text = format_type(type);
+    bool has_precision = type.oid == oid::kTimestamp || type.oid == oid::kTimestamptz || type.oid == oid::kTime ||
+                         type.oid == oid::kTimetz;
+    if (!has_precision || type.typmod < 0) return text;
+    std::string precision = "(" + std::to_string(type.typmod) + ")";
+    text.erase(text.find(precision), precision.size());
+    return text + precision;
+}
+
 std::string column_declaration(PgType type) {
-    if (type.oid != oid::kNumeric) return format_type(type);
+    if (type.oid != oid::kNumeric) return declared_type_text(type);
     std::string modifier = type.typmod >= 4 ? "(" + std::to_string(numeric_precision(type.typmod)) + "," +
                                                   std::to_string(numeric_scale(type.typmod)) + ")"
                                             : "";
@@ -191,9 +220,17 @@ PgType type_from_declared(std::string_view declared) {
         return {oid::kNumeric, numeric_typmod(arg1, arg2 < 0 ? 0 : arg2)};
     }
     if (base == "double precision" || base == "double" || base == "float") return kFloat8;
-    if (base == "timestamp without time zone") return kTimestamp;
-    if (base == "timestamp with time zone") return kTimestamptz;
-    if (base == "time without time zone") return {oid::kTime, -1};
+    int32_t precision = paren != std::string::npos ? std::min(arg1, 6) : -1;
+    if (base == "timestamp without time zone") return {oid::kTimestamp, precision};
+    if (base == "timestamp with time zone") return {oid::kTimestamptz, precision};
+    if (base == "time without time zone") return {oid::kTime, precision};
+    if (base == "time with time zone") return {oid::kTimetz, precision};
+    if (base == "timestamp" || base == "time" || base == "timestamptz") {
+        // "timestamp(3) with time zone": the precision sits between name and zone.
+        bool zoned = base == "timestamptz" || text.find(" with time zone") != std::string::npos;
+        Oid t = base == "time" ? (zoned ? oid::kTimetz : oid::kTime) : zoned ? oid::kTimestamptz : oid::kTimestamp;
+        return {t, paren != std::string::npos ? std::min(arg1, 6) : -1};
+    }
     if (const NamedType* named = find_named_type(base); named != nullptr && !named->serial) {
         return {named->oid, -1};
     }

@@ -49,9 +49,13 @@ struct ResolvedTypeName {
 ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name);
 
 // PostgreSQL's format_type(): "integer", "character varying(20)",
-// "numeric(10,2)", "timestamp with time zone". This is also the declared type
-// text litegres writes into the SQLite schema.
+// "numeric(10,2)", "timestamp(3) with time zone".
 std::string format_type(PgType type);
+
+// The declared type text litegres writes into the SQLite schema: format_type's,
+// except that a precision moves behind the name, where SQLite's grammar takes
+// it ("timestamp without time zone(3)").
+std::string declared_type_text(PgType type);
 
 // The column type litegres writes into CREATE TABLE: format_type's text,
 // except numeric, which SQLite would give NUMERIC affinity (turning '1.50'

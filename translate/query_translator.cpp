@@ -9,6 +9,9 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/datetime_functions.h"
+#include "translate/datetime_input.h"
+#include "translate/datetime_operators.h"
 #include "translate/function_catalog.h"
 #include "translate/information_schema.h"
 #include "translate/window_function.h"
@@ -82,10 +85,10 @@ bool comparable(PgType a, PgType b) {
     auto number = [](PgType t) { return is_numeric_category(t) || t.oid == oid::kOid; };
     if (number(a) && number(b)) return true;
     if (is_string_type(a) && is_string_type(b)) return true;
-    auto datetime = [](PgType t) {
+    auto timestamp_like = [](PgType t) {
         return t.oid == oid::kDate || t.oid == oid::kTimestamp || t.oid == oid::kTimestamptz;
     };
-    return datetime(a) && datetime(b);
+    return timestamp_like(a) && timestamp_like(b);
 }
 
 std::string type_list(const std::vector<TypedSql>& args) {
@@ -585,6 +588,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
             if (output != outputs.end()) {
                 term = quote_identifier(name);
                 numeric = output->type.oid == oid::kNumeric;
+                if (!numeric) term = datetime_ordering(term, output->type);
             }
         }
         if (term.empty() && node->node_case == PG_QUERY__NODE__NODE_A_CONST &&
@@ -597,13 +601,16 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
             }
             term = std::to_string(n);
             numeric = outputs[size_t(n - 1)].type.oid == oid::kNumeric;
+            if (!numeric) term = datetime_ordering(term, outputs[size_t(n - 1)].type);
         }
         if (term.empty()) {
             TypedSql key = expression(node, scope);
             term = key.sql;
             numeric = key.type.oid == oid::kNumeric;
+            if (!numeric) term = datetime_ordering(term, key.type);
         }
-        // numeric text sorts by value (1.5 before 10).
+        // numeric text sorts by value (1.5 before 10); intervals and timetz
+        // by their own collations.
         if (numeric) term = with_numeric_collation(term);
         parts.push_back(term + sort_direction(*sb));
     }
@@ -966,6 +973,18 @@ std::string QueryTranslator::condition(const PgQuery__Node* node, const Scope& s
 
 // ---------------------------------------------------------------- expressions
 
+// A literal as SQL: converted now, or, when its value depends on the
+// session's TimeZone or clock ('now', a timestamptz without offset),
+// checked now and converted when the statement runs (translations are shared).
+static std::string literal_sql(const std::string& text, PgType target, int position) {
+    std::string sql = coerce_literal(text, target, position);
+    if (is_datetime_type(target) && depends_on_session(text, target.oid)) {
+        return datetime_precision("litegres_datetime_in(" + quote_string(text) + ", " + std::to_string(target.oid) + ")",
+                                  target);
+    }
+    return sql;
+}
+
 void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int location) {
     if (!value.untyped() || context.is_unknown()) return;
     // Beside a numeric(p,s) value, a literal is plain numeric: comparing
@@ -977,7 +996,7 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
         return;
     }
     // An input error points at the literal itself, as in PostgreSQL.
-    value.sql = coerce_literal(*value.unknown_literal, context, pos(value.location >= 0 ? value.location : location));
+    value.sql = literal_sql(*value.unknown_literal, context, pos(value.location >= 0 ? value.location : location));
     value.type = context;
     value.unknown_literal.reset();
 }
@@ -985,7 +1004,7 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
 std::string QueryTranslator::assignment(const TypedSql& value, PgType target, int location) {
     if (value.is_null_literal) return "NULL";
     if (value.unknown_literal) {
-        return coerce_literal(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location));
+        return literal_sql(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location));
     }
     if (value.untyped()) {
         parameter_types_.set(value.parameter, target);
@@ -1017,10 +1036,10 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
         }
         return value.sql;
     }
-    if ((target.oid == oid::kTimestamptz || target.oid == oid::kTimestamp || target.oid == oid::kDate) &&
-        (value.type.oid == oid::kTimestamptz || value.type.oid == oid::kTimestamp ||
-         value.type.oid == oid::kDate)) {
-        return cast_to(value, target, location).sql;
+    if (is_datetime_type(target) && is_datetime_type(value.type)) {
+        if (std::optional<std::string> sql = datetime_cast(value.sql, value.type, target)) {
+            return datetime_precision(*sql, target);
+        }
     }
     throw PgError(sqlstate::kDatatypeMismatch,
                   "column is of type " + format_type(target) + " but expression is of type " +
@@ -1307,6 +1326,17 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
                     (case_insensitive ? "1" : "0") + "))",
                 kBool};
     }
+    if (is_datetime_type(l.type) || is_datetime_type(r.type)) {
+        if (l.untyped() && !r.untyped()) {
+            PgType t = datetime_unknown_operand_type(op, r.type, true, location);
+            resolve_unknown(l, t.is_unknown() ? r.type : t, location);
+        }
+        if (r.untyped() && !l.untyped()) {
+            PgType t = datetime_unknown_operand_type(op, l.type, false, location);
+            resolve_unknown(r, t.is_unknown() ? l.type : t, location);
+        }
+        if (std::optional<TypedSql> result = datetime_operator(op, l, r, location)) return *result;
+    }
     // An unknown literal takes the other operand's type.
     if (l.untyped() && !r.untyped()) resolve_unknown(l, r.type, location);
     if (r.untyped() && !l.untyped()) resolve_unknown(r, l.type, location);
@@ -1389,6 +1419,11 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP: {
             if (e.lexpr == nullptr) {
                 TypedSql r = expression(e.rexpr, scope);
+                if (r.type.oid == oid::kInterval && (op == "-" || op == "+")) {
+                    if (op == "+") return r;
+                    return {"litegres_dt_op(" + std::to_string(int(DatetimeOp::kIntervalNegate)) + ", " + r.sql + ", 0)",
+                            r.type};
+                }
                 if (op == "-" || op == "+") {
                     if (r.untyped()) resolve_unknown(r, kNumeric, e.location);
                     if (!is_numeric_category(r.type) && !r.is_null_literal) {
@@ -1625,6 +1660,8 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
         bool by_value = call.agg_distinct && a.type.oid == oid::kNumeric;
         sqls.push_back(by_value ? with_numeric_collation(a.sql) : a.sql);
     }
+    // min()/max() compare with their argument's collation.
+    if (fn->aggregate && args.size() == 1) sqls[0] = datetime_ordering(sqls[0], args[0].type);
     std::string sql = fn->sqlite_name + "(";
     if (call.agg_star) sql += "*";
     if (call.agg_distinct) sql += "DISTINCT ";
@@ -1713,6 +1750,8 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
                 text = "(CASE " + v + " WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)";
             } else if (source.oid == oid::kFloat8 || source.oid == oid::kFloat4) {
                 text = "litegres_float_text(" + v + ", " + std::to_string(source.oid) + ")";
+            } else if (source.oid == oid::kTimestamptz) {
+                text = *datetime_cast(v, source, kText);
             } else if (is_string_type(source)) {
                 text = v;
             } else {
@@ -1729,16 +1768,13 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
             if (is_string_type(source)) return {"litegres_text_to_bool(" + v + ")", target};
             break;
         case oid::kDate:
-            if (source.oid == oid::kTimestamp || source.oid == oid::kTimestamptz) {
-                return {"substr(" + v + ", 1, 10)", target};
-            }
-            if (is_string_type(source)) return {"litegres_datetime_in(" + v + ", 1082)", target};
-            break;
+        case oid::kTime:
+        case oid::kTimetz:
         case oid::kTimestamp:
         case oid::kTimestamptz:
-            if (source.oid == oid::kDate || is_string_type(source) || source.oid == oid::kTimestamp ||
-                source.oid == oid::kTimestamptz) {
-                return {"litegres_datetime_in(" + v + ", " + std::to_string(target.oid) + ")", target};
+        case oid::kInterval:
+            if (std::optional<std::string> sql = datetime_cast(v, source, target)) {
+                return {datetime_precision(*sql, target), target};
             }
             break;
         default:
@@ -1844,13 +1880,16 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
 TypedSql QueryTranslator::value_function(const PgQuery__SQLValueFunction& f) {
     switch (f.op) {
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
-            return {"substr(litegres_now(), 1, 10)", kDate};
+            return {*datetime_cast("litegres_clock(0)", kTimestamptz, kDate), kDate};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
-            return {"litegres_now()", kTimestamptz};
+            return {"litegres_clock(0)", kTimestamptz};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
-            return {"substr(litegres_now(), 1, length(litegres_now()) - 3)", kTimestamp};
+            return {*datetime_cast("litegres_clock(0)", kTimestamptz, kTimestamp), kTimestamp};
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
+            return {*datetime_cast("litegres_clock(0)", kTimestamptz, PgType{oid::kTime, -1}), PgType{oid::kTime, -1}};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
@@ -1860,7 +1899,10 @@ TypedSql QueryTranslator::value_function(const PgQuery__SQLValueFunction& f) {
             return {"litegres_current_database()", PgType{oid::kName, -1}};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
             return {"'public'", PgType{oid::kName, -1}};
-        default: throw_unsupported("CURRENT_TIME / LOCALTIME", f.location);
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
+            return {*datetime_cast("litegres_clock(0)", kTimestamptz, PgType{oid::kTimetz, -1}), PgType{oid::kTimetz, -1}};
+        default: throw_unsupported("this SQL value function", f.location);
     }
 }
 

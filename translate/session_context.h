@@ -8,14 +8,19 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
+
+#include "translate/time_zone.h"
 
 namespace litegres::translate {
 
 struct SessionContext {
     std::string user;
     std::string database;
-    int64_t statement_start_micros = 0;  // what now() reports
+    int64_t statement_start_micros = 0;    // what statement_timestamp() reports
+    int64_t transaction_start_micros = 0;  // what now() reports; 0 outside a transaction block
+    std::shared_ptr<const TimeZone> time_zone;  // the TimeZone setting; null is UTC
     std::map<std::string, int64_t> sequence_last_values;  // for currval()
 };
 
@@ -23,6 +28,9 @@ struct SessionContext {
 // not an extern thread_local: its TLS wrapper trips UBSan across units.)
 SessionContext* current_session_context();
 void set_current_session_context(SessionContext* context);
+
+// The running session's TimeZone (UTC without a session).
+const TimeZone& session_time_zone();
 
 // Sets the thread's session context for one scope (RAII).
 class SessionContextScope {

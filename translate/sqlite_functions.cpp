@@ -17,6 +17,7 @@
 #include "pgwire/text_format.h"
 #include "pgwire/type_oid.h"
 #include "pgwire/datetime_text.h"
+#include "translate/datetime_functions.h"
 #include "translate/literal_coercion.h"
 #include "translate/numeric_functions.h"
 #include "translate/pg_type.h"
@@ -208,20 +209,10 @@ void char_length_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_text(ctx, s.c_str(), int(s.size()), SQLITE_TRANSIENT);
 }
 
-void datetime_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    try {
-        std::string out = normalize_datetime_input(text_arg(argv[0]), Oid(sqlite3_value_int(argv[1])));
-        sqlite3_result_text(ctx, out.c_str(), int(out.size()), SQLITE_TRANSIENT);
-    } catch (const pgwire::PgError& e) {
-        raise(ctx, e.sqlstate().c_str(), e.what());
-    }
-}
-
 int64_t now_micros() {
+    if (current_session_context() != nullptr && current_session_context()->transaction_start_micros != 0) {
+        return current_session_context()->transaction_start_micros;
+    }
     if (current_session_context() != nullptr && current_session_context()->statement_start_micros != 0) {
         return current_session_context()->statement_start_micros;
     }
@@ -465,7 +456,6 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_text_to_bool", 1, text_to_bool, true},
         {"litegres_float_text", 2, float_text, true},
         {"litegres_char_length_check", 4, char_length_check, true},
-        {"litegres_datetime_in", 2, datetime_in, true},
         {"litegres_left", 2, left_or_right<true>, true},
         {"litegres_right", 2, left_or_right<false>, true},
         {"litegres_now", 0, now, false},
@@ -488,7 +478,8 @@ int register_sqlite_functions(sqlite3* db) {
     }
     int rc = register_regex_functions(db);
     if (rc == SQLITE_OK) rc = register_string_functions(db);
-    return rc == SQLITE_OK ? register_numeric_functions(db) : rc;
+    if (rc == SQLITE_OK) rc = register_numeric_functions(db);
+    return rc == SQLITE_OK ? register_datetime_functions(db) : rc;
 }
 
 }  // namespace litegres::translate

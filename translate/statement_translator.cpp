@@ -4,7 +4,10 @@
 #include "translate/statement_translator.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 
+#include "pgwire/interval_text.h"
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/comment_translator.h"
@@ -122,6 +125,26 @@ TranslatedStatement plain(std::string tag, StatementKind kind) {
     t.kind = kind;
     t.tag = std::move(tag);
     return t;
+}
+
+
+// SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE: the zone as hours east.
+std::optional<std::string> interval_zone_hours(const PgQuery__Node* arg) {
+    if (arg->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) return std::nullopt;
+    const auto& cast = *arg->type_cast;
+    if (resolve_type_name(*cast.type_name).type.oid != pgwire::oid::kInterval ||
+        cast.arg->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+        cast.arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL) {
+        return std::nullopt;
+    }
+    pgwire::Interval span;
+    if (pgwire::parse_interval(cast.arg->a_const->sval->sval, span) != pgwire::IntervalParse::kOk ||
+        span.months != 0 || span.days != 0) {
+        throw PgError(sqlstate::kInvalidParameterValue, "invalid interval value for time zone: month and day not allowed");
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", double(span.micros) / 3600e6);
+    return std::string(buf);
 }
 
 }  // namespace
@@ -674,6 +697,10 @@ TranslatedStatement StatementTranslator::set_variable(const PgQuery__VariableSet
             std::vector<std::string> parts;
             for (size_t i = 0; i < stmt.n_args; ++i) {
                 const PgQuery__Node* arg = stmt.args[i];
+                if (std::optional<std::string> hours = interval_zone_hours(arg)) {
+                    parts.push_back(*hours);
+                    continue;
+                }
                 if (arg->node_case != PG_QUERY__NODE__NODE_A_CONST) {
                     throw_unsupported("SET with a non-constant value");
                 }

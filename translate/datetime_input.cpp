@@ -1,0 +1,219 @@
+// datetime_input.cpp — special words and zones around pgwire's ISO scanners.
+#include "translate/datetime_input.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+
+#include "pgwire/datetime_text.h"
+#include "pgwire/interval_text.h"
+#include "pgwire/pg_error.h"
+#include "pgwire/sqlstate.h"
+#include "pgwire/time_text.h"
+#include "translate/datetime_arithmetic.h"
+#include "translate/session_context.h"
+
+namespace litegres::translate {
+
+namespace oid = pgwire::oid;
+using pgwire::PgError;
+namespace sqlstate = pgwire::sqlstate;
+
+namespace {
+
+std::string lowered_trimmed(std::string_view text) {
+    std::string s;
+    for (char c : text) s.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+    size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// The names PostgreSQL's input functions use in their messages.
+const char* type_name(pgwire::Oid target) {
+    switch (target) {
+        case oid::kDate: return "date";
+        case oid::kTimestamp: return "timestamp";
+        case oid::kTimestamptz: return "timestamp with time zone";
+        case oid::kTime: return "time";
+        case oid::kTimetz: return "time with time zone";
+        case oid::kInterval: return "interval";
+        default: return "unknown";
+    }
+}
+
+[[noreturn]] void bad_syntax(std::string_view text, pgwire::Oid target) {
+    throw PgError(sqlstate::kInvalidDatetimeFormat,
+                  "invalid input syntax for type " + std::string(type_name(target)) + ": \"" + std::string(text) + "\"");
+}
+
+[[noreturn]] void field_overflow(std::string_view text) {
+    throw PgError(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: \"" + std::string(text) + "\"");
+}
+
+int64_t transaction_micros_since_2000() {
+    const SessionContext* c = current_session_context();
+    int64_t unix_micros = 0;
+    if (c != nullptr && c->transaction_start_micros != 0) unix_micros = c->transaction_start_micros;
+    else if (c != nullptr && c->statement_start_micros != 0) unix_micros = c->statement_start_micros;
+    else {
+        unix_micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+    }
+    return unix_micros - 10957LL * kMicrosPerDay;
+}
+
+// The value of a special word as a timestamp (UTC for timestamptz), or nullopt.
+std::optional<int64_t> special_timestamp(const std::string& word, pgwire::Oid target) {
+    if (word == "infinity" || word == "+infinity") return kTimestampInfinity;
+    if (word == "-infinity") return kTimestampMinusInfinity;
+    if (word == "epoch") return -10957LL * kMicrosPerDay;
+    const TimeZone& zone = session_time_zone();
+    bool zoned = target == oid::kTimestamptz;
+    if (word == "now") {
+        int64_t utc = transaction_micros_since_2000();
+        return zoned ? utc : utc_to_local(utc, zone);
+    }
+    int shift = word == "today" ? 0 : word == "tomorrow" ? 1 : word == "yesterday" ? -1 : 99;
+    if (shift == 99) return std::nullopt;
+    int64_t local = utc_to_local(transaction_micros_since_2000(), zone);
+    int64_t midnight = (civil_from_timestamp(local).days + shift) * kMicrosPerDay;
+    return zoned ? local_to_utc(midnight, zone) : midnight;
+}
+
+bool is_special_word(const std::string& s) {
+    static const char* kWords[] = {"infinity", "+infinity", "-infinity", "epoch", "now", "today", "tomorrow",
+                                   "yesterday", "allballs"};
+    return std::find_if(std::begin(kWords), std::end(kWords), [&](const char* w) { return s == w; }) !=
+           std::end(kWords);
+}
+
+// Splits a trailing zone name ('... America/New_York', '... UTC') off `s`.
+std::shared_ptr<const TimeZone> split_zone_name(std::string& s) {
+    size_t space = s.find_last_of(' ');
+    if (space == std::string::npos) return nullptr;
+    std::string tail = s.substr(space + 1);
+    if (tail.empty() || !std::isalpha(static_cast<unsigned char>(tail[0])) || tail == "z" || tail == "am" ||
+        tail == "pm") {
+        return nullptr;
+    }
+    std::shared_ptr<const TimeZone> zone = TimeZone::find(tail);
+    if (zone != nullptr) s.resize(space);
+    return zone;
+}
+
+}  // namespace
+
+std::string round_datetime_text(std::string_view stored, pgwire::Oid type, int precision) {
+    if (type == oid::kInterval) {
+        std::optional<Interval> v = interval_from_text(stored);
+        if (!v || precision < 0) return std::string(stored);
+        pgwire::apply_interval_typmod(*v, precision);
+        return pgwire::format_interval(*v);
+    }
+    if (precision < 0 || precision >= 6) return std::string(stored);
+    int64_t scale = 1;
+    for (int i = precision; i < 6; ++i) scale *= 10;
+    auto rounded = [&](int64_t v) { return v >= 0 ? (v + scale / 2) / scale * scale : -((-v + scale / 2) / scale * scale); };
+    if (type == oid::kTime) {
+        std::optional<int64_t> t = time_from_text(stored);
+        return t ? pgwire::format_time(rounded(*t)) : std::string(stored);
+    }
+    if (type == oid::kTimetz) {
+        int64_t micros;
+        std::optional<int> offset;
+        if (pgwire::parse_timetz(stored, micros, offset) != pgwire::TimeParse::kOk || !offset) return std::string(stored);
+        return pgwire::format_timetz(rounded(micros), *offset);
+    }
+    std::optional<int64_t> ts = timestamp_from_text(stored);
+    if (!ts || !timestamp_is_finite(*ts)) return std::string(stored);
+    return type == oid::kTimestamptz ? timestamptz_to_text(rounded(*ts)) : timestamp_to_text(rounded(*ts));
+}
+
+bool depends_on_session(std::string_view text, pgwire::Oid target) {
+    std::string s = lowered_trimmed(text);
+    if (s == "now" || s == "today" || s == "tomorrow" || s == "yesterday") return true;
+    if (target == oid::kTimetz) {
+        int64_t micros;
+        std::optional<int> offset;
+        return pgwire::parse_timetz(text, micros, offset) != pgwire::TimeParse::kOk || !offset;
+    }
+    if (target != oid::kTimestamptz || s == "infinity" || s == "-infinity" || s == "+infinity" || s == "epoch") {
+        return false;
+    }
+    std::string rest = s;
+    if (split_zone_name(rest) != nullptr) return false;
+    pgwire::DateTimeValue v;
+    return pgwire::parse_datetime(rest, v) != pgwire::DateTimeParse::kOk || !v.utc_offset_seconds.has_value();
+}
+
+std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t typmod) {
+    std::string s = lowered_trimmed(text);
+    if (target == oid::kInterval) {
+        pgwire::Interval v;
+        int range = typmod >= 0 ? (typmod >> 16) & 0x7fff : pgwire::interval_range::kFull;
+        switch (pgwire::parse_interval(text, v, range)) {
+            case pgwire::IntervalParse::kOk:
+                pgwire::apply_interval_typmod(v, typmod);
+                return pgwire::format_interval(v);
+            case pgwire::IntervalParse::kOutOfRange:
+                throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
+            case pgwire::IntervalParse::kBadSyntax: bad_syntax(text, target);
+        }
+    }
+    if (target == oid::kTimetz) {
+        int64_t micros;
+        std::optional<int> offset;
+        int64_t now_utc = transaction_micros_since_2000();
+        const TimeZone& zone = session_time_zone();
+        if (s == "now") {
+            int64_t local = utc_to_local(now_utc, zone);
+            return pgwire::format_timetz(local - civil_from_timestamp(local).days * kMicrosPerDay,
+                                         int((local - now_utc) / kMicrosPerSecond));
+        }
+        switch (pgwire::parse_timetz(text, micros, offset)) {
+            case pgwire::TimeParse::kOk: break;
+            case pgwire::TimeParse::kOutOfRange: field_overflow(text);
+            case pgwire::TimeParse::kBadSyntax: bad_syntax(text, target);
+        }
+        // Without an offset, the session zone's offset as of today.
+        if (!offset) offset = int((utc_to_local(now_utc, zone) - now_utc) / kMicrosPerSecond);
+        return pgwire::format_timetz(micros, *offset);
+    }
+    if (target == oid::kTime) {
+        int64_t micros;
+        if (s == "now") {
+            int64_t local = utc_to_local(transaction_micros_since_2000(), session_time_zone());
+            return pgwire::format_time(local - civil_from_timestamp(local).days * kMicrosPerDay);
+        }
+        switch (pgwire::parse_time(text, micros)) {
+            case pgwire::TimeParse::kOk: return pgwire::format_time(micros);
+            case pgwire::TimeParse::kOutOfRange: field_overflow(text);
+            case pgwire::TimeParse::kBadSyntax: bad_syntax(text, target);
+        }
+    }
+    if (is_special_word(s)) {
+        std::optional<int64_t> ts = special_timestamp(s, target);
+        if (!ts) bad_syntax(text, target);
+        if (target == oid::kDate) {
+            if (*ts == kTimestampInfinity) return "infinity";
+            if (*ts == kTimestampMinusInfinity) return "-infinity";
+            return date_to_text(int32_t(civil_from_timestamp(*ts).days));
+        }
+        return target == oid::kTimestamptz ? timestamptz_to_text(*ts) : timestamp_to_text(*ts);
+    }
+    std::shared_ptr<const TimeZone> named_zone = split_zone_name(s);
+    pgwire::DateTimeValue v;
+    switch (pgwire::parse_datetime(s, v)) {
+        case pgwire::DateTimeParse::kBadSyntax: bad_syntax(text, target);
+        case pgwire::DateTimeParse::kOutOfRange: field_overflow(text);
+        case pgwire::DateTimeParse::kOk: break;
+    }
+    if (target == oid::kDate) return pgwire::format_date(v);
+    if (target == oid::kTimestamp) return pgwire::format_timestamp(v);
+    if (v.utc_offset_seconds) return timestamptz_to_text(pgwire::micros_since_2000(v));
+    return timestamptz_to_text(local_to_utc(pgwire::micros_since_2000(v), named_zone ? *named_zone : session_time_zone()));
+}
+
+}  // namespace litegres::translate
