@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pgwire/array_value.h"
 #include "pgwire/binary_format.h"
 #include "pgwire/text_format.h"
 
@@ -177,7 +178,13 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
                 return;
             }
             break;
-        default: break;
+        default:
+            if (pgwire::Oid element = pgwire::array_element_type(type.oid); element != 0 && storage == SQLITE_TEXT) {
+                const char* stored = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
+                out += pgwire::ArrayValue::from_storage({stored, size_t(sqlite3_column_bytes(stmt, col))}, element).to_text();
+                return;
+            }
+            break;
     }
     const char* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
     out.append(text, size_t(sqlite3_column_bytes(stmt, col)));

@@ -23,6 +23,9 @@ struct ColumnInfo {
     // Where the column comes from (0 for computed columns).
     Oid table_oid = 0;
     int16_t column_number = 0;
+    // The SQLite expression that reads it, when that is not
+    // "refname"."name" (columns of a set-returning function in FROM).
+    std::string sql;
 };
 
 struct TableInfo {

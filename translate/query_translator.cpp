@@ -122,6 +122,7 @@ std::string figure_column_name(const PgQuery__Node* node) {
             const auto* tn = node->type_cast->type_name;
             return str(tn->names[tn->n_names - 1]);
         }
+        case PG_QUERY__NODE__NODE_A_INDIRECTION: return figure_column_name(node->a_indirection->arg);
         case PG_QUERY__NODE__NODE_CASE_EXPR: return "case";
         case PG_QUERY__NODE__NODE_COALESCE_EXPR: return "coalesce";
         case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
@@ -236,7 +237,7 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
                 std::string name = i < sub.alias->n_colnames ? str(sub.alias->colnames[i])
                                                              : inner.columns[i].name;
                 entry.columns.push_back(ColumnInfo{name, inner.columns[i].type, false, "", inner.columns[i].table_oid,
-                                                   inner.columns[i].column_number});
+                                                   inner.columns[i].column_number, ""});
             }
             std::string sql = "(" + inner.sql + ")";
             if (sub.alias->n_colnames > 0) {
@@ -252,7 +253,7 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
             return sql;
         }
         case PG_QUERY__NODE__NODE_JOIN_EXPR: return join(*node->join_expr, scope);
-        case PG_QUERY__NODE__NODE_RANGE_FUNCTION: throw_unsupported("function in FROM");
+        case PG_QUERY__NODE__NODE_RANGE_FUNCTION: return range_function(*node->range_function, scope);
         default: throw_unsupported("this FROM item");
     }
 }
@@ -347,8 +348,9 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                         bool merged = std::any_of(scope.merged_columns.begin(), scope.merged_columns.end(),
                                                   [&](auto& m) { return m.name == c.name; });
                         if (merged) continue;
-                        parts.push_back(e.unqualified ? quote_identifier(c.name)
-                                                      : quote_identifier(e.refname) + "." + quote_identifier(c.name));
+                        parts.push_back(!c.sql.empty() ? c.sql + " AS " + quote_identifier(c.name)
+                                        : e.unqualified ? quote_identifier(c.name)
+                                                        : quote_identifier(e.refname) + "." + quote_identifier(c.name));
                         columns.push_back({c.name, c.type, c.table_oid, c.column_number});
                     }
                 }
@@ -362,8 +364,9 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                                   pos(ref->location));
                 }
                 for (const auto& c : it->columns) {
-                    parts.push_back(it->unqualified ? quote_identifier(c.name)
-                                                    : quote_identifier(it->refname) + "." + quote_identifier(c.name));
+                    parts.push_back(!c.sql.empty() ? c.sql + " AS " + quote_identifier(c.name)
+                                    : it->unqualified ? quote_identifier(c.name)
+                                                      : quote_identifier(it->refname) + "." + quote_identifier(c.name));
                     columns.push_back({c.name, c.type, c.table_oid, c.column_number});
                 }
             }
@@ -628,6 +631,11 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
          value.type.oid == oid::kDate)) {
         return cast_to(value, target, location).sql;
     }
+    bool both_json = (target.oid == oid::kJson || target.oid == oid::kJsonb) &&
+                     (value.type.oid == oid::kJson || value.type.oid == oid::kJsonb);
+    if (both_json || (pgwire::is_array_type(target.oid) && pgwire::is_array_type(value.type.oid))) {
+        return cast_to(value, target, location).sql;
+    }
     throw PgError(sqlstate::kDatatypeMismatch,
                   "column is of type " + format_type(target) + " but expression is of type " +
                       format_type(value.type),
@@ -734,9 +742,9 @@ TypedSql QueryTranslator::expression(const PgQuery__Node* node, const Scope& sco
             t.parameter = p.number;
             return t;
         }
-        case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: throw_unsupported("ARRAY[...]");
+        case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return array_constructor(*node->a_array_expr, scope);
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: throw_unsupported("COLLATE");
-        case PG_QUERY__NODE__NODE_A_INDIRECTION: throw_unsupported("subscripts");
+        case PG_QUERY__NODE__NODE_A_INDIRECTION: return indirection(*node->a_indirection, scope);
         case PG_QUERY__NODE__NODE_ROW_EXPR: throw_unsupported("ROW(...)");
         default: throw_unsupported("this expression");
     }
@@ -807,8 +815,9 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                 }
             }
             if (found != nullptr) {
-                TypedSql t{found->unqualified ? quote_identifier(column)
-                                              : quote_identifier(found->refname) + "." + quote_identifier(column),
+                TypedSql t{!info->sql.empty()      ? info->sql
+                           : found->unqualified ? quote_identifier(column)
+                                                : quote_identifier(found->refname) + "." + quote_identifier(column),
                            info->type};
                 t.table_oid = info->table_oid;
                 t.column_number = info->column_number;
@@ -826,8 +835,9 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
             if (e.refname != table) continue;
             for (const auto& c : e.columns) {
                 if (c.name == column) {
-                    TypedSql t{e.unqualified ? quote_identifier(column)
-                                             : quote_identifier(e.refname) + "." + quote_identifier(column),
+                    TypedSql t{!c.sql.empty()    ? c.sql
+                               : e.unqualified ? quote_identifier(column)
+                                               : quote_identifier(e.refname) + "." + quote_identifier(column),
                                c.type};
                     t.table_oid = c.table_oid;
                     t.column_number = c.column_number;
@@ -844,6 +854,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
 }
 
 TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, TypedSql r, int location) {
+    if (auto container = container_operator(op, l, r, location)) return *container;
     if (op == "||") {
         // text || anything: unknown literals are text, other values are
         // converted with their output function (PostgreSQL's anytextcat).
@@ -1038,7 +1049,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             return {"(" + l.sql + (distinct ? " IS NOT " : " IS ") + r.sql + ")", kBool};
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
-        case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: throw_unsupported("ANY/ALL (array)", e.location);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: return any_all(e, scope);
         case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR: throw_unsupported("SIMILAR TO", e.location);
         default: throw_unsupported("this operator", e.location);
     }
@@ -1057,6 +1068,7 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
 
     std::vector<TypedSql> args;
     for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], scope));
+    if (auto container = container_function(name, call, args)) return *container;
 
     const FunctionSignature* fn = find_function(name, args.size(), call.agg_star);
     if (fn == nullptr) {
@@ -1096,6 +1108,10 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
                           "\" does not exist",
                       pos(cast.location));
     }
+    if (cast.arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && cast.arg->a_array_expr->n_elements == 0 &&
+        pgwire::is_array_type(target.type.oid)) {
+        return {"'[]'", target.type};  // ARRAY[] takes its type from the cast
+    }
     TypedSql value = expression(cast.arg, scope);
     return cast_to(std::move(value), target.type, cast.location);
 }
@@ -1125,6 +1141,7 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     if (source.oid == target.oid && (target.typmod < 0 || source.typmod == target.typmod)) {
         return {v, target};
     }
+    if (auto container = container_cast(value, target)) return *container;
     switch (target.oid) {
         case oid::kInt2:
         case oid::kInt4:
@@ -1265,6 +1282,7 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
             resolve_unknown(test, inner.columns[0].type, link.location);
             return {"(" + test.sql + (any ? " IN (" : " NOT IN (") + inner.sql + "))", kBool};
         }
+        case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK: return array_of_subquery(inner, link.location);
         default: throw_unsupported("this kind of subquery", link.location);
     }
 }

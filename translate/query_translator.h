@@ -9,6 +9,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,19 @@ private:
     TypedSql case_expr(const PgQuery__CaseExpr& e, const Scope& scope);
     TypedSql sub_link(const PgQuery__SubLink& link, const Scope& scope);
     TypedSql value_function(const PgQuery__SQLValueFunction& f);
+    // json/jsonb and arrays (container_expressions.cpp): each returns
+    // nullopt when the operands are not its types.
+    std::optional<TypedSql> container_operator(const std::string& op, TypedSql& l, TypedSql& r, int location);
+    std::optional<TypedSql> container_function(const std::string& name, const PgQuery__FuncCall& call,
+                                               std::vector<TypedSql>& args);
+    std::optional<TypedSql> container_cast(const TypedSql& value, PgType target);
+    TypedSql array_constructor(const PgQuery__AArrayExpr& e, const Scope& scope);
+    TypedSql indirection(const PgQuery__AIndirection& e, const Scope& scope);
+    TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);
+    TypedSql array_of_subquery(const SelectOutput& inner, int location);
+    std::string range_function(const PgQuery__RangeFunction& f, Scope& scope);
+    // SQL giving the json text of `value` as to_json renders it.
+    std::string json_fragment(TypedSql value, int location);
     // Gives an unknown literal the type of its counterpart (PostgreSQL's rule
     // for `col = '42'`), in place.
     void resolve_unknown(TypedSql& value, PgType context, int location);

@@ -15,6 +15,8 @@
 #include "pgwire/text_format.h"
 #include "pgwire/type_oid.h"
 #include "pgwire/datetime_text.h"
+#include "translate/array_functions.h"
+#include "translate/json_functions.h"
 #include "translate/literal_coercion.h"
 #include "translate/pg_type.h"
 #include "translate/session_context.h"
@@ -383,7 +385,8 @@ int register_sqlite_functions(sqlite3* db) {
         int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
-    return SQLITE_OK;
+    if (int rc = register_json_functions(db); rc != SQLITE_OK) return rc;
+    return register_array_functions(db);
 }
 
 }  // namespace litegres::translate

@@ -356,7 +356,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
             throw PgError(sqlstate::kDuplicateColumn,
                           "column \"" + std::string(col.colname) + "\" specified more than once");
         }
-        self.columns.push_back(ColumnInfo{col.colname, type.type, false, ""});
+        self.columns.push_back(ColumnInfo{col.colname, type.type, false, "", 0, 0, ""});
     }
     table_scope.entries.push_back(self);
 
@@ -396,6 +396,8 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         // columns are declared "int4", which SQLite never aliases.
         bool in_key = std::find(key_columns.begin(), key_columns.end(), col.colname) != key_columns.end();
         std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : format_type(type.type);
+        // SQLite would read the brackets of "integer[]" as a quoted name.
+        if (pgwire::is_array_type(type.type.oid)) declared = quote_identifier(declared);
         std::string def = quote_identifier(col.colname) + " " + declared;
         // Key columns are NOT NULL in PostgreSQL; SQLite lets NULL into a
         // non-rowid PRIMARY KEY.
