@@ -83,8 +83,8 @@ private:
             }
             fail("Unexpected array element.");
         }
-        if (dims.size() <= depth) {
-            dims.resize(depth + 1, 0);
+        if (dims.size() <= depth) dims.resize(depth + 1, -1);
+        if (dims[depth] == -1) {
             dims[depth] = count;
         } else if (dims[depth] != count || (!nested && dims.size() != depth + 1)) {
             fail("Multidimensional arrays must have sub-arrays with matching dimensions.");
@@ -236,7 +236,7 @@ ArrayValue ArrayValue::from_storage(std::string_view json, Oid element) {
         out.dims.push_back(int(v->items.size()));
     }
     std::function<void(const JsonValue&, size_t)> walk = [&](const JsonValue& v, size_t depth) {
-        if (depth < out.dims.size() && v.kind == JsonValue::Kind::kArray) {
+        if (v.kind == JsonValue::Kind::kArray) {
             for (const auto& item : v.items) walk(item, depth + 1);
             return;
         }
