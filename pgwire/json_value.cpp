@@ -20,7 +20,7 @@ public:
         skip_space();
         JsonValue v = value();
         skip_space();
-        if (i_ < s_.size()) fail("Expected end of input, but found \"" + token_at(i_) + "\".");
+        if (i_ < s_.size()) unexpected("Expected end of input");
         return v;
     }
 
@@ -45,6 +45,17 @@ private:
         }
         if (end == at) end = at + 1;
         return std::string(s_.substr(at, end - at));
+    }
+
+    // A token where another was expected: PostgreSQL's lexer first rejects
+    // words that are no JSON token at all.
+    [[noreturn]] void unexpected(const std::string& expected) {
+        std::string word = token_at(i_);
+        bool keyword = word == "true" || word == "false" || word == "null";
+        if (!keyword && (std::isalpha(static_cast<unsigned char>(s_[i_])) || static_cast<unsigned char>(s_[i_]) >= 0x80)) {
+            fail("Token \"" + word + "\" is invalid.");
+        }
+        fail(expected + ", but found \"" + word + "\".");
     }
 
     void skip_space() {
@@ -96,11 +107,11 @@ private:
         for (;;) {
             skip_space();
             if (i_ >= s_.size()) ended();
-            if (s_[i_] != '"') fail("Expected string, but found \"" + token_at(i_) + "\".");
+            if (s_[i_] != '"') unexpected("Expected string");
             std::string key = string();
             skip_space();
             if (i_ >= s_.size()) ended();
-            if (s_[i_] != ':') fail("Expected \":\", but found \"" + token_at(i_) + "\".");
+            if (s_[i_] != ':') unexpected("Expected \":\"");
             ++i_;
             skip_space();
             JsonValue member = value();
@@ -115,7 +126,7 @@ private:
                 ++i_;
                 return;
             }
-            fail("Expected \",\" or \"}\", but found \"" + token_at(i_) + "\".");
+            unexpected("Expected \",\" or \"}\"");
         }
     }
 
@@ -141,7 +152,7 @@ private:
                 ++i_;
                 return;
             }
-            fail("Expected \",\" or \"]\", but found \"" + token_at(i_) + "\".");
+            unexpected("Expected \",\" or \"]\"");
         }
     }
 

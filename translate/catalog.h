@@ -25,7 +25,7 @@ struct ColumnInfo {
     int16_t column_number = 0;
     // The SQLite expression that reads it, when that is not
     // "refname"."name" (columns of a set-returning function in FROM).
-    std::string sql;
+    std::string sql = {};
 };
 
 struct TableInfo {

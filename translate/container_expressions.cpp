@@ -111,9 +111,12 @@ std::optional<TypedSql> QueryTranslator::container_operator(const std::string& o
         return TypedSql{call("litegres_jsonb_exists_many", {l.sql, r.sql, flag(op == "?&")}), kBool};
     }
 
-    // Operators whose operands share one type: an unknown side takes the other's.
+    // Operators whose operands share one type: an unknown side takes the
+    // other's (for || an array: PostgreSQL reads '{3,4}' as an array there).
     if (l.untyped() && !r.untyped()) resolve_unknown(l, r.type, location);
-    if (r.untyped() && !l.untyped() && !(op == "-" && lj) && !(op == "||" && la)) resolve_unknown(r, l.type, location);
+    if (r.untyped() && !l.untyped() && !(op == "-" && lj)) resolve_unknown(r, l.type, location);
+    la = is_array(l.type);
+    ra = is_array(r.type);
 
     if (lj || rj) {
         bool jsonb = l.type.oid == oid::kJsonb && (r.type.oid == oid::kJsonb || r.is_null_literal);
@@ -208,7 +211,7 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
                                                            std::vector<TypedSql>& args) {
     const size_t n = args.size();
     const int location = fc.location;
-    bool jsonb = name.rfind("jsonb", 0) == 0;
+    bool jsonb = name.rfind("jsonb", 0) == 0 || name == "to_jsonb";
     auto aggregate_check = [&] {
         if (in_where_) {
             throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE", pos(location));

@@ -331,8 +331,6 @@ void jsonb_pretty(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
         std::string out;
         JsonValue v = jsonb_arg(argv[0]);
-        if (v.kind == Kind::kArray && v.items.empty()) return result_text(ctx, "[]");
-        if (v.kind == Kind::kObject && v.members.empty()) return result_text(ctx, "{}");
         append_pretty(out, v, 0);
         result_text(ctx, out);
     });

@@ -117,8 +117,10 @@ std::string figure_column_name(const PgQuery__Node* node) {
             if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
             return "?column?";
         case PG_QUERY__NODE__NODE_TYPE_CAST: {
+            // A cast's own type name is only a weak name (PostgreSQL's
+            // strength 1): an outer cast replaces it.
             std::string inner = figure_column_name(node->type_cast->arg);
-            if (inner != "?column?") return inner;
+            if (inner != "?column?" && node->type_cast->arg->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) return inner;
             const auto* tn = node->type_cast->type_name;
             return str(tn->names[tn->n_names - 1]);
         }

@@ -356,7 +356,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
             throw PgError(sqlstate::kDuplicateColumn,
                           "column \"" + std::string(col.colname) + "\" specified more than once");
         }
-        self.columns.push_back(ColumnInfo{col.colname, type.type, false, "", 0, 0, ""});
+        self.columns.push_back(ColumnInfo{col.colname, type.type, false, ""});
     }
     table_scope.entries.push_back(self);
 

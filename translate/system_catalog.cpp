@@ -505,7 +505,7 @@ std::optional<TableInfo> find_system_relation(std::string_view name) {
         if (name != relation.name) continue;
         TableInfo table;
         table.name = relation.name;
-        for (const auto& [column, type] : relation.columns) table.columns.push_back(ColumnInfo{column, type, false, "", 0, 0, ""});
+        for (const auto& [column, type] : relation.columns) table.columns.push_back(ColumnInfo{column, type, false, ""});
         return table;
     }
     return std::nullopt;

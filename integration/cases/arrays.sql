@@ -1,0 +1,68 @@
+-- Arrays: literals and ARRAY[...], text output and quoting, column types,
+-- subscripts and slices, = ANY / ALL, the array functions and operators,
+-- array_agg, ARRAY(subquery) and unnest in FROM.
+
+SELECT '{1,2,3}'::int[], '{}'::int[], '{ 1 , 2 }'::int[];
+SELECT '{"a b",NULL,"x\"y","","null","NULL","{}"," s",a\,b}'::text[];
+SELECT '{ ab c , d }'::text[], ARRAY['x\y'], ARRAY['a','b c'];
+SELECT '{{1,2},{3,4}}'::int[], ARRAY[[1,2],[3,4]];
+SELECT '{t,f,NULL}'::bool[], '{1.5,2}'::numeric[], '{1.5,-2.25}'::float8[];
+SELECT '{2024-01-15,2024-02-01}'::date[], '{"2024-01-15 10:30:00"}'::timestamp[];
+SELECT '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}'::uuid[], '{"{\"a\":1}"}'::jsonb[];
+SELECT '{1,2}'::int2[], '{1,2}'::int8[], '{a,b}'::varchar[], ARRAY[1::bigint, 2];
+SELECT '{1,x}'::int[];
+SELECT '{1,2'::int[];
+SELECT '1,2'::int[];
+SELECT '{{1},{2,3}}'::int[];
+SELECT ARRAY[1, 2.5], ARRAY[1, NULL, 3], ARRAY['a', NULL];
+SELECT ARRAY[];
+SELECT ARRAY[]::text[], ARRAY[]::int[] = '{}';
+SELECT (ARRAY[1,2,3])[2], (ARRAY[1,2,3])[5], (ARRAY[1,2,3])[0];
+SELECT (ARRAY[1,2,3])[2:3], (ARRAY[1,2,3])[:2], (ARRAY[1,2,3])[2:], (ARRAY[1,2,3])[3:1];
+SELECT ('{{1,2},{3,4}}'::int[])[2][1], ('{{1,2},{3,4}}'::int[])[3][1];
+SELECT array_length(ARRAY[1,2,3], 1), array_length('{}'::int[], 1), array_length(ARRAY[[1,2],[3,4]], 2), array_length(ARRAY[1], 2);
+SELECT cardinality(ARRAY[[1,2],[3,4]]), cardinality('{}'::int[]), array_ndims(ARRAY[[1]]), array_dims(ARRAY[1,2]);
+SELECT array_upper(ARRAY[1,2,3], 1), array_lower(ARRAY[1,2,3], 1), array_lower('{}'::int[], 1);
+SELECT array_to_string(ARRAY[1,NULL,3], ','), array_to_string(ARRAY[1,NULL,3], ',', '*'), array_to_string(ARRAY['a','b'], '');
+SELECT string_to_array('a,b,,c', ','), string_to_array('abc', NULL), string_to_array('a,b', ''), string_to_array('a,*,b', ',', '*');
+SELECT string_to_array('', ','), string_to_array(NULL, ',');
+SELECT array_append(ARRAY[1], 2), array_prepend(0, ARRAY[1]), array_cat(ARRAY[1], ARRAY[2,3]), array_append('{}'::int[], 1);
+SELECT ARRAY[1,2] || 3, 0 || ARRAY[1,2], ARRAY[1] || ARRAY[2,3], ARRAY['a'] || 'b'::text;
+SELECT ARRAY[1,2] || '{3,4}';
+SELECT ARRAY[1,2] = ARRAY[1,2], ARRAY[1,2] <> ARRAY[2,1], ARRAY[1,2] < ARRAY[1,3], ARRAY[1,2] < ARRAY[1,2,0], ARRAY[2] > ARRAY[1,5];
+SELECT ARRAY['b'] > ARRAY['a'], ARRAY[1,2] >= ARRAY[1,2], ARRAY[1,NULL] = ARRAY[1,NULL];
+SELECT ARRAY[1,2] @> ARRAY[2], ARRAY[1,2] @> ARRAY[3], ARRAY[1] <@ ARRAY[1,2], '{}'::int[] <@ ARRAY[1];
+SELECT ARRAY[1,2] && ARRAY[2,3], ARRAY[1,2] && ARRAY[3], ARRAY[NULL::int] @> ARRAY[NULL::int];
+SELECT 1 = ANY(ARRAY[1,2]), 3 = ANY(ARRAY[1,2]), 3 = ANY(ARRAY[1,NULL]), NULL = ANY(ARRAY[1]), 1 = ANY('{}'::int[]);
+SELECT 3 <> ALL(ARRAY[1,2]), 1 <> ALL(ARRAY[1,2]), 3 <> ALL(ARRAY[1,NULL]), 5 > ALL(ARRAY[1,2]), 2 > ANY(ARRAY[1,5]);
+SELECT 'b' = ANY('{a,b}'), 2 = ANY('{1,2}');
+SELECT 1 = ANY(1);
+SELECT ARRAY(SELECT 1 UNION SELECT 2), ARRAY(SELECT 'a' WHERE false);
+SELECT array_agg(x) FROM (VALUES (1), (NULL), (3)) t(x);
+SELECT array_agg(x) FROM (SELECT 1 WHERE false) t(x);
+SELECT array_agg(DISTINCT x) FROM (VALUES ('a'), ('a')) t(x);
+SELECT * FROM unnest(ARRAY[1,2,3]);
+SELECT * FROM unnest(ARRAY['a','b']) AS u;
+SELECT u.x FROM unnest('{10,20}'::int[]) AS u(x);
+SELECT * FROM unnest('{{1,2},{3,4}}'::int[]);
+SELECT '{1,2}'::int[]::text, '{1,2}'::int[]::text[], '{1,2}'::text[]::int[], ARRAY[1,2]::bigint[];
+-- known gap: casting numeric[] to int[] does not round the elements yet
+SELECT ARRAY[1.5]::int[];
+SELECT '{a}'::text[]::int[];
+CREATE TABLE arr (id int PRIMARY KEY, tags text[], nums integer[], names varchar(10)[], flags boolean[]);
+INSERT INTO arr VALUES (1, '{a,b}', '{1,2}', '{x}', '{t}'), (2, ARRAY['c'], ARRAY[3], NULL, '{f,NULL}'), (3, NULL, '{}', '{}', NULL);
+SELECT * FROM arr ORDER BY id;
+SELECT id, tags[1], nums[2], cardinality(nums), array_length(tags, 1) FROM arr ORDER BY id;
+SELECT id FROM arr WHERE 'a' = ANY(tags);
+SELECT id FROM arr WHERE tags @> ARRAY['c'] OR nums && '{1}';
+SELECT id FROM arr WHERE nums = '{}';
+SELECT a.id, u FROM arr a, unnest(a.nums) u ORDER BY 1, 2;
+SELECT a.id, t FROM arr a, unnest(a.tags) AS t WHERE a.id < 3 ORDER BY 1, 2;
+UPDATE arr SET nums = nums || 9 WHERE id = 1 RETURNING nums;
+UPDATE arr SET tags = array_append(tags, 'z') WHERE id = 2 RETURNING tags;
+UPDATE arr SET nums = ARRAY[7, 8] WHERE id = 3 RETURNING id, nums;
+INSERT INTO arr (id, nums) VALUES (4, '{1,two}');
+SELECT array_agg(id), array_agg(tags[1]) FROM arr;
+SELECT array_to_string(tags, '-') FROM arr ORDER BY id;
+SELECT typname, typelem, typcategory FROM pg_type WHERE oid IN (1007, 1009, 1016) ORDER BY oid;
+SELECT t.typname, a.typname FROM pg_type t JOIN pg_type a ON a.oid = t.typarray WHERE t.typname IN ('int4', 'text', 'jsonb') ORDER BY 1;
