@@ -78,3 +78,14 @@ TEST_CASE("array and json columns round-trip; set-returning functions in FROM se
     CHECK(sql.text("SELECT * FROM jsonb_array_elements_text('[1,\"a\",null]')") == "1,a,NULL");
     CHECK(sql.text("SELECT id FROM t WHERE 'c' = ANY(tags)") == "2");
 }
+
+TEST_CASE("arrays and jsonb sort and compare as PostgreSQL orders them, not as their storage text") {
+    SqlHarness sql;
+    CHECK(sql.text("SELECT x FROM (VALUES (ARRAY[10]), (ARRAY[2]), (ARRAY[2,1]), ('{}'::int[])) t(x) ORDER BY x") ==
+          "[],[2],[2,1],[10]");
+    CHECK(sql.text("SELECT ARRAY[10] > ARRAY[2], ARRAY[2,NULL] > ARRAY[2,5]") == "1|1");
+    CHECK(sql.text(R"(SELECT x FROM (VALUES ('{"a":1}'::jsonb), ('[1]'::jsonb), ('true'::jsonb), ('10'::jsonb), )"
+                   R"(('9'::jsonb), ('"s"'::jsonb), ('null'::jsonb)) t(x) ORDER BY x)") ==
+          R"(null,"s",9,10,true,[1],{"a": 1})");
+    CHECK(sql.text("SELECT '1.0'::jsonb = '1', '[1,2]'::jsonb < '[3]'") == "1|0");
+}

@@ -349,22 +349,6 @@ void array_contains(sqlite3_context* ctx, int, sqlite3_value** argv) {
     });
 }
 
-// btarraycmp: element by element, then the shorter first.
-void array_compare(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    guarded(ctx, [&] {
-        if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
-        JsonValue a = stored(argv[0]), b = stored(argv[1]);
-        std::vector<const JsonValue*> ea, eb;
-        flatten(a, ea);
-        flatten(b, eb);
-        for (size_t i = 0; i < ea.size() && i < eb.size(); ++i) {
-            int c = compare_elements(*ea[i], *eb[i]);
-            if (c != 0) return sqlite3_result_int(ctx, c);
-        }
-        sqlite3_result_int(ctx, ea.size() < eb.size() ? -1 : ea.size() > eb.size() ? 1 : 0);
-    });
-}
-
 struct AggregateState {
     std::string text;
 };
@@ -412,7 +396,6 @@ int register_array_functions(sqlite3* db) {
         {"litegres_array_prepend", 2, array_add<false>},
         {"litegres_array_cat", 2, array_cat},
         {"litegres_array_contains", 3, array_contains},
-        {"litegres_array_compare", 2, array_compare},
     };
     for (const auto& e : kEntries) {
         int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, e.fn,

@@ -9,6 +9,7 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/container_collations.h"
 #include "translate/query_translator.h"
 #include "translate/sql_text.h"
 
@@ -77,6 +78,12 @@ bool is_comparison(const std::string& op) {
 
 }  // namespace
 
+std::string sort_collation(PgType type) {
+    if (is_array(type)) return std::string(" COLLATE ") + kArrayCollation;
+    if (type.oid == oid::kJsonb) return std::string(" COLLATE ") + kJsonbCollation;
+    return "";
+}
+
 std::optional<TypedSql> QueryTranslator::container_operator(const std::string& op, TypedSql& l, TypedSql& r,
                                                            int location) {
     bool lj = is_json(l.type), rj = is_json(r.type), la = is_array(l.type), ra = is_array(r.type);
@@ -137,11 +144,10 @@ std::optional<TypedSql> QueryTranslator::container_operator(const std::string& o
         if (op == "@>") return TypedSql{call("litegres_jsonb_contains", {l.sql, r.sql}), kBool};
         if (op == "<@") return TypedSql{call("litegres_jsonb_contains", {r.sql, l.sql}), kBool};
         if (op == "||") return TypedSql{call("litegres_jsonb_concat", {l.sql, r.sql}), kJsonb};
-        // Equal jsonb values have equal canonical text.
-        if (op == "=" || op == "<>" || op == "!=") {
-            return TypedSql{"(" + l.sql + (op == "=" ? " = " : " <> ") + r.sql + ")", kBool};
+        if (is_comparison(op)) {
+            std::string sqlite_op = op == "!=" ? "<>" : op;
+            return TypedSql{"(" + l.sql + " " + sqlite_op + " " + r.sql + " COLLATE " + kJsonbCollation + ")", kBool};
         }
-        if (is_comparison(op)) throw_unsupported("jsonb ordering", location);
         no_operator(op, l.type, r.type, location);
     }
 
@@ -166,7 +172,7 @@ std::optional<TypedSql> QueryTranslator::container_operator(const std::string& o
     if (is_comparison(op)) {
         if (l.type.oid != r.type.oid) no_operator(op, l.type, r.type, location);
         std::string sqlite_op = op == "!=" ? "<>" : op;
-        return TypedSql{"(" + call("litegres_array_compare", {l.sql, r.sql}) + " " + sqlite_op + " 0)", kBool};
+        return TypedSql{"(" + l.sql + " " + sqlite_op + " " + r.sql + " COLLATE " + kArrayCollation + ")", kBool};
     }
     no_operator(op, l.type, r.type, location);
 }

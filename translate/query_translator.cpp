@@ -389,6 +389,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
     for (size_t i = 0; i < count; ++i) {
         const auto* sb = items[i]->sort_by;
         std::string term;
+        PgType term_type;
         const PgQuery__Node* node = sb->node;
         if (node->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) throw NeedsLiterals();
         // A bare name that is an output column sorts by it (PostgreSQL's
@@ -396,9 +397,11 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
         if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1 &&
             node->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
             std::string name = str(node->column_ref->fields[0]);
-            bool is_output = std::any_of(outputs.begin(), outputs.end(),
-                                         [&](auto& c) { return c.name == name; });
-            if (is_output) term = quote_identifier(name);
+            auto output = std::find_if(outputs.begin(), outputs.end(), [&](auto& c) { return c.name == name; });
+            if (output != outputs.end()) {
+                term = quote_identifier(name);
+                term_type = output->type;
+            }
         }
         if (term.empty() && node->node_case == PG_QUERY__NODE__NODE_A_CONST &&
             node->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
@@ -409,8 +412,14 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
                               pos(node->a_const->location));
             }
             term = std::to_string(n);
+            term_type = outputs[size_t(n - 1)].type;
         }
-        if (term.empty()) term = expression(node, scope).sql;
+        if (term.empty()) {
+            TypedSql value = expression(node, scope);
+            term = value.sql;
+            term_type = value.type;
+        }
+        term += sort_collation(term_type);
         bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
         if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) throw_unsupported("ORDER BY USING");
         // PostgreSQL sorts NULL as larger than every value; SQLite as smaller.

@@ -128,6 +128,10 @@ private:
     bool in_where_ = false;
 };
 
+// The COLLATE clause that sorts values of `type` as PostgreSQL does, when
+// their storage text would not (arrays, jsonb); else empty.
+std::string sort_collation(PgType type);
+
 // PostgreSQL's FigureColname: the output name of an unaliased target.
 std::string figure_column_name(const PgQuery__Node* node);
 

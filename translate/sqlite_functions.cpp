@@ -16,6 +16,7 @@
 #include "pgwire/type_oid.h"
 #include "pgwire/datetime_text.h"
 #include "translate/array_functions.h"
+#include "translate/container_collations.h"
 #include "translate/json_functions.h"
 #include "translate/literal_coercion.h"
 #include "translate/pg_type.h"
@@ -386,6 +387,7 @@ int register_sqlite_functions(sqlite3* db) {
         if (rc != SQLITE_OK) return rc;
     }
     if (int rc = register_json_functions(db); rc != SQLITE_OK) return rc;
+    if (int rc = register_container_collations(db); rc != SQLITE_OK) return rc;
     return register_array_functions(db);
 }
 

@@ -66,3 +66,7 @@ SELECT array_agg(id), array_agg(tags[1]) FROM arr;
 SELECT array_to_string(tags, '-') FROM arr ORDER BY id;
 SELECT typname, typelem, typcategory FROM pg_type WHERE oid IN (1007, 1009, 1016) ORDER BY oid;
 SELECT t.typname, a.typname FROM pg_type t JOIN pg_type a ON a.oid = t.typarray WHERE t.typname IN ('int4', 'text', 'jsonb') ORDER BY 1;
+SELECT x FROM (VALUES (ARRAY[10]), (ARRAY[2]), (ARRAY[2,1]), ('{}'::int[]), (ARRAY[2,NULL])) t(x) ORDER BY x;
+SELECT x FROM (VALUES (ARRAY[10]), (ARRAY[2]), (ARRAY[2,1])) t(x) ORDER BY 1 DESC;
+SELECT ARRAY[10] > ARRAY[2], ARRAY['b'] < ARRAY['a','z'], ARRAY[1.5] = ARRAY[1.5];
+SELECT id, nums FROM arr ORDER BY nums, id;

@@ -83,3 +83,6 @@ SELECT * FROM jsonb_each('[1]');
 SELECT jsonb_array_elements('[1,2]');
 SELECT '{"a":1}'::jsonb::text, '{"a":1}'::jsonb::json, '{"b":1, "a":2}'::json::jsonb;
 SELECT ('{"a":"' || 'x' || '"}')::jsonb;
+SELECT x FROM (VALUES ('1'::jsonb), ('"a"'::jsonb), ('null'::jsonb), ('[1]'::jsonb), ('{"a":1}'::jsonb), ('true'::jsonb), ('10'::jsonb), ('[0,0]'::jsonb), ('{}'::jsonb), ('"b"'::jsonb)) t(x) ORDER BY x;
+SELECT '10'::jsonb > '9'::jsonb, '{"a":1}'::jsonb > '[1,2,3]', '1.0'::jsonb = '1', '{"b":1}'::jsonb > '{"a":2}', '[1,2]'::jsonb < '[3]';
+SELECT id, body FROM docs ORDER BY body DESC, id;
