@@ -187,6 +187,13 @@ std::optional<TypedSql> QueryTranslator::container_cast(const TypedSql& value, P
         }
         return std::nullopt;
     }
+    if (source.oid == oid::kJsonb && (is_numeric_category(target) || target.oid == oid::kBool)) {
+        bool boolean = target.oid == oid::kBool;
+        TypedSql scalar{call("litegres_jsonb_scalar", {v, boolean ? "'boolean'" : "'number'",
+                                                       quote_string(format_type(PgType{target.oid, -1}))}),
+                        boolean ? kBool : kNumeric};
+        return boolean ? scalar : cast_to(scalar, target, -1);
+    }
     if (is_array(target)) {
         std::string target_args = std::to_string(target.oid) + ", " + std::to_string(target.typmod);
         if (is_string_type(source)) return TypedSql{"litegres_array_in(" + v + ", " + target_args + ")", target};

@@ -614,6 +614,30 @@ void json_expect(sqlite3_context* ctx, int, sqlite3_value** argv) {
     });
 }
 
+// litegres_jsonb_scalar(doc, 'number'|'boolean', target type name): the
+// jsonb -> numeric/boolean casts, which take only a scalar of that kind.
+void jsonb_scalar(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        if (is_null(argv[0])) return sqlite3_result_null(ctx);
+        JsonValue v = JsonValue::parse(text_of(argv[0]));
+        bool boolean = text_of(argv[1]) == "boolean";
+        Kind want = boolean ? Kind::kBool : Kind::kNumber;
+        if (v.kind != want) {
+            const char* kind = v.kind == Kind::kObject ? "object" : v.kind == Kind::kArray ? "array"
+                               : v.kind == Kind::kString ? "string" : v.kind == Kind::kNull ? "null"
+                               : v.kind == Kind::kBool ? "boolean" : "numeric";
+            throw PgError(sqlstate::kInvalidParameterValue,
+                          std::string("cannot cast jsonb ") + kind + " to type " + text_of(argv[2]));
+        }
+        if (boolean) return sqlite3_result_int(ctx, v.boolean ? 1 : 0);
+        std::string number = pgwire::normalize_json_number(v.text);
+        if (number.find('.') == std::string::npos && number.size() < 19) {
+            return sqlite3_result_int64(ctx, std::strtoll(number.c_str(), nullptr, 10));
+        }
+        sqlite3_result_double(ctx, std::strtod(number.c_str(), nullptr));
+    });
+}
+
 }  // namespace
 
 int register_json_functions(sqlite3* db) {
@@ -625,6 +649,7 @@ int register_json_functions(sqlite3* db) {
     static const Entry kEntries[] = {
         {"litegres_json_in", 2, json_in},
         {"litegres_json_expect", 3, json_expect},
+        {"litegres_jsonb_scalar", 3, jsonb_scalar},
         {"litegres_json_get", 4, json_get},
         {"litegres_json_path", 4, json_path},
         {"litegres_jsonb_contains", 2, jsonb_contains},

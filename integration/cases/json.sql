@@ -86,3 +86,8 @@ SELECT ('{"a":"' || 'x' || '"}')::jsonb;
 SELECT x FROM (VALUES ('1'::jsonb), ('"a"'::jsonb), ('null'::jsonb), ('[1]'::jsonb), ('{"a":1}'::jsonb), ('true'::jsonb), ('10'::jsonb), ('[0,0]'::jsonb), ('{}'::jsonb), ('"b"'::jsonb)) t(x) ORDER BY x;
 SELECT '10'::jsonb > '9'::jsonb, '{"a":1}'::jsonb > '[1,2,3]', '1.0'::jsonb = '1', '{"b":1}'::jsonb > '{"a":2}', '[1,2]'::jsonb < '[3]';
 SELECT id, body FROM docs ORDER BY body DESC, id;
+SELECT ('{"a":1}'::jsonb -> 'a')::int, '1.5'::jsonb::numeric, '2.5'::jsonb::int, '1e2'::jsonb::float8, 'true'::jsonb::boolean, '12'::jsonb::bigint;
+SELECT '"a"'::jsonb::int;
+SELECT '{"a":1}'::jsonb::numeric;
+SELECT 'null'::jsonb::bool;
+SELECT id FROM docs WHERE (body -> 'n')::numeric >= 2 ORDER BY id;
