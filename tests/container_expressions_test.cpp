@@ -89,3 +89,12 @@ TEST_CASE("arrays and jsonb sort and compare as PostgreSQL orders them, not as t
           R"(null,"s",9,10,true,[1],{"a": 1})");
     CHECK(sql.text("SELECT '1.0'::jsonb = '1', '[1,2]'::jsonb < '[3]'") == "1|0");
 }
+
+TEST_CASE("one set-returning function as a select-list item yields a row per element of each FROM row") {
+    SqlHarness sql;
+    sql.run("CREATE TABLE t (id int PRIMARY KEY, tags text[])");
+    sql.run("INSERT INTO t VALUES (1, '{a,b}'), (2, '{}'), (3, '{c}')");
+    CHECK(sql.text("SELECT id, unnest(tags) FROM t ORDER BY 1, 2") == "1|a,1|b,3|c");
+    CHECK(sql.text("SELECT jsonb_array_elements_text('[1,\"x\"]')") == "1,x");
+    CHECK(pg_error_of([&] { sql.run("SELECT unnest(tags), unnest(tags) FROM t"); }).sqlstate() == "0A000");
+}

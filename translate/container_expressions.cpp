@@ -347,6 +347,9 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
         array_arg(1);
         return TypedSql{call("litegres_array_cat", {args[0].sql, args[1].sql}), args[0].type};
     }
+    for (const auto& [call_node, result] : select_list_results_) {
+        if (call_node == &fc) return result;
+    }
     static const char* kSetReturning[] = {"unnest", "json_array_elements", "jsonb_array_elements",
                                           "json_array_elements_text", "jsonb_array_elements_text", "json_each",
                                           "jsonb_each", "json_each_text", "jsonb_each_text", "json_object_keys",
@@ -454,20 +457,53 @@ std::string QueryTranslator::range_function(const PgQuery__RangeFunction& f, Sco
     if (f.is_rowsfrom || f.n_functions != 1) throw_unsupported("ROWS FROM");
     const PgQuery__Node* item = f.functions[0]->list->items[0];
     if (item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) throw_unsupported("this function in FROM");
-    const auto& fc = *item->func_call;
+    RangeEntry entry;
+    std::string sql = function_source(*item->func_call, f.alias, scope, entry);
+    scope.entries.push_back(std::move(entry));
+    return sql;
+}
+
+void QueryTranslator::select_list_functions(PgQuery__Node** targets, size_t count, bool grouped, Scope& scope,
+                                            std::vector<std::string>& from) {
+    const PgQuery__FuncCall* found = nullptr;
+    for (size_t i = 0; i < count; ++i) {
+        const PgQuery__Node* val = targets[i]->res_target->val;
+        if (val == nullptr || val->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) continue;
+        const auto& fc = *val->func_call;
+        std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
+        bool single_column = name == "unnest" || name.find("array_elements") != std::string::npos ||
+                             name.find("object_keys") != std::string::npos;
+        if (!single_column || fc.n_funcname != 1) continue;
+        if (found != nullptr) throw_unsupported("more than one set-returning function in the select list", fc.location);
+        if (grouped) throw_unsupported("set-returning functions with GROUP BY", fc.location);
+        found = &fc;
+    }
+    if (found == nullptr) return;
+    // One set-returning function in the select list yields a row per element
+    // for each row of FROM: the same as joining it as a FROM item.
+    RangeEntry entry;
+    PgQuery__Alias alias = PG_QUERY__ALIAS__INIT;
+    std::string refname = "litegres_srf";
+    alias.aliasname = refname.data();
+    from.push_back(function_source(*found, &alias, scope, entry));
+    TypedSql column{entry.columns[0].sql, entry.columns[0].type};
+    select_list_results_.emplace_back(found, column);
+}
+
+std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias,
+                                             const Scope& scope, RangeEntry& entry) {
     std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
     if (fc.n_args != 1) throw_unsupported("function " + name + " in FROM");
     TypedSql arg = expression(fc.args[0], scope);
 
-    RangeEntry entry;
-    entry.refname = f.alias != nullptr ? f.alias->aliasname : name;
+    entry.refname = alias != nullptr ? alias->aliasname : name;
     std::string ref = quote_identifier(entry.refname);
     auto column_name = [&](size_t i, const std::string& own) {
-        if (f.alias != nullptr && i < f.alias->n_colnames) return std::string(f.alias->colnames[i]->string->sval);
+        if (alias != nullptr && i < alias->n_colnames) return std::string(alias->colnames[i]->string->sval);
         return own;
     };
     // A function returning a scalar names its column after the alias.
-    std::string scalar_name = f.alias != nullptr ? f.alias->aliasname : name;
+    std::string scalar_name = alias != nullptr ? alias->aliasname : name;
     std::string source;
     if (name == "unnest") {
         resolve_unknown(arg, kTextArray, fc.location);
@@ -480,7 +516,6 @@ std::string QueryTranslator::range_function(const PgQuery__RangeFunction& f, Sco
             // A subquery cannot see earlier FROM items; json_each can.
             source = "json_each(" + arg.sql + ")";
         }
-        scope.entries.push_back(std::move(entry));
         return source + " AS " + ref;
     }
     bool jsonb = name.rfind("jsonb", 0) == 0;
@@ -509,7 +544,6 @@ std::string QueryTranslator::range_function(const PgQuery__RangeFunction& f, Sco
     } else {
         entry.columns.push_back(ColumnInfo{column_name(0, "value"), value_type, false, "", 0, 0, value});
     }
-    scope.entries.push_back(std::move(entry));
     return "json_each(" + doc + ") AS " + ref;
 }
 

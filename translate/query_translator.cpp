@@ -536,6 +536,7 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
 
     std::vector<std::string> from;
     for (size_t i = 0; i < stmt.n_from_clause; ++i) from.push_back(from_item(stmt.from_clause[i], scope));
+    select_list_functions(stmt.target_list, stmt.n_target_list, stmt.n_group_clause > 0, scope, from);
 
     SelectOutput out;
     std::string sql = "SELECT ";

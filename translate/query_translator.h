@@ -11,6 +11,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "translate/catalog.h"
@@ -115,6 +116,12 @@ private:
     TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);
     TypedSql array_of_subquery(const SelectOutput& inner, int location);
     std::string range_function(const PgQuery__RangeFunction& f, Scope& scope);
+    std::string function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
+                                RangeEntry& entry);
+    // A set-returning function in the select list joins FROM (`from`); its
+    // call then reads the joined column.
+    void select_list_functions(PgQuery__Node** targets, size_t count, bool grouped, Scope& scope,
+                               std::vector<std::string>& from);
     // SQL giving the json text of `value` as to_json renders it.
     std::string json_fragment(TypedSql value, int location);
     // Gives an unknown literal the type of its counterpart (PostgreSQL's rule
@@ -126,6 +133,7 @@ private:
     bool writes_ = false;
     // Set while translating a WHERE clause, where aggregates are not allowed.
     bool in_where_ = false;
+    std::vector<std::pair<const PgQuery__FuncCall*, TypedSql>> select_list_results_;
 };
 
 // The COLLATE clause that sorts values of `type` as PostgreSQL does, when

@@ -70,3 +70,6 @@ SELECT x FROM (VALUES (ARRAY[10]), (ARRAY[2]), (ARRAY[2,1]), ('{}'::int[]), (ARR
 SELECT x FROM (VALUES (ARRAY[10]), (ARRAY[2]), (ARRAY[2,1])) t(x) ORDER BY 1 DESC;
 SELECT ARRAY[10] > ARRAY[2], ARRAY['b'] < ARRAY['a','z'], ARRAY[1.5] = ARRAY[1.5];
 SELECT id, nums FROM arr ORDER BY nums, id;
+SELECT unnest(ARRAY[1,2,3]);
+SELECT id, unnest(tags) FROM arr ORDER BY 1, 2;
+SELECT unnest('{{1,2},{3,4}}'::int[]) AS x;

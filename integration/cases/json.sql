@@ -79,7 +79,6 @@ SELECT d.id, e.value FROM docs d, jsonb_array_elements(d.body -> 'tags') e ORDER
 SELECT d.id, k FROM docs d, jsonb_object_keys(d.body) k WHERE d.id = 2 ORDER BY k;
 SELECT * FROM jsonb_array_elements('{"a":1}');
 SELECT * FROM jsonb_each('[1]');
--- known gap: set-returning functions in the select list
 SELECT jsonb_array_elements('[1,2]');
 SELECT '{"a":1}'::jsonb::text, '{"a":1}'::jsonb::json, '{"b":1, "a":2}'::json::jsonb;
 SELECT ('{"a":"' || 'x' || '"}')::jsonb;
@@ -91,3 +90,9 @@ SELECT '"a"'::jsonb::int;
 SELECT '{"a":1}'::jsonb::numeric;
 SELECT 'null'::jsonb::bool;
 SELECT id FROM docs WHERE (body -> 'n')::numeric >= 2 ORDER BY id;
+SELECT id, jsonb_array_elements_text(body -> 'tags') AS tag FROM docs ORDER BY id, tag;
+SELECT jsonb_object_keys(body) AS k FROM docs WHERE id = 1 ORDER BY k;
+-- known gap: two set-returning functions in one select list
+SELECT jsonb_array_elements('[1]'), jsonb_array_elements('[2]');
+-- known gap: a set-returning function inside a select-list expression
+SELECT json_array_elements_text('["a", "b"]') || '!';
