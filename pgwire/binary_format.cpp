@@ -4,6 +4,7 @@
 #include <cstring>
 #include <vector>
 
+#include "pgwire/array_value.h"
 #include "pgwire/datetime_text.h"
 #include "pgwire/interval_text.h"
 #include "pgwire/time_text.h"
@@ -123,7 +124,8 @@ bool binary_format_supported(Oid type) {
         case oid::kTime: case oid::kTimetz: case oid::kInterval: case oid::kUnknownType:
             return true;
         default:
-            return false;
+            return is_array_type(type) && array_element_type(type) != oid::kBytea &&
+                   binary_format_supported(array_element_type(type));
     }
 }
 
@@ -226,6 +228,10 @@ WireValue decode_binary(Oid type, std::string_view b) {
             v.bytes = std::string(b);
             return v;
         default:
+            if (is_array_type(type)) {
+                v.bytes = ArrayValue::decode_binary(b, type).to_text();
+                return v;
+            }
             throw PgError(sqlstate::kFeatureNotSupported,
                           "binary format for type " + std::to_string(type) + " is not supported yet");
     }
@@ -310,7 +316,13 @@ void append_binary_from_text(std::string& out, Oid type, std::string_view text) 
             out.push_back(1);
             out.append(text);
             return;
-        default: out.append(text); return;
+        default:
+            if (is_array_type(type)) {
+                ArrayValue::parse_text(text).append_binary(out, type);
+                return;
+            }
+            out.append(text);
+            return;
     }
 }
 

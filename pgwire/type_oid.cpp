@@ -3,6 +3,38 @@
 
 namespace litegres::pgwire {
 
+namespace {
+
+struct ArrayPair {
+    Oid element;
+    Oid array;
+};
+
+constexpr ArrayPair kArrayTypes[] = {
+    {oid::kBool, 1000},    {oid::kBytea, 1001},   {oid::kChar, 1002},        {oid::kName, 1003},
+    {oid::kInt2, 1005},    {oid::kInt4, 1007},    {oid::kText, 1009},        {oid::kBpchar, 1014},
+    {oid::kVarchar, 1015}, {oid::kInt8, 1016},    {oid::kFloat4, 1021},      {oid::kFloat8, 1022},
+    {oid::kOid, 1028},     {oid::kDate, 1182},    {oid::kTime, 1183},        {oid::kTimestamp, 1115},
+    {oid::kTimestamptz, 1185}, {oid::kInterval, 1187}, {oid::kNumeric, 1231}, {oid::kUuid, 2951},
+    {oid::kJson, 199},     {oid::kJsonb, 3807},
+};
+
+}  // namespace
+
+Oid array_type_of(Oid element) {
+    for (const auto& p : kArrayTypes) {
+        if (p.element == element) return p.array;
+    }
+    return 0;
+}
+
+Oid array_element_type(Oid array) {
+    for (const auto& p : kArrayTypes) {
+        if (p.array == array) return p.element;
+    }
+    return 0;
+}
+
 int16_t type_length(Oid type) {
     switch (type) {
         case oid::kBool:

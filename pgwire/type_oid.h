@@ -37,6 +37,12 @@ inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;
 }  // namespace oid
 
+// The array type whose elements are `element` (pg_type.typarray), 0 if none.
+Oid array_type_of(Oid element);
+// The element type of an array type (pg_type.typelem), 0 if not an array.
+Oid array_element_type(Oid array);
+inline bool is_array_type(Oid type) { return array_element_type(type) != 0; }
+
 // Size of a type as RowDescription reports it (pg_type.typlen): -1 for varlena.
 int16_t type_length(Oid type);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pgwire/array_value.h"
 #include "pgwire/binary_format.h"
 #include "pgwire/text_format.h"
 #include "translate/numeric_value.h"
@@ -179,7 +180,13 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
                 }
             }
             break;
-        default: break;
+        default:
+            if (pgwire::Oid element = pgwire::array_element_type(type.oid); element != 0 && storage == SQLITE_TEXT) {
+                const char* stored = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
+                out += pgwire::ArrayValue::from_storage({stored, size_t(sqlite3_column_bytes(stmt, col))}, element).to_text();
+                return;
+            }
+            break;
     }
     const char* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
     out.append(text, size_t(sqlite3_column_bytes(stmt, col)));

@@ -84,7 +84,7 @@ TEST_CASE("serial types are integers marked serial") {
     CHECK_FALSE(resolve("integer").serial);
 }
 
-TEST_CASE("unknown and array types are refused with their position") {
+TEST_CASE("unknown types and arrays of serials are refused with their position") {
     try {
         resolve("nosuch");
         FAIL("expected PgError");
@@ -94,10 +94,24 @@ TEST_CASE("unknown and array types are refused with their position") {
         CHECK(e.position() == 19);
     }
     try {
-        resolve("int[]");
+        resolve("serial[]");
         FAIL("expected PgError");
     } catch (const PgError& e) {
         CHECK(e.sqlstate() == "0A000");
+    }
+}
+
+TEST_CASE("array types resolve to their array OID and round-trip through the declared text") {
+    CHECK(resolve("int[]").type == PgType{1007});
+    CHECK(resolve("text[]").type == PgType{1009});
+    CHECK(resolve("varchar(10)[]").type == PgType{1015, 14});
+    CHECK(format_type(PgType{1007}) == "integer[]");
+    CHECK(format_type(PgType{1015, 14}) == "character varying(10)[]");
+    CHECK(format_type(PgType{1185}) == "timestamp with time zone[]");
+    for (PgType t : {PgType{1007}, PgType{1009}, PgType{1016}, PgType{1015, 14}, PgType{1231}, PgType{1022},
+                     PgType{1000}, PgType{2951}, PgType{1182}, PgType{1115}, PgType{1185}, PgType{3807}}) {
+        CAPTURE(t.oid);
+        CHECK(type_from_declared(format_type(t)) == t);
     }
 }
 

@@ -153,7 +153,7 @@ TEST_CASE("CREATE TABLE refuses duplicate columns, unknown types and reserved na
     CHECK(pg_error_of([&] {
               sql.translate("CREATE TABLE t (a int REFERENCES nope)");
           }).sqlstate() == "42P01");
-    CHECK(pg_error_of([&] { sql.translate("CREATE TABLE t (a int[])"); }).sqlstate() == "0A000");
+    CHECK(pg_error_of([&] { sql.translate("CREATE TABLE t (a serial[])"); }).sqlstate() == "0A000");
     CHECK(pg_error_of([&] { sql.translate("CREATE TEMP TABLE t (a int)"); }).sqlstate() == "0A000");
 }
 

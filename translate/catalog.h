@@ -24,6 +24,9 @@ struct ColumnInfo {
     // Where the column comes from (0 for computed columns).
     Oid table_oid = 0;
     int16_t column_number = 0;
+    // The SQLite expression that reads it, when that is not
+    // "refname"."name" (columns of a set-returning function in FROM).
+    std::string sql = {};
     // Part of the table's primary key: GROUP BY the whole key makes the
     // table's other columns functionally dependent (PostgreSQL's rule).
     bool primary_key = false;

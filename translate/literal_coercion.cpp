@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "pgwire/array_value.h"
+#include "pgwire/json_value.h"
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "pgwire/datetime_text.h"
@@ -220,7 +222,75 @@ SqlValue coerce_bytea(std::string_view text, int location) {
     return text_value(std::string(text), SqlValue::Kind::kBlob);
 }
 
+SqlValue coerce_json(std::string_view text, PgType target, int location) {
+    try {
+        if (target.oid == oid::kJson) {
+            pgwire::JsonValue::parse(text);
+            return text_value(std::string(text));
+        }
+        pgwire::JsonValue value = pgwire::JsonValue::parse(text, true);
+        value.canonicalize();
+        return text_value(value.jsonb_text());
+    } catch (PgError& e) {
+        e.with_position(location);
+        throw;
+    }
+}
+
+// An element's token in an array's storage JSON (see pgwire/array_value.h):
+// the token of the SQLite value the element would be stored as.
+std::string storage_token(const SqlValue& v) {
+    switch (v.kind) {
+        case SqlValue::Kind::kNull: return "null";
+        case SqlValue::Kind::kInteger: return std::to_string(v.integer);
+        case SqlValue::Kind::kReal: return pgwire::storage_number(v.real);
+        case SqlValue::Kind::kText:
+        case SqlValue::Kind::kBlob: {
+            std::string out;
+            pgwire::append_json_string(out, v.text);
+            return out;
+        }
+    }
+    return "null";
+}
+
+SqlValue coerce_array(std::string_view text, PgType target, int location) {
+    pgwire::ArrayValue array;
+    try {
+        array = pgwire::ArrayValue::parse_text(text);
+    } catch (PgError& e) {
+        e.with_position(location);
+        throw;
+    }
+    PgType element{pgwire::array_element_type(target.oid), target.typmod};
+    std::vector<std::string> tokens;
+    for (const auto& e : array.elements) {
+        tokens.push_back(e ? storage_token(coerce_value(*e, element, location)) : "null");
+    }
+    return text_value(array_storage(array.dims, tokens));
+}
+
 }  // namespace
+
+std::string array_storage(const std::vector<int>& dims, const std::vector<std::string>& tokens) {
+    if (tokens.empty()) return "[]";
+    std::string out;
+    size_t next = 0;
+    auto emit = [&](auto& self, size_t depth) -> void {
+        out.push_back('[');
+        for (int k = 0; k < dims[depth]; ++k) {
+            if (k > 0) out.push_back(',');
+            if (depth + 1 < dims.size()) {
+                self(self, depth + 1);
+            } else {
+                out += tokens[next++];
+            }
+        }
+        out.push_back(']');
+    };
+    emit(emit, 0);
+    return out;
+}
 
 std::string normalize_datetime_input(std::string_view text, Oid target) { return datetime_input(text, target); }
 
@@ -251,7 +321,11 @@ SqlValue coerce_value(std::string_view text, PgType target, int location) {
                 e.with_position(location);
                 throw;
             }
-        default: return text_value(std::string(text));
+        case oid::kJson:
+        case oid::kJsonb: return coerce_json(text, target, location);
+        default:
+            if (pgwire::is_array_type(target.oid)) return coerce_array(text, target, location);
+            return text_value(std::string(text));
     }
 }
 

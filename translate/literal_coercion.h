@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <cstdint>
+#include <vector>
 
 #include "translate/pg_type.h"
 
@@ -30,6 +31,9 @@ std::string sql_literal(const SqlValue& value);
 inline std::string coerce_literal(std::string_view text, PgType target, int location) {
     return sql_literal(coerce_value(text, target, location));
 }
+
+// An array's storage JSON from its dimensions and its elements' JSON tokens.
+std::string array_storage(const std::vector<int>& dims, const std::vector<std::string>& tokens);
 
 // The same check for a value arriving at run time (a SQLite function
 // argument); returns the normalized text or throws PgError.

@@ -90,15 +90,15 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name) {
     if (name.n_names == 0) throw pgwire::PgError(pgwire::sqlstate::kSyntaxError, "empty type name");
     const PgQuery__Node* last = name.names[name.n_names - 1];
     std::string type_name = last->node_case == PG_QUERY__NODE__NODE_STRING ? last->string->sval : "";
-    if (name.n_array_bounds > 0) {
-        throw pgwire::PgError(pgwire::sqlstate::kFeatureNotSupported,
-                              "array type " + type_name + "[] is not supported yet")
-            .with_position(name.location + 1);
-    }
     const NamedType* named = find_named_type(type_name);
     if (named == nullptr) {
         throw pgwire::PgError(pgwire::sqlstate::kUndefinedObject,
                               "type \"" + type_name + "\" does not exist")
+            .with_position(name.location + 1);
+    }
+    if (name.n_array_bounds > 0 && (named->serial || pgwire::array_type_of(named->oid) == 0)) {
+        throw pgwire::PgError(pgwire::sqlstate::kFeatureNotSupported,
+                              "array type " + type_name + "[] is not supported yet")
             .with_position(name.location + 1);
     }
     ResolvedTypeName resolved{PgType{named->oid, -1}, named->serial};
@@ -135,6 +135,8 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name) {
         default:
             break;
     }
+    // An array keeps its element's modifier, as PostgreSQL's varchar(10)[].
+    if (name.n_array_bounds > 0) resolved.type.oid = pgwire::array_type_of(resolved.type.oid);
     return resolved;
 }
 
@@ -146,6 +148,9 @@ std::string format_type(PgType type) {
         return type.typmod >= 4 ? std::string(base) + "(" + std::to_string(type.typmod - 4) + ")"
                                 : std::string(base);
     };
+    if (Oid element = pgwire::array_element_type(type.oid); element != 0) {
+        return format_type(PgType{element, type.typmod}) + "[]";
+    }
     switch (type.oid) {
         case oid::kBool: return "boolean";
         case oid::kInt2: return "smallint";
@@ -200,6 +205,11 @@ std::string column_declaration(PgType type) {
 
 PgType type_from_declared(std::string_view declared) {
     std::string text = lower(declared);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, "[]") == 0) {
+        PgType element = type_from_declared(declared.substr(0, declared.size() - 2));
+        Oid array = pgwire::array_type_of(element.oid);
+        return array != 0 ? PgType{array, element.typmod} : kUnknown;
+    }
     int32_t arg1 = -1, arg2 = -1;
     size_t paren = text.find('(');
     std::string base = text.substr(0, paren);

@@ -159,6 +159,7 @@ std::string figure_column_name(const PgQuery__Node* node) {
             const auto* tn = node->type_cast->type_name;
             return str(tn->names[tn->n_names - 1]);
         }
+        case PG_QUERY__NODE__NODE_A_INDIRECTION: return figure_column_name(node->a_indirection->arg);
         case PG_QUERY__NODE__NODE_CASE_EXPR: return "case";
         case PG_QUERY__NODE__NODE_COALESCE_EXPR: return "coalesce";
         case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
@@ -337,7 +338,7 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
                 std::string name = i < sub.alias->n_colnames ? str(sub.alias->colnames[i])
                                                              : inner.columns[i].name;
                 entry.columns.push_back(ColumnInfo{name, inner.columns[i].type, false, "", inner.columns[i].table_oid,
-                                                   inner.columns[i].column_number});
+                                                   inner.columns[i].column_number, ""});
             }
             std::string sql = "(" + inner.sql + ")";
             if (sub.alias->n_colnames > 0) {
@@ -385,7 +386,7 @@ std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEnt
     return sql;
 }
 
-std::string QueryTranslator::range_function(const PgQuery__RangeFunction& rf, Scope& scope) {
+std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, Scope& scope) {
     if (rf.is_rowsfrom || rf.n_functions != 1) throw_unsupported("ROWS FROM");
     if (rf.ordinality) throw_unsupported("WITH ORDINALITY");
     if (rf.n_coldeflist > 0) throw_unsupported("a column definition list");
@@ -528,9 +529,10 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                         bool merged = std::any_of(scope.merged_columns.begin(), scope.merged_columns.end(),
                                                   [&](auto& m) { return m.name == c.name; });
                         if (merged) continue;
-                        parts.push_back(e.unqualified ? quote_identifier(c.name)
-                                                      : quote_identifier(e.refname) + "." + quote_identifier(c.name));
-                        if (expressions != nullptr) expressions->push_back(parts.back());
+                        parts.push_back(!c.sql.empty() ? c.sql + " AS " + quote_identifier(c.name)
+                                        : e.unqualified ? quote_identifier(c.name)
+                                                        : quote_identifier(e.refname) + "." + quote_identifier(c.name));
+                        if (expressions != nullptr) expressions->push_back(!c.sql.empty() ? c.sql : parts.back());
                         columns.push_back({c.name, c.type, c.table_oid, c.column_number});
                     }
                 }
@@ -544,9 +546,10 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                                   pos(ref->location));
                 }
                 for (const auto& c : it->columns) {
-                    parts.push_back(it->unqualified ? quote_identifier(c.name)
-                                                    : quote_identifier(it->refname) + "." + quote_identifier(c.name));
-                    if (expressions != nullptr) expressions->push_back(parts.back());
+                    parts.push_back(!c.sql.empty() ? c.sql + " AS " + quote_identifier(c.name)
+                                    : it->unqualified ? quote_identifier(c.name)
+                                                      : quote_identifier(it->refname) + "." + quote_identifier(c.name));
+                    if (expressions != nullptr) expressions->push_back(!c.sql.empty() ? c.sql : parts.back());
                     columns.push_back({c.name, c.type, c.table_oid, c.column_number});
                 }
             }
@@ -576,7 +579,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
     for (size_t i = 0; i < count; ++i) {
         const auto* sb = items[i]->sort_by;
         std::string term;
-        bool numeric = false;
+        PgType term_type;
         const PgQuery__Node* node = sb->node;
         if (node->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) throw NeedsLiterals();
         // A bare name that is an output column sorts by it (PostgreSQL's
@@ -587,8 +590,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
             auto output = std::find_if(outputs.begin(), outputs.end(), [&](auto& c) { return c.name == name; });
             if (output != outputs.end()) {
                 term = quote_identifier(name);
-                numeric = output->type.oid == oid::kNumeric;
-                if (!numeric) term = datetime_ordering(term, output->type);
+                term_type = output->type;
             }
         }
         if (term.empty() && node->node_case == PG_QUERY__NODE__NODE_A_CONST &&
@@ -600,18 +602,20 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
                               pos(node->a_const->location));
             }
             term = std::to_string(n);
-            numeric = outputs[size_t(n - 1)].type.oid == oid::kNumeric;
-            if (!numeric) term = datetime_ordering(term, outputs[size_t(n - 1)].type);
+            term_type = outputs[size_t(n - 1)].type;
         }
         if (term.empty()) {
-            TypedSql key = expression(node, scope);
-            term = key.sql;
-            numeric = key.type.oid == oid::kNumeric;
-            if (!numeric) term = datetime_ordering(term, key.type);
+            TypedSql value = expression(node, scope);
+            term = value.sql;
+            term_type = value.type;
         }
-        // numeric text sorts by value (1.5 before 10); intervals and timetz
-        // by their own collations.
-        if (numeric) term = with_numeric_collation(term);
+        // numeric text sorts by value (1.5 before 10); intervals, timetz,
+        // arrays and jsonb by their own collations.
+        if (term_type.oid == oid::kNumeric) {
+            term = with_numeric_collation(term);
+        } else {
+            term = datetime_ordering(term, term_type) + sort_collation(term_type);
+        }
         parts.push_back(term + sort_direction(*sb));
     }
     return parts.empty() ? "" : " ORDER BY " + join_strings(parts, ", ");
@@ -795,6 +799,7 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
 
     std::vector<std::string> from;
     for (size_t i = 0; i < stmt.n_from_clause; ++i) from.push_back(from_item(stmt.from_clause[i], scope));
+    select_list_functions(stmt.target_list, stmt.n_target_list, stmt.n_group_clause > 0, scope, from);
 
     std::string where;
     if (stmt.where_clause != nullptr) where = " WHERE " + condition(stmt.where_clause, scope, "WHERE");
@@ -1041,6 +1046,11 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
             return datetime_precision(*sql, target);
         }
     }
+    bool both_json = (target.oid == oid::kJson || target.oid == oid::kJsonb) &&
+                     (value.type.oid == oid::kJson || value.type.oid == oid::kJsonb);
+    if (both_json || (pgwire::is_array_type(target.oid) && pgwire::is_array_type(value.type.oid))) {
+        return cast_to(value, target, location).sql;
+    }
     throw PgError(sqlstate::kDatatypeMismatch,
                   "column is of type " + format_type(target) + " but expression is of type " +
                       format_type(value.type),
@@ -1178,7 +1188,7 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
             t.parameter = p.number;
             return t;
         }
-        case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: throw_unsupported("ARRAY[...]");
+        case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return array_constructor(*node->a_array_expr, scope);
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: {
             // litegres compares text bytewise, which is PostgreSQL's "C"
             // collation; the collations that mean the same are accepted.
@@ -1192,7 +1202,7 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
             resolve_unknown(arg, kText, c.location);
             return arg;
         }
-        case PG_QUERY__NODE__NODE_A_INDIRECTION: throw_unsupported("subscripts");
+        case PG_QUERY__NODE__NODE_A_INDIRECTION: return indirection(*node->a_indirection, scope);
         case PG_QUERY__NODE__NODE_ROW_EXPR: throw_unsupported("ROW(...)");
         default: throw_unsupported("this expression");
     }
@@ -1259,8 +1269,9 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                 }
             }
             if (found != nullptr) {
-                TypedSql t{found->unqualified ? quote_identifier(column)
-                                              : quote_identifier(found->refname) + "." + quote_identifier(column),
+                TypedSql t{!info->sql.empty()      ? info->sql
+                           : found->unqualified ? quote_identifier(column)
+                                                : quote_identifier(found->refname) + "." + quote_identifier(column),
                            info->type};
                 if (s == &scope) note_column_use(*found, column, t.sql, ref.location);
                 t.table_oid = info->table_oid;
@@ -1278,8 +1289,9 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
             if (e.refname != table) continue;
             for (const auto& c : e.columns) {
                 if (c.name == column) {
-                    TypedSql t{e.unqualified ? quote_identifier(column)
-                                             : quote_identifier(e.refname) + "." + quote_identifier(column),
+                    TypedSql t{!c.sql.empty()    ? c.sql
+                               : e.unqualified ? quote_identifier(column)
+                                               : quote_identifier(e.refname) + "." + quote_identifier(column),
                                c.type};
                     if (s == &scope) note_column_use(e, column, t.sql, ref.location);
                     t.table_oid = c.table_oid;
@@ -1296,6 +1308,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
 }
 
 TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, TypedSql r, int location) {
+    if (auto container = container_operator(op, l, r, location)) return *container;
     if (op == "||") {
         // text || anything: unknown literals are text, other values are
         // converted with their output function (PostgreSQL's anytextcat).
@@ -1547,7 +1560,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             return {"(" + l.sql + (distinct ? " IS NOT " : " IS ") + r.sql + ")", kBool};
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
-        case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: throw_unsupported("ANY/ALL (array)", e.location);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: return any_all(e, scope);
         case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR: {
             // x SIMILAR TO p [ESCAPE e] arrives as x ~ similar_to_escape(p [, e]).
             TypedSql l = expression(e.lexpr, scope);
@@ -1600,6 +1613,7 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
 
     std::vector<TypedSql> args;
     for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], scope));
+    if (auto container = container_function(name, call, args)) return *container;
     // OVER w names a window of the WINDOW clause; OVER (...) defines one.
     auto over = [&]() {
         const auto& w = *call.over;
@@ -1680,6 +1694,10 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
                           "\" does not exist",
                       pos(cast.location));
     }
+    if (cast.arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && cast.arg->a_array_expr->n_elements == 0 &&
+        pgwire::is_array_type(target.type.oid)) {
+        return {"'[]'", target.type};  // ARRAY[] takes its type from the cast
+    }
     TypedSql value = expression(cast.arg, scope);
     return cast_to(std::move(value), target.type, cast.location);
 }
@@ -1714,6 +1732,7 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     if (source.oid == target.oid && (target.typmod < 0 || source.typmod == target.typmod)) {
         return {v, target};
     }
+    if (auto container = container_cast(value, target)) return *container;
     switch (target.oid) {
         case oid::kInt2:
         case oid::kInt4:
@@ -1873,6 +1892,7 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
                         " END)",
                     kBool};
         }
+        case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK: return array_of_subquery(inner, link.location);
         default: throw_unsupported("this kind of subquery", link.location);
     }
 }

@@ -9,8 +9,10 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <exception>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "translate/catalog.h"
@@ -103,8 +105,8 @@ private:
     RangeEntry relation_entry(const PgQuery__RangeVar& range_var);
     std::string from_item(const PgQuery__Node* node, Scope& scope);
     std::string join(const PgQuery__JoinExpr& join, Scope& scope);
-    // A function in FROM (generate_series) as a subquery.
-    std::string range_function(const PgQuery__RangeFunction& range_function, Scope& scope);
+    // generate_series in FROM, as a recursive subquery.
+    std::string series_function(const PgQuery__RangeFunction& range_function, Scope& scope);
     // A table or WITH query named in FROM, under its alias if it has one.
     std::string relation_item(const PgQuery__RangeVar& rv, RangeEntry entry, Scope& scope);
     std::string order_by(PgQuery__Node** items, size_t count, const Scope& scope,
@@ -125,6 +127,25 @@ private:
     TypedSql case_expr(const PgQuery__CaseExpr& e, const Scope& scope);
     TypedSql sub_link(const PgQuery__SubLink& link, const Scope& scope);
     TypedSql value_function(const PgQuery__SQLValueFunction& f);
+    // json/jsonb and arrays (container_expressions.cpp): each returns
+    // nullopt when the operands are not its types.
+    std::optional<TypedSql> container_operator(const std::string& op, TypedSql& l, TypedSql& r, int location);
+    std::optional<TypedSql> container_function(const std::string& name, const PgQuery__FuncCall& call,
+                                               std::vector<TypedSql>& args);
+    std::optional<TypedSql> container_cast(const TypedSql& value, PgType target);
+    TypedSql array_constructor(const PgQuery__AArrayExpr& e, const Scope& scope);
+    TypedSql indirection(const PgQuery__AIndirection& e, const Scope& scope);
+    TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);
+    TypedSql array_of_subquery(const SelectOutput& inner, int location);
+    std::string range_function(const PgQuery__RangeFunction& f, Scope& scope);
+    std::string function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
+                                RangeEntry& entry);
+    // A set-returning function in the select list joins FROM (`from`); its
+    // call then reads the joined column.
+    void select_list_functions(PgQuery__Node** targets, size_t count, bool grouped, Scope& scope,
+                               std::vector<std::string>& from);
+    // SQL giving the json text of `value` as to_json renders it.
+    std::string json_fragment(TypedSql value, int location);
     // Gives an unknown literal the type of its counterpart (PostgreSQL's rule
     // for `col = '42'`), in place.
     void resolve_unknown(TypedSql& value, PgType context, int location);
@@ -168,7 +189,12 @@ private:
     GroupCheck* group_check_ = nullptr;
     // Set while translating a WHERE clause, where aggregates are not allowed.
     bool in_where_ = false;
+    std::vector<std::pair<const PgQuery__FuncCall*, TypedSql>> select_list_results_;
 };
+
+// The COLLATE clause that sorts values of `type` as PostgreSQL does, when
+// their storage text would not (arrays, jsonb); else empty.
+std::string sort_collation(PgType type);
 
 // PostgreSQL's FigureColname: the output name of an unaliased target.
 std::string figure_column_name(const PgQuery__Node* node);

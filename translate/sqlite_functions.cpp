@@ -18,6 +18,9 @@
 #include "pgwire/type_oid.h"
 #include "pgwire/datetime_text.h"
 #include "translate/datetime_functions.h"
+#include "translate/array_functions.h"
+#include "translate/container_collations.h"
+#include "translate/json_functions.h"
 #include "translate/literal_coercion.h"
 #include "translate/numeric_functions.h"
 #include "translate/pg_type.h"
@@ -479,7 +482,10 @@ int register_sqlite_functions(sqlite3* db) {
     int rc = register_regex_functions(db);
     if (rc == SQLITE_OK) rc = register_string_functions(db);
     if (rc == SQLITE_OK) rc = register_numeric_functions(db);
-    return rc == SQLITE_OK ? register_datetime_functions(db) : rc;
+    if (rc == SQLITE_OK) rc = register_datetime_functions(db);
+    if (rc == SQLITE_OK) rc = register_json_functions(db);
+    if (rc == SQLITE_OK) rc = register_container_collations(db);
+    return rc == SQLITE_OK ? register_array_functions(db) : rc;
 }
 
 }  // namespace litegres::translate

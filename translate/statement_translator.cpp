@@ -571,6 +571,8 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         // columns are declared "int4", which SQLite never aliases.
         bool in_key = std::find(key_columns.begin(), key_columns.end(), col.colname) != key_columns.end();
         std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : column_declaration(type.type);
+        // SQLite would read the brackets of "integer[]" as a quoted name.
+        if (pgwire::is_array_type(type.type.oid)) declared = quote_identifier(declared);
         std::string def = quote_identifier(col.colname) + " " + declared;
         // Key columns are NOT NULL in PostgreSQL; SQLite lets NULL into a
         // non-rowid PRIMARY KEY.

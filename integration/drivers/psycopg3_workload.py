@@ -48,6 +48,13 @@ def run(dsn: str) -> None:
             print(mode, "pipeline", results)
             cur.execute("DELETE FROM items WHERE small < %s RETURNING name", (0,))
             print(mode, "deleted", cur.fetchall())
+            # Python lists are int[]/text[] parameters (binary in binary mode);
+            # arrays and jsonb come back as lists and dicts.
+            cur.execute("SELECT name FROM items WHERE num = ANY(%s) ORDER BY name", ([1, 2, 3],))
+            print(mode, "any", cur.fetchall())
+            cur.execute("SELECT %s::int[], %s::text[], ARRAY[[1, 2], [3, 4]], '{}'::int[], "
+                        "jsonb_build_object('k', %s::int[])", ([1, None], ["a b", None, 'q"'], [7]))
+            print(mode, "arrays", cur.fetchone())
 
 
 if __name__ == "__main__":
