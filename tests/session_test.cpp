@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "temp_dir.h"
 #include <unistd.h>
 
@@ -595,4 +598,38 @@ TEST_CASE("a session that ends inside a transaction rolls it back and frees the 
     }
     CHECK(rows_of(keeper.query("SELECT count(*) FROM t")) == "0");
     CHECK(tag_of(keeper.query("INSERT INTO t VALUES (2)")) == "INSERT 0 1");
+}
+
+TEST_CASE("now() is constant within a transaction block and statement_timestamp() is not") {
+    Fixture f;
+    CHECK(tag_of(f.client.query("BEGIN")) == "BEGIN");
+    std::string first = rows_of(f.client.query("SELECT now()"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    CHECK(rows_of(f.client.query("SELECT now()")) == first);
+    CHECK(rows_of(f.client.query("SELECT now() < statement_timestamp(), now() = transaction_timestamp()")) == "t|t");
+    CHECK(tag_of(f.client.query("COMMIT")) == "COMMIT");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    CHECK(rows_of(f.client.query("SELECT now()")) != first);
+}
+
+TEST_CASE("the startup TimeZone is reported and timestamptz prints in it") {
+    TempDir dir;
+    DatabaseRegistry registry{dir.path.string()};
+    Client client{registry};
+    pgwire::StartupMessage startup;
+    startup.parameters.emplace_back("user", "alice");
+    startup.parameters.emplace_back("database", "postgres");
+    startup.parameters.emplace_back("TimeZone", "America/New_York");
+    auto replies = client.send(startup);
+    bool reported = false;
+    for (const auto& r : replies) {
+        if (r.type == 'S' && r.body == std::string("TimeZone\0America/New_York\0", 26)) reported = true;
+    }
+    CHECK(reported);
+    CHECK(rows_of(client.query("SELECT timestamptz '2024-01-15 10:00:00+00', '2024-07-01 12:00'::timestamptz")) ==
+          "2024-01-15 05:00:00-05|2024-07-01 12:00:00-04");
+    client.query("SET TIME ZONE 'UTC'");
+    // The same statement text translated before now reads the new zone.
+    CHECK(rows_of(client.query("SELECT timestamptz '2024-01-15 10:00:00+00', '2024-07-01 12:00'::timestamptz")) ==
+          "2024-01-15 10:00:00+00|2024-07-01 12:00:00+00");
 }

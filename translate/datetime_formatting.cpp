@@ -326,7 +326,12 @@ int64_t parse_timestamp_as(std::string_view text, std::string_view format) {
                 parse_error("invalid value \"" + std::string(text.substr(start, 4)) + "\" for \"" + p.pattern->text + "\"",
                             "Value must be an integer.");
             }
-            return std::strtoll(std::string(text.substr(start, i - start)).c_str(), nullptr, 10);
+            long long value = std::strtoll(std::string(text.substr(start, i - start)).c_str(), nullptr, 10);
+            if (value > 1000000000LL || value < -1000000000LL) {
+                throw PgError(sqlstate::kDatetimeFieldOverflow,
+                              std::string("value for \"") + p.pattern->text + "\" in source string is out of range");
+            }
+            return int64_t(value);
         };
         auto read_name = [&](const char* const* names, size_t count, size_t length) -> int64_t {
             for (size_t n = 0; n < count; ++n) {
@@ -383,8 +388,9 @@ int64_t parse_timestamp_as(std::string_view text, std::string_view format) {
         }
         hour = hour % 12 + (pm ? 12 : 0);
     }
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, int(month)) || hour > 24 || minute > 59 ||
-        second > 60) {
+    if (year < -4713 || year > 294276 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, int(month)) ||
+        hour < 0 || hour > 24 || minute < 0 || minute > 59 || second < 0 || second > 60 || micros < 0 ||
+        micros >= kMicrosPerSecond) {
         throw PgError(sqlstate::kDatetimeFieldOverflow,
                       "date/time field value out of range: \"" + std::string(text) + "\"");
     }

@@ -354,9 +354,9 @@ void make_date(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 }
 
 int64_t time_from_fields(int64_t h, int64_t mi, double sec) {
-    int64_t micros = int64_t(std::rint(sec * 1e6));
-    if (h < 0 || mi < 0 || mi > 59 || sec < 0 || sec > 60 || h > 24 ||
-        (h * 3600 + mi * 60) * kMicrosPerSecond + micros > kMicrosPerDay) {
+    bool in_range = h >= 0 && h <= 24 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 60;  // false for NaN
+    int64_t micros = in_range ? int64_t(std::rint(sec * 1e6)) : 0;
+    if (!in_range || (h * 3600 + mi * 60) * kMicrosPerSecond + micros > kMicrosPerDay) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "time field value out of range: %lld:%02lld:%02g", static_cast<long long>(h),
                       static_cast<long long>(mi), sec);
@@ -395,14 +395,15 @@ void make_interval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
         double secs = sqlite3_value_double(argv[6]);
         Interval v;
-        int64_t months = sqlite3_value_int64(argv[0]) * 12 + sqlite3_value_int64(argv[1]);
-        int64_t days = sqlite3_value_int64(argv[2]) * 7 + sqlite3_value_int64(argv[3]);
+        // Wide arithmetic: the arguments are unchecked integers.
+        __int128 months = __int128(sqlite3_value_int64(argv[0])) * 12 + sqlite3_value_int64(argv[1]);
+        __int128 days = __int128(sqlite3_value_int64(argv[2])) * 7 + sqlite3_value_int64(argv[3]);
         if (months > INT32_MAX || months < INT32_MIN || days > INT32_MAX || days < INT32_MIN || std::isnan(secs)) {
             throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
         }
         v.months = int32_t(months);
         v.days = int32_t(days);
-        double micros = double(sqlite3_value_int64(argv[4]) * 3600 + sqlite3_value_int64(argv[5]) * 60) * 1e6 +
+        double micros = (double(sqlite3_value_int64(argv[4])) * 3600 + double(sqlite3_value_int64(argv[5])) * 60) * 1e6 +
                         std::rint(secs * 1e6);
         if (std::fabs(micros) > 9.2e18) throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
         v.micros = int64_t(micros);
