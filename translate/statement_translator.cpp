@@ -7,6 +7,7 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/alter_table_translator.h"
 #include "translate/comment_translator.h"
 #include "translate/ddl_text.h"
 #include "translate/drop_translator.h"
@@ -144,6 +145,10 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_DROP_STMT: return DropTranslator(catalog_).drop(*node->drop_stmt);
         case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return SequenceTranslator(catalog_).create(*node->create_seq_stmt);
         case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return SequenceTranslator(catalog_).alter(*node->alter_seq_stmt);
+        case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+            return AlterTableTranslator(catalog_, parameter_types_).alter(*node->alter_table_stmt);
+        case PG_QUERY__NODE__NODE_RENAME_STMT:
+            return AlterTableTranslator(catalog_, parameter_types_).rename(*node->rename_stmt);
         case PG_QUERY__NODE__NODE_VIEW_STMT:
             return ViewTranslator(catalog_, parameter_types_).create(*node->view_stmt);
         case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return TruncateTranslator(catalog_).truncate(*node->truncate_stmt);
