@@ -84,7 +84,8 @@ PgError sqlite_error(sqlite3* db, int rc) {
         error.with_object("public", table, column, "");
         return error;
     }
-    if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+    // ON DELETE RESTRICT fails with a plain SQLITE_CONSTRAINT.
+    if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || message == "FOREIGN KEY constraint failed") {
         return PgError(sqlstate::kForeignKeyViolation, "insert or update on table violates foreign key constraint");
     }
     if (rc == SQLITE_CONSTRAINT_CHECK) {

@@ -10,6 +10,7 @@
 #include "pgwire/interval_text.h"
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/alter_table_translator.h"
 #include "translate/comment_translator.h"
 #include "translate/ddl_text.h"
 #include "translate/drop_translator.h"
@@ -167,6 +168,10 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_DROP_STMT: return DropTranslator(catalog_).drop(*node->drop_stmt);
         case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return SequenceTranslator(catalog_).create(*node->create_seq_stmt);
         case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return SequenceTranslator(catalog_).alter(*node->alter_seq_stmt);
+        case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+            return AlterTableTranslator(catalog_, parameter_types_).alter(*node->alter_table_stmt);
+        case PG_QUERY__NODE__NODE_RENAME_STMT:
+            return AlterTableTranslator(catalog_, parameter_types_).rename(*node->rename_stmt);
         case PG_QUERY__NODE__NODE_VIEW_STMT:
             return ViewTranslator(catalog_, parameter_types_).create(*node->view_stmt);
         case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return TruncateTranslator(catalog_).truncate(*node->truncate_stmt);
@@ -535,12 +540,6 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     }
     table_scope.entries.push_back(self);
 
-    auto check_references = [&](const PgQuery__Constraint& c) {
-        std::string parent = c.pktable->relname;
-        if (parent != table && !catalog_.find_table(parent)) {
-            throw PgError(sqlstate::kUndefinedTable, "relation \"" + parent + "\" does not exist");
-        }
-    };
 
     // Primary key columns, from column and table constraints.
     std::vector<std::string> key_columns;
@@ -565,91 +564,144 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) continue;
         if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) throw_unsupported("LIKE in CREATE TABLE");
         const auto& col = *elt->column_def;
-        ResolvedTypeName type = resolve_type_name(*col.type_name);
-        // SQLite makes an "integer" PRIMARY KEY an alias of the rowid, which
-        // fills in NULLs and ignores the DEFAULT (a serial's sequence). Such
-        // columns are declared "int4", which SQLite never aliases.
         bool in_key = std::find(key_columns.begin(), key_columns.end(), col.colname) != key_columns.end();
-        std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : column_declaration(type.type);
-        // SQLite would read the brackets of "integer[]" as a quoted name.
-        if (pgwire::is_array_type(type.type.oid)) declared = quote_identifier(declared);
-        std::string def = quote_identifier(col.colname) + " " + declared;
-        // Key columns are NOT NULL in PostgreSQL; SQLite lets NULL into a
-        // non-rowid PRIMARY KEY.
-        bool not_null = col.is_not_null || in_key;
-        std::string default_sql;
-        // serial, and GENERATED ... AS IDENTITY: a sequence owned by the column.
-        auto owned_sequence = [&](PgQuery__Node** options, size_t n_options, char identity) {
-            std::string seq = IndexTranslator::choose_name(catalog_, table, {col.colname}, "seq");
-            default_sql = "litegres_nextval(" + quote_string(seq) + ")";
-            not_null = true;
-            after.push_back(SequenceTranslator(catalog_).owned_sequence_sql(seq, table, col.colname, type.type, options,
-                                                                            n_options, identity));
-            after.push_back(ddl::register_relation_sql(seq));
-        };
-        if (type.serial) owned_sequence(nullptr, 0, 0);
-        std::string constraints;
-        for (size_t k = 0; k < col.n_constraints; ++k) {
-            const auto& c = *col.constraints[k]->constraint;
-            switch (c.contype) {
-                case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: not_null = true; break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
-                    Scope none;
-                    TypedSql v = q.expression(c.raw_expr, none);
-                    default_sql = q.assignment(v, type.type, c.location);
-                    break;
-                }
-                case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: constraints += " PRIMARY KEY"; break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: constraints += " UNIQUE"; break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-                    check_references(c);
-                    constraints += references_clause(c);
-                    break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-                    constraints += " CHECK (" + q.expression(c.raw_expr, table_scope).sql + ")";
-                    break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-                    owned_sequence(c.options, c.n_options, c.generated_when != nullptr ? c.generated_when[0] : 'a');
-                    break;
-                case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: throw_unsupported("generated columns", c.location);
-                default: throw_unsupported("this column constraint", c.location);
-            }
-        }
-        if (not_null) def += " NOT NULL";
-        if (!default_sql.empty()) def += " DEFAULT (" + default_sql + ")";
-        defs.push_back(def + constraints);
+        defs.push_back(column_definition(q, col, table, in_key, table_scope, after));
     }
     for (size_t i = 0; i < stmt.n_table_elts; ++i) {
         const PgQuery__Node* elt = stmt.table_elts[i];
         if (elt->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
-        const auto& c = *elt->constraint;
-        std::string prefix = c.conname != nullptr && c.conname[0] != '\0'
-                                 ? "CONSTRAINT " + quote_identifier(c.conname) + " "
-                                 : "";
-        switch (c.contype) {
-            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
-                defs.push_back(prefix + "PRIMARY KEY (" + identifier_list(c.keys, c.n_keys) + ")");
-                break;
-            case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-                defs.push_back(prefix + "UNIQUE (" + identifier_list(c.keys, c.n_keys) + ")");
-                break;
-            case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-                check_references(c);
-                defs.push_back(prefix + "FOREIGN KEY (" + identifier_list(c.fk_attrs, c.n_fk_attrs) + ")" +
-                               references_clause(c));
-                break;
-            case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-                defs.push_back(prefix + "CHECK (" + q.expression(c.raw_expr, table_scope).sql + ")");
-                break;
-            default: throw_unsupported("this table constraint", c.location);
-        }
+        defs.push_back(table_constraint(q, *elt->constraint, table, table_scope));
     }
     t.sqlite_sql.push_back("CREATE TABLE " + quote_identifier(table) + " (" + join_strings(defs, ", ") + ")");
     t.sqlite_sql.push_back("INSERT INTO _litegres_relation (oid, name) SELECT coalesce(max(oid), 16383) + 1, " +
                            quote_string(table) + " FROM _litegres_relation");
     for (auto& s : after) t.sqlite_sql.push_back(std::move(s));
     return t;
+}
+
+void StatementTranslator::check_references(const PgQuery__Constraint& c, const std::string& table) {
+    std::string parent = c.pktable->relname;
+    if (parent != table && !catalog_.find_table(parent)) {
+        throw PgError(sqlstate::kUndefinedTable, "relation \"" + parent + "\" does not exist");
+    }
+}
+
+std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQuery__ColumnDef& col,
+                                                   const std::string& table, bool in_key, const Scope& table_scope,
+                                                   std::vector<std::string>& after) {
+    ResolvedTypeName type = resolve_type_name(*col.type_name);
+    // SQLite makes an "integer" PRIMARY KEY an alias of the rowid, which
+    // fills in NULLs and ignores the DEFAULT (a serial's sequence). Such
+    // columns are declared "int4", which SQLite never aliases.
+    std::string declared = type.type == kInt4 && (type.serial || in_key) ? "int4" : column_declaration(type.type);
+    // SQLite would read the brackets of "integer[]" as a quoted name.
+    if (pgwire::is_array_type(type.type.oid)) declared = quote_identifier(declared);
+    std::string def = quote_identifier(col.colname) + " " + declared;
+    // Key columns are NOT NULL in PostgreSQL; SQLite lets NULL into a
+    // non-rowid PRIMARY KEY.
+    bool not_null = col.is_not_null || in_key;
+    std::string default_sql;
+    // serial, and GENERATED ... AS IDENTITY: a sequence owned by the column.
+    auto owned_sequence = [&](PgQuery__Node** options, size_t n_options, char identity) {
+        std::string seq = IndexTranslator::choose_name(catalog_, table, {col.colname}, "seq");
+        default_sql = "litegres_nextval(" + quote_string(seq) + ")";
+        not_null = true;
+        after.push_back(SequenceTranslator(catalog_).owned_sequence_sql(seq, table, col.colname, type.type, options,
+                                                                        n_options, identity));
+        after.push_back(ddl::register_relation_sql(seq));
+    };
+    if (type.serial) owned_sequence(nullptr, 0, 0);
+    std::string constraints;
+    // Column constraints are named as PostgreSQL names them (t_a_key,
+    // t_a_check, ...), so that violations and DROP CONSTRAINT can name them.
+    auto named = [](const PgQuery__Constraint& c, const std::string& generated) {
+        std::string name = c.conname != nullptr && c.conname[0] != '\0' ? c.conname : generated;
+        return " CONSTRAINT " + quote_identifier(name) + " ";
+    };
+    for (size_t k = 0; k < col.n_constraints; ++k) {
+        const auto& c = *col.constraints[k]->constraint;
+        switch (c.contype) {
+            case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: not_null = true; break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
+                Scope none;
+                TypedSql v = q.expression(c.raw_expr, none);
+                default_sql = q.assignment(v, type.type, c.location);
+                break;
+            }
+            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+                constraints += named(c, table + "_pkey") + "PRIMARY KEY";
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+                constraints += named(c, IndexTranslator::choose_name(catalog_, table, {col.colname}, "key")) + "UNIQUE";
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+                check_references(c, table);
+                constraints += named(c, IndexTranslator::choose_name(catalog_, table, {col.colname}, "fkey")) +
+                               references_clause(c).substr(1);
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+                constraints += named(c, IndexTranslator::choose_name(catalog_, table, {col.colname}, "check")) +
+                               "CHECK (" + q.expression(c.raw_expr, table_scope).sql + ")";
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+                owned_sequence(c.options, c.n_options, c.generated_when != nullptr ? c.generated_when[0] : 'a');
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: throw_unsupported("generated columns", c.location);
+            default: throw_unsupported("this column constraint", c.location);
+        }
+    }
+    if (not_null) def += " NOT NULL";
+    if (!default_sql.empty()) def += " DEFAULT (" + default_sql + ")";
+    return def + constraints;
+}
+
+std::string StatementTranslator::table_constraint(QueryTranslator& q, const PgQuery__Constraint& c,
+                                                  const std::string& table, const Scope& table_scope) {
+    // Unnamed constraints get PostgreSQL's generated names, so that
+    // violations and ALTER TABLE ... DROP CONSTRAINT can name them.
+    std::string name = c.conname != nullptr ? c.conname : "";
+    auto key_names = [](PgQuery__Node** items, size_t n) {
+        std::vector<std::string> names;
+        for (size_t i = 0; i < n; ++i) names.push_back(str(items[i]));
+        return names;
+    };
+    if (name.empty()) {
+        switch (c.contype) {
+            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: name = table + "_pkey"; break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+                name = IndexTranslator::choose_name(catalog_, table, key_names(c.keys, c.n_keys), "key");
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+                name = IndexTranslator::choose_name(catalog_, table, key_names(c.fk_attrs, c.n_fk_attrs), "fkey");
+                break;
+            default: break;
+        }
+    }
+    std::string prefix = name.empty() ? "" : "CONSTRAINT " + quote_identifier(name) + " ";
+    switch (c.contype) {
+        case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+            return prefix + "PRIMARY KEY (" + identifier_list(c.keys, c.n_keys) + ")";
+        case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: return prefix + "UNIQUE (" + identifier_list(c.keys, c.n_keys) + ")";
+        case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+            check_references(c, table);
+            return prefix + "FOREIGN KEY (" + identifier_list(c.fk_attrs, c.n_fk_attrs) + ")" + references_clause(c);
+        case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: {
+            std::string check = q.expression(c.raw_expr, table_scope).sql;
+            if (name.empty()) {
+                // table_col_check when the expression uses one column, else table_check.
+                std::vector<std::string> used;
+                for (const auto& column : table_scope.entries.front().columns) {
+                    if (check.find(quote_identifier(column.name)) != std::string::npos) used.push_back(column.name);
+                }
+                if (used.size() != 1) used.clear();
+                name = IndexTranslator::choose_name(catalog_, table, used, "check");
+                prefix = "CONSTRAINT " + quote_identifier(name) + " ";
+            }
+            return prefix + "CHECK (" + check + ")";
+        }
+        default: throw_unsupported("this table constraint", c.location);
+    }
 }
 
 TranslatedStatement StatementTranslator::transaction(const PgQuery__TransactionStmt& stmt) {
