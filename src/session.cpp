@@ -158,6 +158,12 @@ Session::Step Session::handle(pgwire::FrontendMessage& message, std::string& out
             fail_transaction();
         }
         return Step::kContinue;
+    } catch (const std::exception& e) {
+        // A failure litegres did not foresee: this session ends (its
+        // transaction rolls back), with a reason; the server goes on.
+        encoder.error_response(PgError(sqlstate::kInternalError, std::string("internal error: ") + e.what(), 0,
+                                       pgwire::Severity::kFatal));
+        return Step::kClose;
     }
 }
 
