@@ -43,6 +43,8 @@ int16_t type_length(Oid type) {
         case oid::kInt4:
         case oid::kOid:
         case oid::kRegtype:
+        case oid::kRegproc:
+        case oid::kRegclass:
         case oid::kFloat4:
         case oid::kDate: return 4;
         case oid::kInt8:

@@ -280,6 +280,17 @@ std::map<Key, FunctionSignature> build_catalog() {
             return "(CASE " + a[0].sql + " WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END)";
         });
     add("format_type", 2, "litegres_format_type", fixed(kText), PgType{oid::kOid, -1});
+    // pg_attrdef.adbin already holds the expression's text.
+    add("pg_get_expr", 2, "pg_get_expr", fixed(kText), kText, false,
+        [](const std::string&, const std::vector<TypedSql>& a) { return a[0].sql; });
+    add("pg_get_expr", 3, "pg_get_expr", fixed(kText), kText, false,
+        [](const std::string&, const std::vector<TypedSql>& a) { return a[0].sql; });
+    // The search path is public (with pg_catalog in front when implicit
+    // schemas are asked for), as a name[] in arrays' JSON storage.
+    add("current_schemas", 1, "current_schemas", fixed(PgType{pgwire::array_type_of(oid::kName), -1}), kBool, false,
+        [](const std::string&, const std::vector<TypedSql>& a) {
+            return "(CASE WHEN " + a[0].sql + " THEN '[\"pg_catalog\",\"public\"]' ELSE '[\"public\"]' END)";
+        });
     for (const char* f : {"has_table_privilege", "has_schema_privilege", "has_database_privilege",
                           "has_column_privilege", "has_sequence_privilege", "has_function_privilege"}) {
         add(f, 2, f, fixed(kBool), kText, false, constant("1"));

@@ -67,6 +67,9 @@ constexpr NamedType kNamedTypes[] = {
     {"json", oid::kJson, false},
     {"jsonb", oid::kJsonb, false},
     {"oid", oid::kOid, false},
+    {"regproc", oid::kRegproc, false},
+    {"regclass", oid::kRegclass, false},
+    {"regtype", oid::kRegtype, false},
 };
 
 const NamedType* find_named_type(std::string_view name) {
@@ -181,6 +184,8 @@ std::string format_type(PgType type) {
         case oid::kJsonb: return "jsonb";
         case oid::kOid: return "oid";
         case oid::kRegtype: return "regtype";
+        case oid::kRegproc: return "regproc";
+        case oid::kRegclass: return "regclass";
         default: return "unknown";
     }
 }

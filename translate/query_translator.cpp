@@ -82,7 +82,10 @@ std::string integer_conversion(const std::string& sql, PgType source, PgType tar
 bool comparable(PgType a, PgType b) {
     if (a.is_unknown() || b.is_unknown() || a.oid == b.oid) return true;
     // oid compares with integers (an implicit cast in PostgreSQL).
-    auto number = [](PgType t) { return is_numeric_category(t) || t.oid == oid::kOid; };
+    auto number = [](PgType t) {
+        return is_numeric_category(t) || t.oid == oid::kOid || t.oid == oid::kRegproc || t.oid == oid::kRegclass ||
+               t.oid == oid::kRegtype;
+    };
     if (number(a) && number(b)) return true;
     if (is_string_type(a) && is_string_type(b)) return true;
     auto timestamp_like = [](PgType t) {
@@ -1704,6 +1707,12 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
 
 TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     if (value.is_null_literal) return {"NULL", target};
+    if (target.oid == oid::kRegproc || target.oid == oid::kRegclass || target.oid == oid::kRegtype) {
+        return object_identifier_cast(value, target, location);
+    }
+    bool object_identifier = value.type.oid == oid::kRegproc || value.type.oid == oid::kRegclass ||
+                             value.type.oid == oid::kRegtype;
+    if (object_identifier && (target.oid == oid::kOid || is_integer_type(target))) return {value.sql, target};
     if (value.unknown_literal && (target.oid == oid::kVarchar || target.oid == oid::kBpchar) && target.typmod >= 4) {
         // An explicit cast to varchar(n)/char(n) truncates instead of failing.
         std::string text = *value.unknown_literal;
@@ -1802,6 +1811,35 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     }
     throw PgError(sqlstate::kCannotCoerce,
                   "cannot cast type " + format_type(source) + " to " + format_type(target), pos(location));
+}
+
+TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType target, int location) {
+    // A number is already the OID.
+    if (is_integer_type(value.type) || value.type.oid == oid::kOid) return {value.sql, target};
+    if (!value.unknown_literal) throw_unsupported("a cast of a computed name to " + format_type(target), location);
+    // 'pg_catalog.name' or '"Name"': the object's own name.
+    std::string name = *value.unknown_literal;
+    for (const char* schema : {"pg_catalog.", "public."}) {
+        if (name.rfind(schema, 0) == 0) name = name.substr(std::string(schema).size());
+    }
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
+        name = name.substr(1, name.size() - 2);
+    } else {
+        for (auto& ch : name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    if (target.oid == oid::kRegtype) {
+        PgType type = type_from_declared(name);
+        if (type.is_unknown()) {
+            throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", pos(location));
+        }
+        return {std::to_string(type.oid), target};
+    }
+    bool proc = target.oid == oid::kRegproc;
+    std::string lookup = proc ? "(SELECT oid FROM pg_proc WHERE proname = " + quote_string(name) + " LIMIT 1)"
+                              : "(SELECT oid FROM pg_class WHERE relname = " + quote_string(name) + ")";
+    std::string missing = proc ? "litegres_raise('42883', " + quote_string("function \"" + name + "\" does not exist") + ")"
+                               : "litegres_raise('42P01', " + quote_string("relation \"" + name + "\" does not exist") + ")";
+    return {"coalesce(" + lookup + ", " + missing + ")", target};
 }
 
 TypedSql QueryTranslator::case_expr(const PgQuery__CaseExpr& e, const Scope& scope) {

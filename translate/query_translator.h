@@ -124,6 +124,8 @@ private:
     TypedSql function_call(const PgQuery__FuncCall& call, const Scope& scope);
     TypedSql type_cast(const PgQuery__TypeCast& cast, const Scope& scope);
     TypedSql cast_to(TypedSql value, PgType target, int location);
+    // 'name'::regclass / regproc / regtype: the object's OID.
+    TypedSql object_identifier_cast(const TypedSql& value, PgType target, int location);
     TypedSql case_expr(const PgQuery__CaseExpr& e, const Scope& scope);
     TypedSql sub_link(const PgQuery__SubLink& link, const Scope& scope);
     TypedSql value_function(const PgQuery__SQLValueFunction& f);

@@ -494,6 +494,19 @@ const std::vector<SystemRelation>& relations() {
          "AND s.type IN ('table', 'view', 'index') "
          "UNION ALL SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0 "
          "FROM main._litegres_relation r JOIN main._litegres_sequence q ON q.name = r.name"},
+        // Column defaults, as PostgreSQL prints them (pg_get_expr gives adbin
+        // back); litegres_column_fact is registered with information_schema.
+        {"pg_attrdef",
+         {{"oid", kOidType}, {"adrelid", kOidType}, {"adnum", kInt2}, {"adbin", kText}},
+         "SELECT r.oid * 1000 + p.cid + 1, r.oid, p.cid + 1, "
+         "litegres_column_fact(p.type, 'column_default', p.dflt_value) "
+         "FROM main._litegres_relation r, pragma_table_info(r.name) p WHERE p.dflt_value IS NOT NULL"},
+        // COMMENT ON, from litegres's comment table (classoid 1259 is pg_class).
+        {"pg_description",
+         {{"objoid", kOidType}, {"classoid", kOidType}, {"objsubid", kInt4}, {"description", kText}},
+         "SELECT r.oid, 1259, coalesce((SELECT p.cid + 1 FROM pragma_table_info(r.name) p "
+         "WHERE p.name = c.column_name), 0), c.description "
+         "FROM main._litegres_comment c JOIN main._litegres_relation r ON r.name = c.relation"},
         {"pg_attribute",
          {{"attrelid", kOidType}, {"attname", kName}, {"atttypid", kOidType}, {"attlen", kInt2},
           {"attnum", kInt2}, {"atttypmod", kInt4}, {"attnotnull", kBool}, {"atthasdef", kBool},

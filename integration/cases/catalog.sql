@@ -19,3 +19,11 @@ SELECT n.nspname AS "Name", pg_catalog.pg_get_userbyid(n.nspowner) AS "Owner" FR
 SELECT n.nspname, c.relname FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname OPERATOR(pg_catalog.~) '^(cat_user)$' COLLATE pg_catalog.default AND pg_catalog.pg_table_is_visible(c.oid) ORDER BY 2, 3;
 SELECT pg_catalog.format_type(23, -1), format_type(1043, 24), format_type(1700, 655366), format_type(NULL, -1), pg_encoding_to_char(6);
 SELECT 'abc' COLLATE "C" < 'abd', 'b' COLLATE "POSIX" > 'a';
+SELECT 'cat_user'::regclass = (SELECT oid FROM pg_class WHERE relname = 'cat_user'), 'nosuch'::regclass;
+SELECT typname FROM pg_type WHERE typinput = 'pg_catalog.array_in'::regproc AND typname = '_int4';
+SELECT 'integer'::regtype::oid, 'text'::regtype::oid, 'nosuchtype'::regtype;
+SELECT current_schemas(false), current_schemas(true), (current_schemas(false))[1];
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid = 'cat_user'::regclass ORDER BY a.attnum;
+COMMENT ON TABLE cat_user IS 'people';
+COMMENT ON COLUMN cat_user.email IS 'where to write';
+SELECT d.objsubid, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid WHERE c.relname = 'cat_user' ORDER BY 1;
