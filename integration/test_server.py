@@ -262,6 +262,29 @@ class ShutdownTest(LitegresTestCase):
                          and (self.data_dir() / "postgres.db-wal").stat().st_size > 0)
 
 
+class PgbenchTest(LitegresTestCase):
+    def test_pgbench_initializes_and_runs_its_default_transactions(self):
+        """pgbench -i: DROP/CREATE with storage options, COPY FROM STDIN,
+        VACUUM, ALTER TABLE ADD PRIMARY KEY; then the TPC-B-like script."""
+        env = {**oracle.clean_env(), "PGHOST": "127.0.0.1", "PGPORT": str(self.server.port), "PGUSER": "postgres"}
+        pgbench = "/usr/lib/postgresql/15/bin/pgbench"
+        init = subprocess.run([pgbench, "-i", "-s", "1", "postgres"], env=env, capture_output=True, text=True,
+                              timeout=120)
+        self.assertEqual(init.returncode, 0, init.stderr)
+        run = subprocess.run([pgbench, "-t", "50", "-c", "2", "postgres"], env=env, capture_output=True, text=True,
+                             timeout=120)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("number of failed transactions: 0", run.stdout)
+        cur = self.connect().cursor()
+        cur.execute("SELECT count(*) FROM pgbench_accounts")
+        self.assertEqual(cur.fetchone()[0], 100000)
+        cur.execute("SELECT count(*) FROM pgbench_history")
+        self.assertEqual(cur.fetchone()[0], 100)
+        # Every transaction moved money around: the totals still agree.
+        cur.execute("SELECT (SELECT sum(abalance) FROM pgbench_accounts) = (SELECT sum(delta) FROM pgbench_history)")
+        self.assertTrue(cur.fetchone()[0])
+
+
 class CommandLineTest(unittest.TestCase):
     def test_help_lists_every_option(self):
         out = subprocess.run([str(BINARY), "--help"], capture_output=True, text=True, check=True).stdout

@@ -181,6 +181,7 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return transaction(*node->transaction_stmt);
         case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return set_variable(*node->variable_set_stmt);
         case PG_QUERY__NODE__NODE_COPY_STMT: return copy(*node->copy_stmt);
+        case PG_QUERY__NODE__NODE_VACUUM_STMT: return vacuum(*node->vacuum_stmt);
         case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT: return declare_cursor(*node->declare_cursor_stmt);
         case PG_QUERY__NODE__NODE_FETCH_STMT: return fetch(*node->fetch_stmt);
         case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: return close_cursor(*node->close_portal_stmt);

@@ -51,6 +51,7 @@ public:
 private:
     TranslatedStatement set_variable(const PgQuery__VariableSetStmt& stmt);
     TranslatedStatement copy(const PgQuery__CopyStmt& stmt);  // copy_statement.cpp
+    TranslatedStatement vacuum(const PgQuery__VacuumStmt& stmt);  // vacuum_statement.cpp
     // cursor_statement.cpp
     TranslatedStatement declare_cursor(const PgQuery__DeclareCursorStmt& stmt);
     TranslatedStatement fetch(const PgQuery__FetchStmt& stmt);
