@@ -475,6 +475,11 @@ const std::vector<SystemRelation>& relations() {
          {{"oid", kOidType}, {"amname", kName}, {"amhandler", kOidType}, {"amtype", kChar}},
          "VALUES (2, 'heap', 3, 't'), (403, 'btree', 330, 'i'), (405, 'hash', 331, 'i'), "
          "(783, 'gist', 332, 'i'), (2742, 'gin', 333, 'i'), (4000, 'spgist', 334, 'i'), (3580, 'brin', 335, 'i')"},
+        // No range types: an empty pg_range (drivers join it when introspecting).
+        {"pg_range",
+         {{"rngtypid", kOidType}, {"rngsubtype", kOidType}, {"rngmultitypid", kOidType}, {"rngcollation", kOidType},
+          {"rngsubopc", kOidType}, {"rngcanonical", kOidType}, {"rngsubdiff", kOidType}},
+         "SELECT 0, 0, 0, 0, 0, 0, 0 WHERE 0"},
         {"pg_namespace",
          {{"oid", kOidType}, {"nspname", kName}, {"nspowner", kOidType}},
          "VALUES (11, 'pg_catalog', 10), (99, 'pg_toast', 10), (2200, 'public', 6171), "
