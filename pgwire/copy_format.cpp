@@ -10,9 +10,13 @@ namespace litegres::pgwire {
 
 namespace {
 
-[[noreturn]] void bad_format(const std::string& message) { throw PgError(sqlstate::kBadCopyFileFormat, message); }
+[[noreturn]] void bad_format(const std::string& message) {
+    throw PgError(sqlstate::kBadCopyFileFormat, message);
+}
 
-bool is_octal(char c) { return c >= '0' && c <= '7'; }
+bool is_octal(char c) {
+    return c >= '0' && c <= '7';
+}
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -31,16 +35,29 @@ std::string unescape_text(std::string_view raw) {
         }
         char n = raw[++i];
         switch (n) {
-            case 'b': out.push_back('\b'); break;
-            case 'f': out.push_back('\f'); break;
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
-            case 'v': out.push_back('\v'); break;
+            case 'b':
+                out.push_back('\b');
+                break;
+            case 'f':
+                out.push_back('\f');
+                break;
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
+            case 'v':
+                out.push_back('\v');
+                break;
             case 'x':
                 if (i + 1 < raw.size() && hex_value(raw[i + 1]) >= 0) {
                     int v = hex_value(raw[++i]);
-                    if (i + 1 < raw.size() && hex_value(raw[i + 1]) >= 0) v = v * 16 + hex_value(raw[++i]);
+                    if (i + 1 < raw.size() && hex_value(raw[i + 1]) >= 0)
+                        v = v * 16 + hex_value(raw[++i]);
                     out.push_back(char(v));
                 } else {
                     out.push_back('x');
@@ -81,7 +98,8 @@ std::optional<CopyRow> CopyRowReader::next_row(bool at_end) {
 
 std::optional<CopyRow> CopyRowReader::text_row(bool at_end) {
     size_t newline = buffer_.find('\n', consumed_);
-    if (newline == std::string::npos && (!at_end || consumed_ >= buffer_.size())) return std::nullopt;
+    if (newline == std::string::npos && (!at_end || consumed_ >= buffer_.size()))
+        return std::nullopt;
     size_t end = newline == std::string::npos ? buffer_.size() : newline;
     std::string_view line(buffer_.data() + consumed_, end - consumed_);
     consumed_ = newline == std::string::npos ? buffer_.size() : newline + 1;
@@ -129,7 +147,8 @@ std::optional<CopyRow> CopyRowReader::csv_row(bool at_end) {
     for (; i < buffer_.size(); ++i) {
         char c = buffer_[i];
         if (in_quotes) {
-            if (c == options_.escape && i + 1 < buffer_.size() && buffer_[i + 1] == options_.quote) {
+            if (c == options_.escape && i + 1 < buffer_.size() &&
+                buffer_[i + 1] == options_.quote) {
                 field.push_back(options_.quote);
                 ++i;
             } else if (c == options_.quote) {
@@ -160,7 +179,9 @@ std::optional<CopyRow> CopyRowReader::csv_row(bool at_end) {
         return std::nullopt;
     }
     finish_field();
-    if (i < buffer_.size() && buffer_[i] == '\r' && i + 1 < buffer_.size() && buffer_[i + 1] == '\n') ++i;
+    if (i < buffer_.size() && buffer_[i] == '\r' && i + 1 < buffer_.size() &&
+        buffer_[i + 1] == '\n')
+        ++i;
     consumed_ = i < buffer_.size() ? i + 1 : buffer_.size();
     compact();
     return row;
@@ -177,8 +198,8 @@ void append_copy_row(std::string& out, const std::vector<std::optional<std::stri
         std::string_view v = *fields[f];
         if (options.csv) {
             bool needs_quotes = v.empty() || v == options.null_string ||
-                                v.find_first_of(std::string{options.delimiter, options.quote, '\n', '\r'}) !=
-                                    std::string_view::npos;
+                                v.find_first_of(std::string{options.delimiter, options.quote, '\n',
+                                                            '\r'}) != std::string_view::npos;
             if (!needs_quotes) {
                 out.append(v);
                 continue;
@@ -193,13 +214,27 @@ void append_copy_row(std::string& out, const std::vector<std::optional<std::stri
         }
         for (char c : v) {
             switch (c) {
-                case '\\': out += "\\\\"; break;
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
-                case '\b': out += "\\b"; break;
-                case '\f': out += "\\f"; break;
-                case '\v': out += "\\v"; break;
+                case '\\':
+                    out += "\\\\";
+                    break;
+                case '\n':
+                    out += "\\n";
+                    break;
+                case '\r':
+                    out += "\\r";
+                    break;
+                case '\t':
+                    out += "\\t";
+                    break;
+                case '\b':
+                    out += "\\b";
+                    break;
+                case '\f':
+                    out += "\\f";
+                    break;
+                case '\v':
+                    out += "\\v";
+                    break;
                 default:
                     if (c == options.delimiter) out.push_back('\\');
                     out.push_back(c);

@@ -23,7 +23,7 @@ struct CopyOptions {
 using CopyRow = std::vector<std::optional<std::string>>;  // nullopt: NULL
 
 class CopyRowReader {
-public:
+  public:
     explicit CopyRowReader(CopyOptions options) : options_(std::move(options)) {}
 
     void feed(std::string_view data) { buffer_.append(data); }
@@ -33,7 +33,7 @@ public:
     // Throws PgError 22P04 for input that is not in the format.
     std::optional<CopyRow> next_row(bool at_end);
 
-private:
+  private:
     std::optional<CopyRow> text_row(bool at_end);
     std::optional<CopyRow> csv_row(bool at_end);
     void compact();

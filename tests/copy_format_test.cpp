@@ -68,6 +68,7 @@ TEST_CASE("output escapes what the reader unescapes") {
     csv.delimiter = ',';
     csv.null_string = "";
     out.clear();
-    litegres::pgwire::append_copy_row(out, {std::string_view("x,\"y\""), std::string_view(""), std::nullopt}, csv);
+    litegres::pgwire::append_copy_row(
+        out, {std::string_view("x,\"y\""), std::string_view(""), std::nullopt}, csv);
     CHECK(out == "\"x,\"\"y\"\"\",\"\",\n");
 }

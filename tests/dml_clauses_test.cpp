@@ -13,7 +13,9 @@ namespace {
 struct StockDb {
     SqlHarness sql;
     StockDb() {
-        sql.run("CREATE TABLE item (id integer PRIMARY KEY, name text UNIQUE, qty integer NOT NULL DEFAULT 0)");
+        sql.run(
+            "CREATE TABLE item (id integer PRIMARY KEY, name text UNIQUE, qty integer NOT NULL "
+            "DEFAULT 0)");
         sql.run("INSERT INTO item VALUES (1, 'apple', 5), (2, 'pear', 0), (3, 'plum', 12)");
         sql.run("CREATE TABLE delta (item_id integer, n integer)");
         sql.run("INSERT INTO delta VALUES (1, 3), (3, -2)");
@@ -24,41 +26,51 @@ struct StockDb {
 
 TEST_CASE("a WITH query is a typed relation visible to the statement it prefixes") {
     StockDb db;
-    auto columns = db.sql.translate("WITH t(n, label) AS (SELECT id, name FROM item) SELECT * FROM t").columns;
+    auto columns =
+        db.sql.translate("WITH t(n, label) AS (SELECT id, name FROM item) SELECT * FROM t").columns;
     REQUIRE(columns.size() == 2);
     CHECK(columns[0].name == "n");
     CHECK(columns[0].type.oid == oid::kInt4);
     CHECK(columns[1].name == "label");
     CHECK(columns[1].type.oid == oid::kText);
-    CHECK(db.sql.text("WITH t AS (SELECT id FROM item WHERE qty > 0) SELECT count(*) FROM t") == "2");
+    CHECK(db.sql.text("WITH t AS (SELECT id FROM item WHERE qty > 0) SELECT count(*) FROM t") ==
+          "2");
     // A WITH query shadows a table of the same name.
     CHECK(db.sql.text("WITH item AS (SELECT 42 AS id) SELECT id FROM item") == "42");
     // It is visible in subqueries, and gone after its statement.
-    CHECK(db.sql.text("WITH m AS (SELECT 3 AS v) SELECT name FROM item WHERE id = (SELECT v FROM m)") == "plum");
+    CHECK(db.sql.text(
+              "WITH m AS (SELECT 3 AS v) SELECT name FROM item WHERE id = (SELECT v FROM m)") ==
+          "plum");
     CHECK(pg_error_of([&] { db.sql.run("SELECT * FROM m"); }).sqlstate() == "42P01");
 }
 
 TEST_CASE("a recursive WITH query takes its column types from the non-recursive term") {
     StockDb db;
-    auto t = db.sql.translate("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) SELECT * FROM r");
+    auto t = db.sql.translate(
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) SELECT * FROM "
+        "r");
     CHECK(t.columns.at(0).type.oid == oid::kInt4);
-    CHECK(db.sql.text("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) SELECT sum(n) FROM r") ==
-          "10");
+    CHECK(db.sql.text("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) "
+                      "SELECT sum(n) FROM r") == "10");
 }
 
 TEST_CASE("WITH errors are PostgreSQL's") {
     StockDb db;
-    PgError twice = pg_error_of([&] { db.sql.run("WITH a AS (SELECT 1), a AS (SELECT 2) SELECT * FROM a"); });
+    PgError twice =
+        pg_error_of([&] { db.sql.run("WITH a AS (SELECT 1), a AS (SELECT 2) SELECT * FROM a"); });
     CHECK(twice.sqlstate() == "42712");
     CHECK(std::string(twice.what()) == "WITH query name \"a\" specified more than once");
-    PgError columns = pg_error_of([&] { db.sql.run("WITH a(x, y) AS (SELECT 1) SELECT * FROM a"); });
+    PgError columns =
+        pg_error_of([&] { db.sql.run("WITH a(x, y) AS (SELECT 1) SELECT * FROM a"); });
     CHECK(columns.sqlstate() == "42P10");
-    CHECK(std::string(columns.what()) == "WITH query \"a\" has 1 columns available but 2 columns specified");
+    CHECK(std::string(columns.what()) ==
+          "WITH query \"a\" has 1 columns available but 2 columns specified");
 }
 
 TEST_CASE("ON CONFLICT DO NOTHING skips the conflicting row only") {
     StockDb db;
-    db.sql.run("INSERT INTO item VALUES (1, 'again', 1), (4, 'fig', 1) ON CONFLICT (id) DO NOTHING");
+    db.sql.run(
+        "INSERT INTO item VALUES (1, 'again', 1), (4, 'fig', 1) ON CONFLICT (id) DO NOTHING");
     CHECK(db.sql.text("SELECT name FROM item ORDER BY id") == "apple,pear,plum,fig");
     db.sql.run("INSERT INTO item VALUES (5, 'fig', 1) ON CONFLICT DO NOTHING");
     CHECK(db.sql.text("SELECT count(*) FROM item") == "4");
@@ -67,23 +79,29 @@ TEST_CASE("ON CONFLICT DO NOTHING skips the conflicting row only") {
 TEST_CASE("ON CONFLICT DO UPDATE sees the existing row and EXCLUDED") {
     StockDb db;
     auto t = db.sql.translate(
-        "INSERT INTO item VALUES (1, 'apple', 10) ON CONFLICT (id) DO UPDATE SET qty = item.qty + excluded.qty "
+        "INSERT INTO item VALUES (1, 'apple', 10) ON CONFLICT (id) DO UPDATE SET qty = item.qty + "
+        "excluded.qty "
         "RETURNING qty");
     CHECK(t.columns.at(0).type.oid == oid::kInt4);
     CHECK(db.sql.text("INSERT INTO item VALUES (1, 'apple', 10) ON CONFLICT (id) DO UPDATE "
                       "SET qty = item.qty + excluded.qty RETURNING qty") == "15");
     // The WHERE of DO UPDATE can leave the row as it is.
-    db.sql.run("INSERT INTO item AS i VALUES (2, 'pear', 7) ON CONFLICT (id) DO UPDATE SET qty = 99 WHERE i.qty > 5");
+    db.sql.run(
+        "INSERT INTO item AS i VALUES (2, 'pear', 7) ON CONFLICT (id) DO UPDATE SET qty = 99 WHERE "
+        "i.qty > 5");
     CHECK(db.sql.text("SELECT qty FROM item WHERE id = 2") == "0");
 }
 
 TEST_CASE("ON CONFLICT errors are PostgreSQL's") {
     StockDb db;
-    PgError no_target = pg_error_of([&] { db.sql.run("INSERT INTO item VALUES (1) ON CONFLICT DO UPDATE SET qty = 1"); });
+    PgError no_target = pg_error_of(
+        [&] { db.sql.run("INSERT INTO item VALUES (1) ON CONFLICT DO UPDATE SET qty = 1"); });
     CHECK(no_target.sqlstate() == "42601");
-    PgError no_index = pg_error_of([&] { db.sql.run("INSERT INTO item VALUES (1) ON CONFLICT (qty) DO NOTHING"); });
+    PgError no_index = pg_error_of(
+        [&] { db.sql.run("INSERT INTO item VALUES (1) ON CONFLICT (qty) DO NOTHING"); });
     CHECK(no_index.sqlstate() == "42P10");
-    PgError no_column = pg_error_of([&] { db.sql.run("INSERT INTO item VALUES (1) ON CONFLICT (nosuch) DO NOTHING"); });
+    PgError no_column = pg_error_of(
+        [&] { db.sql.run("INSERT INTO item VALUES (1) ON CONFLICT (nosuch) DO NOTHING"); });
     CHECK(no_column.sqlstate() == "42703");
 }
 
@@ -91,12 +109,16 @@ TEST_CASE("UPDATE ... FROM joins the target with other tables") {
     StockDb db;
     db.sql.run("UPDATE item SET qty = item.qty + d.n FROM delta d WHERE d.item_id = item.id");
     CHECK(db.sql.text("SELECT qty FROM item ORDER BY id") == "8,0,10");
-    auto t = db.sql.translate("UPDATE item i SET qty = 0 FROM delta d WHERE d.item_id = i.id RETURNING i.name");
+    auto t = db.sql.translate(
+        "UPDATE item i SET qty = 0 FROM delta d WHERE d.item_id = i.id RETURNING i.name");
     CHECK(t.columns.at(0).name == "name");
 }
 
 TEST_CASE("DELETE ... USING deletes the target rows the join finds") {
     StockDb db;
-    CHECK(db.sql.text("DELETE FROM item i USING delta d WHERE d.item_id = i.id AND d.n < 0 RETURNING name") == "plum");
+    CHECK(
+        db.sql.text(
+            "DELETE FROM item i USING delta d WHERE d.item_id = i.id AND d.n < 0 RETURNING name") ==
+        "plum");
     CHECK(db.sql.text("SELECT name FROM item ORDER BY id") == "apple,pear");
 }

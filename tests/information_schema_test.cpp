@@ -11,15 +11,23 @@ namespace oid = litegres::pgwire::oid;
 
 TEST_CASE("information_schema.columns describes each column as PostgreSQL does") {
     SqlHarness sql;
-    sql.run("CREATE TABLE t (id serial PRIMARY KEY, email varchar(20) NOT NULL, price numeric(8,2), ok boolean DEFAULT true)");
-    CHECK(sql.text("SELECT column_name, is_nullable, data_type, character_maximum_length, numeric_precision, "
+    sql.run(
+        "CREATE TABLE t (id serial PRIMARY KEY, email varchar(20) NOT NULL, price numeric(8,2), ok "
+        "boolean DEFAULT true)");
+    CHECK(sql.text("SELECT column_name, is_nullable, data_type, character_maximum_length, "
+                   "numeric_precision, "
                    "numeric_scale, udt_name FROM information_schema.columns WHERE table_name = 't' "
                    "ORDER BY ordinal_position") ==
           "id|NO|integer|NULL|32|0|int4,email|NO|character varying|20|NULL|NULL|varchar,"
           "price|YES|numeric|NULL|8|2|numeric,ok|YES|boolean|NULL|NULL|NULL|bool");
-    CHECK(sql.text("SELECT column_default FROM information_schema.columns WHERE table_name = 't' AND "
-                   "column_default IS NOT NULL ORDER BY ordinal_position") == "nextval('t_id_seq'::regclass),true");
-    auto columns = sql.translate("SELECT table_name, ordinal_position, is_nullable FROM information_schema.columns").columns;
+    CHECK(
+        sql.text("SELECT column_default FROM information_schema.columns WHERE table_name = 't' AND "
+                 "column_default IS NOT NULL ORDER BY ordinal_position") ==
+        "nextval('t_id_seq'::regclass),true");
+    auto columns =
+        sql.translate(
+               "SELECT table_name, ordinal_position, is_nullable FROM information_schema.columns")
+            .columns;
     CHECK(columns.at(0).type.oid == oid::kName);
     CHECK(columns.at(1).type.oid == oid::kInt4);
     CHECK(columns.at(2).type.oid == oid::kVarchar);
@@ -28,10 +36,12 @@ TEST_CASE("information_schema.columns describes each column as PostgreSQL does")
 TEST_CASE("information_schema.tables lists user tables, never litegres's own") {
     SqlHarness sql;
     sql.run("CREATE TABLE a (x integer)");
-    CHECK(sql.text("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'public'") ==
-          "a|BASE TABLE");
+    CHECK(sql.text("SELECT table_name, table_type FROM information_schema.tables WHERE "
+                   "table_schema = 'public'") == "a|BASE TABLE");
     // A user table named like the view does not shadow it, nor the reverse.
     sql.run("CREATE TABLE tables (y integer)");
-    CHECK(sql.text("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'") == "2");
+    CHECK(
+        sql.text("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'") ==
+        "2");
     CHECK(sql.text("SELECT count(*) FROM tables") == "0");
 }

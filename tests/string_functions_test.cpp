@@ -42,10 +42,12 @@ TEST_CASE("split_part, lpad, repeat and friends count characters") {
 
 TEST_CASE("regular expressions follow PostgreSQL's operators and functions") {
     SqlHarness sql;
-    CHECK(sql.text("SELECT 'Hello' ~ '^H', 'Hello' ~ '^h', 'Hello' ~* '^h', 'Hello' !~ 'x'") == "1|0|1|1");
-    CHECK(sql.text("SELECT 'abc' SIMILAR TO 'a%', 'abc' SIMILAR TO 'b%', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c'") ==
-          "1|0|1|0");
-    CHECK(sql.text("SELECT regexp_replace('Hello World', '(\\w+) (\\w+)', '\\2 \\1')") == "World Hello");
+    CHECK(sql.text("SELECT 'Hello' ~ '^H', 'Hello' ~ '^h', 'Hello' ~* '^h', 'Hello' !~ 'x'") ==
+          "1|0|1|1");
+    CHECK(sql.text("SELECT 'abc' SIMILAR TO 'a%', 'abc' SIMILAR TO 'b%', 'a.c' SIMILAR TO 'a.c', "
+                   "'abc' SIMILAR TO 'a.c'") == "1|0|1|0");
+    CHECK(sql.text("SELECT regexp_replace('Hello World', '(\\w+) (\\w+)', '\\2 \\1')") ==
+          "World Hello");
     CHECK(sql.text("SELECT regexp_replace('aXbX', 'x', '-', 'gi')") == "a-b-");
     CHECK(sql.text("SELECT regexp_count('banana', 'an')") == "2");
     PgError bad = pg_error_of([&] { sql.run("SELECT 'a' ~ '('"); });
@@ -59,5 +61,6 @@ TEST_CASE("generate_series in FROM walks from start to stop by step") {
     CHECK(sql.text("SELECT g FROM generate_series(10, 1, -4) AS g") == "10,6,2");
     CHECK(sql.text("SELECT count(*) FROM generate_series(3, 1)") == "0");
     CHECK(sql.translate("SELECT * FROM generate_series(1, 2) AS s(n)").columns.at(0).name == "n");
-    CHECK(pg_error_of([&] { sql.run("SELECT * FROM generate_series(1, 2, 0)"); }).sqlstate() == "22023");
+    CHECK(pg_error_of([&] { sql.run("SELECT * FROM generate_series(1, 2, 0)"); }).sqlstate() ==
+          "22023");
 }

@@ -25,8 +25,9 @@ struct ScoresDb {
 TEST_CASE("window functions have pg_proc's result types") {
     ScoresDb db;
     auto columns = db.sql
-                       .translate("SELECT row_number() OVER (), rank() OVER (), percent_rank() OVER (), "
-                                  "ntile(2) OVER (), lag(grp) OVER (), sum(score) OVER () FROM s")
+                       .translate(
+                           "SELECT row_number() OVER (), rank() OVER (), percent_rank() OVER (), "
+                           "ntile(2) OVER (), lag(grp) OVER (), sum(score) OVER () FROM s")
                        .columns;
     REQUIRE(columns.size() == 6);
     CHECK(columns[0].type.oid == oid::kInt8);
@@ -41,23 +42,34 @@ TEST_CASE("window functions have pg_proc's result types") {
 TEST_CASE("ORDER BY inside a window sorts NULL last ascending, as PostgreSQL") {
     ScoresDb db;
     CHECK(db.sql.text("SELECT id FROM s ORDER BY row_number() OVER (ORDER BY score)") == "1,4,3,2");
-    CHECK(db.sql.text("SELECT rank() OVER (PARTITION BY grp ORDER BY score DESC) FROM s ORDER BY id") == "2,1,1,2");
+    CHECK(db.sql.text(
+              "SELECT rank() OVER (PARTITION BY grp ORDER BY score DESC) FROM s ORDER BY id") ==
+          "2,1,1,2");
 }
 
 TEST_CASE("frames, named windows and FILTER reach SQLite intact") {
     ScoresDb db;
-    CHECK(db.sql.text("SELECT sum(score) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM s "
-                      "ORDER BY id") == "10,10,30,50");
-    CHECK(db.sql.text("SELECT max(score) OVER w FROM s WINDOW w AS (PARTITION BY grp) ORDER BY id") == "10,10,30,30");
+    CHECK(
+        db.sql.text(
+            "SELECT sum(score) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM s "
+            "ORDER BY id") == "10,10,30,50");
+    CHECK(
+        db.sql.text("SELECT max(score) OVER w FROM s WINDOW w AS (PARTITION BY grp) ORDER BY id") ==
+        "10,10,30,30");
     CHECK(db.sql.text("SELECT count(*) FILTER (WHERE score > 15) FROM s") == "2");
 }
 
 TEST_CASE("misplaced window functions are PostgreSQL's errors") {
     ScoresDb db;
-    CHECK(pg_error_of([&] { db.sql.run("SELECT id FROM s WHERE rank() OVER () = 1"); }).sqlstate() == "42P20");
+    CHECK(pg_error_of([&] {
+              db.sql.run("SELECT id FROM s WHERE rank() OVER () = 1");
+          }).sqlstate() == "42P20");
     PgError no_over = pg_error_of([&] { db.sql.run("SELECT rank() FROM s"); });
     CHECK(no_over.sqlstate() == "42809");
     CHECK(std::string(no_over.what()) == "window function rank requires an OVER clause");
-    CHECK(pg_error_of([&] { db.sql.run("SELECT lower(grp) OVER () FROM s"); }).sqlstate() == "42809");
-    CHECK(pg_error_of([&] { db.sql.run("SELECT lower(grp) FILTER (WHERE true) FROM s"); }).sqlstate() == "42809");
+    CHECK(pg_error_of([&] { db.sql.run("SELECT lower(grp) OVER () FROM s"); }).sqlstate() ==
+          "42809");
+    CHECK(pg_error_of([&] {
+              db.sql.run("SELECT lower(grp) FILTER (WHERE true) FROM s");
+          }).sqlstate() == "42809");
 }

@@ -23,17 +23,23 @@ std::string option_text(const PgQuery__DefElem& option) {
     const PgQuery__Node* arg = option.arg;
     if (arg == nullptr) return "true";
     switch (arg->node_case) {
-        case PG_QUERY__NODE__NODE_STRING: return arg->string->sval;
-        case PG_QUERY__NODE__NODE_BOOLEAN: return arg->boolean->boolval ? "true" : "false";
-        case PG_QUERY__NODE__NODE_INTEGER: return std::to_string(arg->integer->ival);
-        default: throw PgError(sqlstate::kSyntaxError, std::string("invalid value for COPY option \"") + option.defname + "\"");
+        case PG_QUERY__NODE__NODE_STRING:
+            return arg->string->sval;
+        case PG_QUERY__NODE__NODE_BOOLEAN:
+            return arg->boolean->boolval ? "true" : "false";
+        case PG_QUERY__NODE__NODE_INTEGER:
+            return std::to_string(arg->integer->ival);
+        default:
+            throw PgError(sqlstate::kSyntaxError,
+                          std::string("invalid value for COPY option \"") + option.defname + "\"");
     }
 }
 
 char single_byte_option(const PgQuery__DefElem& option, const char* what) {
     std::string value = option_text(option);
     if (value.size() != 1) {
-        throw PgError(sqlstate::kFeatureNotSupported, std::string("COPY ") + what + " must be a single one-byte character");
+        throw PgError(sqlstate::kFeatureNotSupported,
+                      std::string("COPY ") + what + " must be a single one-byte character");
     }
     return value[0];
 }
@@ -49,9 +55,11 @@ pgwire::CopyOptions copy_options(const PgQuery__CopyStmt& stmt) {
             if (format == "csv") {
                 options.csv = true;
             } else if (format == "binary") {
-                throw PgError(sqlstate::kFeatureNotSupported, "COPY in binary format is not supported yet");
+                throw PgError(sqlstate::kFeatureNotSupported,
+                              "COPY in binary format is not supported yet");
             } else if (format != "text") {
-                throw PgError(sqlstate::kInvalidParameterValue, "COPY format \"" + format + "\" not recognized");
+                throw PgError(sqlstate::kInvalidParameterValue,
+                              "COPY format \"" + format + "\" not recognized");
             }
         } else if (name == "delimiter") {
             options.delimiter = single_byte_option(option, "delimiter");
@@ -70,7 +78,8 @@ pgwire::CopyOptions copy_options(const PgQuery__CopyStmt& stmt) {
         } else if (name == "freeze" || name == "encoding") {
             // FREEZE is a storage hint; the encoding is always UTF8.
         } else {
-            throw PgError(sqlstate::kFeatureNotSupported, "COPY option \"" + name + "\" is not supported yet");
+            throw PgError(sqlstate::kFeatureNotSupported,
+                          "COPY option \"" + name + "\" is not supported yet");
         }
     }
     if (options.csv) {
@@ -87,8 +96,9 @@ pgwire::CopyOptions copy_options(const PgQuery__CopyStmt& stmt) {
 
 TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
     if (stmt.is_program || (stmt.filename != nullptr && stmt.filename[0] != '\0')) {
-        throw PgError(sqlstate::kFeatureNotSupported,
-                      "COPY to or from a file or program is not supported; use STDIN/STDOUT (psql's \\copy)");
+        throw PgError(
+            sqlstate::kFeatureNotSupported,
+            "COPY to or from a file or program is not supported; use STDIN/STDOUT (psql's \\copy)");
     }
     if (stmt.where_clause != nullptr) throw_unsupported("COPY ... WHERE");
     pgwire::CopyOptions options = copy_options(stmt);
@@ -99,7 +109,8 @@ TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
     if (stmt.relation != nullptr) {
         std::string table = stmt.relation->relname;
         auto info = catalog_.find_table(table);
-        if (!info) throw PgError(sqlstate::kUndefinedTable, "relation \"" + table + "\" does not exist");
+        if (!info)
+            throw PgError(sqlstate::kUndefinedTable, "relation \"" + table + "\" does not exist");
         if (columns.empty()) {
             for (const auto& c : info->columns) columns.push_back(c.name);
         }
@@ -108,8 +119,8 @@ TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
         for (const auto& name : columns) {
             const ColumnInfo* c = info->find_column(name);
             if (c == nullptr) {
-                throw PgError(sqlstate::kUndefinedColumn,
-                              "column \"" + name + "\" of relation \"" + table + "\" does not exist");
+                throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" +
+                                                              table + "\" does not exist");
             }
             quoted.push_back(quote_identifier(name));
             types.push_back(c->type);
@@ -119,8 +130,10 @@ TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
         std::string sql;
         if (stmt.is_from) {
             std::string values;
-            for (size_t i = 0; i < columns.size(); ++i) values += (i > 0 ? ", $" : "$") + std::to_string(i + 1);
-            sql = "INSERT INTO " + quote_identifier(table) + " (" + list + ") VALUES (" + values + ")";
+            for (size_t i = 0; i < columns.size(); ++i)
+                values += (i > 0 ? ", $" : "$") + std::to_string(i + 1);
+            sql = "INSERT INTO " + quote_identifier(table) + " (" + list + ") VALUES (" + values +
+                  ")";
         } else {
             sql = "SELECT " + list + " FROM " + quote_identifier(table);
         }
@@ -134,7 +147,8 @@ TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
         }
     } else {
         if (stmt.is_from) throw PgError(sqlstate::kSyntaxError, "COPY FROM requires a table");
-        if (stmt.query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) throw_unsupported("COPY (data-modifying statement) TO");
+        if (stmt.query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+            throw_unsupported("COPY (data-modifying statement) TO");
         QueryTranslator q(catalog_, parameter_types_);
         SelectOutput out = q.select(*stmt.query->select_stmt, nullptr);
         t.sqlite_sql.push_back(std::move(out.sql));

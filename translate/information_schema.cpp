@@ -27,35 +27,67 @@ struct InformationSchemaView {
 const std::vector<InformationSchemaView>& views() {
     static const std::vector<InformationSchemaView> kViews = {
         {"tables",
-         {{"table_catalog", kIdentifier}, {"table_schema", kIdentifier}, {"table_name", kIdentifier},
-          {"table_type", kCharacterData}, {"self_referencing_column_name", kIdentifier},
-          {"reference_generation", kCharacterData}, {"user_defined_type_catalog", kIdentifier},
-          {"user_defined_type_schema", kIdentifier}, {"user_defined_type_name", kIdentifier},
-          {"is_insertable_into", kCharacterData}, {"is_typed", kCharacterData}, {"commit_action", kCharacterData}},
+         {{"table_catalog", kIdentifier},
+          {"table_schema", kIdentifier},
+          {"table_name", kIdentifier},
+          {"table_type", kCharacterData},
+          {"self_referencing_column_name", kIdentifier},
+          {"reference_generation", kCharacterData},
+          {"user_defined_type_catalog", kIdentifier},
+          {"user_defined_type_schema", kIdentifier},
+          {"user_defined_type_name", kIdentifier},
+          {"is_insertable_into", kCharacterData},
+          {"is_typed", kCharacterData},
+          {"commit_action", kCharacterData}},
          "SELECT litegres_current_database(), 'public', r.name, "
          "CASE s.type WHEN 'view' THEN 'VIEW' ELSE 'BASE TABLE' END, NULL, NULL, NULL, NULL, NULL, "
          "CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END, 'NO', NULL "
          "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view')"},
         {"columns",
-         {{"table_catalog", kIdentifier}, {"table_schema", kIdentifier}, {"table_name", kIdentifier},
-          {"column_name", kIdentifier}, {"ordinal_position", kCardinal}, {"column_default", kCharacterData},
-          {"is_nullable", kCharacterData}, {"data_type", kCharacterData},
-          {"character_maximum_length", kCardinal}, {"character_octet_length", kCardinal},
-          {"numeric_precision", kCardinal}, {"numeric_precision_radix", kCardinal}, {"numeric_scale", kCardinal},
-          {"datetime_precision", kCardinal}, {"interval_type", kCharacterData},
-          {"interval_precision", kCardinal}, {"character_set_catalog", kIdentifier},
-          {"character_set_schema", kIdentifier}, {"character_set_name", kIdentifier},
-          {"collation_catalog", kIdentifier}, {"collation_schema", kIdentifier}, {"collation_name", kIdentifier},
-          {"domain_catalog", kIdentifier}, {"domain_schema", kIdentifier}, {"domain_name", kIdentifier},
-          {"udt_catalog", kIdentifier}, {"udt_schema", kIdentifier}, {"udt_name", kIdentifier},
-          {"scope_catalog", kIdentifier}, {"scope_schema", kIdentifier}, {"scope_name", kIdentifier},
-          {"maximum_cardinality", kCardinal}, {"dtd_identifier", kIdentifier},
-          {"is_self_referencing", kCharacterData}, {"is_identity", kCharacterData},
-          {"identity_generation", kCharacterData}, {"identity_start", kCharacterData},
-          {"identity_increment", kCharacterData}, {"identity_maximum", kCharacterData},
-          {"identity_minimum", kCharacterData}, {"identity_cycle", kCharacterData},
-          {"is_generated", kCharacterData}, {"generation_expression", kCharacterData},
+         {{"table_catalog", kIdentifier},
+          {"table_schema", kIdentifier},
+          {"table_name", kIdentifier},
+          {"column_name", kIdentifier},
+          {"ordinal_position", kCardinal},
+          {"column_default", kCharacterData},
+          {"is_nullable", kCharacterData},
+          {"data_type", kCharacterData},
+          {"character_maximum_length", kCardinal},
+          {"character_octet_length", kCardinal},
+          {"numeric_precision", kCardinal},
+          {"numeric_precision_radix", kCardinal},
+          {"numeric_scale", kCardinal},
+          {"datetime_precision", kCardinal},
+          {"interval_type", kCharacterData},
+          {"interval_precision", kCardinal},
+          {"character_set_catalog", kIdentifier},
+          {"character_set_schema", kIdentifier},
+          {"character_set_name", kIdentifier},
+          {"collation_catalog", kIdentifier},
+          {"collation_schema", kIdentifier},
+          {"collation_name", kIdentifier},
+          {"domain_catalog", kIdentifier},
+          {"domain_schema", kIdentifier},
+          {"domain_name", kIdentifier},
+          {"udt_catalog", kIdentifier},
+          {"udt_schema", kIdentifier},
+          {"udt_name", kIdentifier},
+          {"scope_catalog", kIdentifier},
+          {"scope_schema", kIdentifier},
+          {"scope_name", kIdentifier},
+          {"maximum_cardinality", kCardinal},
+          {"dtd_identifier", kIdentifier},
+          {"is_self_referencing", kCharacterData},
+          {"is_identity", kCharacterData},
+          {"identity_generation", kCharacterData},
+          {"identity_start", kCharacterData},
+          {"identity_increment", kCharacterData},
+          {"identity_maximum", kCharacterData},
+          {"identity_minimum", kCharacterData},
+          {"identity_cycle", kCharacterData},
+          {"is_generated", kCharacterData},
+          {"generation_expression", kCharacterData},
           {"is_updatable", kCharacterData}},
          "SELECT litegres_current_database(), 'public', r.name, p.name, p.cid + 1, "
          "litegres_column_fact(p.type, 'column_default', p.dflt_value), "
@@ -69,14 +101,19 @@ const std::vector<InformationSchemaView>& views() {
          "litegres_column_fact(p.type, 'datetime_precision', NULL), NULL, NULL, NULL, NULL, NULL, "
          "NULL, NULL, NULL, NULL, NULL, NULL, litegres_current_database(), 'pg_catalog', "
          "(SELECT t.typname FROM pg_type t WHERE t.oid = litegres_declared_type_oid(p.type)), "
-         "NULL, NULL, NULL, NULL, CAST(p.cid + 1 AS TEXT), 'NO', 'NO', NULL, NULL, NULL, NULL, NULL, 'NO', "
+         "NULL, NULL, NULL, NULL, CAST(p.cid + 1 AS TEXT), 'NO', 'NO', NULL, NULL, NULL, NULL, "
+         "NULL, 'NO', "
          "'NEVER', NULL, CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END "
          "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view'), pragma_table_info(r.name) p"},
         {"schemata",
-         {{"catalog_name", kIdentifier}, {"schema_name", kIdentifier}, {"schema_owner", kIdentifier},
-          {"default_character_set_catalog", kIdentifier}, {"default_character_set_schema", kIdentifier},
-          {"default_character_set_name", kIdentifier}, {"sql_path", kCharacterData}},
+         {{"catalog_name", kIdentifier},
+          {"schema_name", kIdentifier},
+          {"schema_owner", kIdentifier},
+          {"default_character_set_catalog", kIdentifier},
+          {"default_character_set_schema", kIdentifier},
+          {"default_character_set_name", kIdentifier},
+          {"sql_path", kCharacterData}},
          "SELECT litegres_current_database(), n.name, 'postgres', NULL, NULL, NULL, NULL "
          "FROM (SELECT 'information_schema' AS name UNION ALL SELECT 'pg_catalog' UNION ALL "
          "SELECT 'pg_toast' UNION ALL SELECT 'public') n"},
@@ -84,7 +121,9 @@ const std::vector<InformationSchemaView>& views() {
     return kViews;
 }
 
-std::string sqlite_name(const char* view) { return std::string("information_schema.") + view; }
+std::string sqlite_name(const char* view) {
+    return std::string("information_schema.") + view;
+}
 
 std::string text_of(sqlite3_value* v) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
@@ -98,7 +137,8 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
     if (type.oid == oid::kBool && (sqlite_default == "1" || sqlite_default == "0")) {
         return sqlite_default == "1" ? "true" : "false";
     }
-    if (sqlite_default.size() >= 2 && sqlite_default.front() == '\'' && sqlite_default.back() == '\'' &&
+    if (sqlite_default.size() >= 2 && sqlite_default.front() == '\'' &&
+        sqlite_default.back() == '\'' &&
         (type.oid == oid::kText || type.oid == oid::kVarchar || type.oid == oid::kBpchar)) {
         return sqlite_default + "::" + format_type(PgType{type.oid, -1});
     }
@@ -108,7 +148,8 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
         size_t comma = sqlite_default.rfind(", ");
         if (comma != std::string::npos && comma > typmod.size()) {
             std::string inner = sqlite_default.substr(typmod.size(), comma - typmod.size());
-            if (inner.size() >= 2 && inner.front() == '\'' && inner.back() == '\'') inner = inner.substr(1, inner.size() - 2);
+            if (inner.size() >= 2 && inner.front() == '\'' && inner.back() == '\'')
+                inner = inner.substr(1, inner.size() - 2);
             return inner;
         }
     }
@@ -119,7 +160,8 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
     if (at != std::string::npos) {
         size_t end = sqlite_default.find('\'', at + prefix.size());
         if (end != std::string::npos) {
-            return "nextval('" + sqlite_default.substr(at + prefix.size(), end - at - prefix.size()) +
+            return "nextval('" +
+                   sqlite_default.substr(at + prefix.size(), end - at - prefix.size()) +
                    "'::regclass)";
         }
     }
@@ -156,17 +198,28 @@ void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     int precision = -1, radix = -1, scale = -1;
     switch (type.oid) {
-        case oid::kInt2: precision = 16, radix = 2, scale = 0; break;
-        case oid::kInt4: precision = 32, radix = 2, scale = 0; break;
-        case oid::kInt8: precision = 64, radix = 2, scale = 0; break;
-        case oid::kFloat4: precision = 24, radix = 2; break;
-        case oid::kFloat8: precision = 53, radix = 2; break;
+        case oid::kInt2:
+            precision = 16, radix = 2, scale = 0;
+            break;
+        case oid::kInt4:
+            precision = 32, radix = 2, scale = 0;
+            break;
+        case oid::kInt8:
+            precision = 64, radix = 2, scale = 0;
+            break;
+        case oid::kFloat4:
+            precision = 24, radix = 2;
+            break;
+        case oid::kFloat8:
+            precision = 53, radix = 2;
+            break;
         case oid::kNumeric:
             radix = 10;
             precision = numeric_precision(type.typmod);
             scale = numeric_scale(type.typmod);
             break;
-        default: break;
+        default:
+            break;
     }
     auto maybe = [&](int v) { v >= 0 ? integer(v) : sqlite3_result_null(ctx); };
     if (fact == "numeric_precision") return maybe(precision);
@@ -174,12 +227,15 @@ void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (fact == "numeric_scale") return maybe(scale);
     if (fact == "datetime_precision") {
         switch (type.oid) {
-            case oid::kDate: return integer(0);
+            case oid::kDate:
+                return integer(0);
             case oid::kTime:
             case oid::kTimestamp:
             case oid::kTimestamptz:
-            case oid::kInterval: return integer(type.typmod >= 0 ? type.typmod : 6);
-            default: return sqlite3_result_null(ctx);
+            case oid::kInterval:
+                return integer(type.typmod >= 0 ? type.typmod : 6);
+            default:
+                return sqlite3_result_null(ctx);
         }
     }
     sqlite3_result_null(ctx);
@@ -192,15 +248,17 @@ std::optional<TableInfo> find_information_schema_relation(std::string_view name)
         if (name != view.name) continue;
         TableInfo table;
         table.name = sqlite_name(view.name);
-        for (const auto& [column, type] : view.columns) table.columns.push_back(ColumnInfo{column, type, false, ""});
+        for (const auto& [column, type] : view.columns)
+            table.columns.push_back(ColumnInfo{column, type, false, ""});
         return table;
     }
     return std::nullopt;
 }
 
 int install_information_schema(sqlite3* db) {
-    int rc = sqlite3_create_function_v2(db, "litegres_column_fact", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                        column_fact, nullptr, nullptr, nullptr);
+    int rc = sqlite3_create_function_v2(db, "litegres_column_fact", 3,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, column_fact,
+                                        nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
     for (const auto& view : views()) {
         std::string sql = "CREATE TEMP VIEW IF NOT EXISTS \"" + sqlite_name(view.name) + "\" (";

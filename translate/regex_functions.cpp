@@ -26,8 +26,9 @@ std::string_view text_of(sqlite3_value* v) {
 
 // A compiled pattern with the match data sized for it.
 class CompiledRegex {
-public:
-    explicit CompiledRegex(pcre2_code* code) : code_(code), match_(pcre2_match_data_create_from_pattern(code, nullptr)) {}
+  public:
+    explicit CompiledRegex(pcre2_code* code)
+        : code_(code), match_(pcre2_match_data_create_from_pattern(code, nullptr)) {}
     ~CompiledRegex() {
         pcre2_match_data_free(match_);
         pcre2_code_free(code_);
@@ -37,8 +38,8 @@ public:
 
     // Matches at or after `offset`; false when there is no match.
     bool find(std::string_view subject, size_t offset) {
-        int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), offset, 0, match_,
-                             nullptr);
+        int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                             offset, 0, match_, nullptr);
         return rc >= 0;
     }
     size_t group_count() const { return pcre2_get_ovector_count(match_); }
@@ -49,18 +50,20 @@ public:
         return {v[2 * n], v[2 * n + 1]};
     }
 
-private:
+  private:
     pcre2_code* code_;
     pcre2_match_data* match_;
 };
 
-void free_regex(void* p) { delete static_cast<CompiledRegex*>(p); }
+void free_regex(void* p) {
+    delete static_cast<CompiledRegex*>(p);
+}
 
 // The compiled pattern of one call. A pattern compiled by this call is
 // handed to SQLite's auxdata at the end of the call: SQLite may free it at
 // once (a pattern that is not constant), so it is never used after that.
 class RegexLease {
-public:
+  public:
     RegexLease(sqlite3_context* ctx, int arg) : ctx_(ctx), arg_(arg) {}
     ~RegexLease() {
         if (owned_) sqlite3_set_auxdata(ctx_, arg_, owned_.release(), free_regex);
@@ -71,7 +74,7 @@ public:
     // nullptr after reporting an invalid pattern.
     CompiledRegex* get(sqlite3_value** argv, bool case_insensitive);
 
-private:
+  private:
     sqlite3_context* ctx_;
     int arg_;
     std::unique_ptr<CompiledRegex> owned_;
@@ -84,12 +87,13 @@ CompiledRegex* RegexLease::get(sqlite3_value** argv, bool case_insensitive) {
     uint32_t options = PCRE2_UTF | (case_insensitive ? PCRE2_CASELESS : 0);
     int error = 0;
     PCRE2_SIZE offset = 0;
-    pcre2_code* code =
-        pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &error, &offset, nullptr);
+    pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                     options, &error, &offset, nullptr);
     if (code == nullptr) {
         PCRE2_UCHAR buffer[256];
         pcre2_get_error_message(error, buffer, sizeof buffer);
-        raise(ctx, "2201B", std::string("invalid regular expression: ") + reinterpret_cast<char*>(buffer));
+        raise(ctx, "2201B",
+              std::string("invalid regular expression: ") + reinterpret_cast<char*>(buffer));
         return nullptr;
     }
     owned_ = std::make_unique<CompiledRegex>(code);
@@ -105,16 +109,24 @@ struct Flags {
 bool parse_flags(sqlite3_context* ctx, std::string_view text, Flags& flags) {
     for (char f : text) {
         switch (f) {
-            case 'i': flags.case_insensitive = true; break;
-            case 'c': flags.case_insensitive = false; break;
-            case 'g': flags.global = true; break;
+            case 'i':
+                flags.case_insensitive = true;
+                break;
+            case 'c':
+                flags.case_insensitive = false;
+                break;
+            case 'g':
+                flags.global = true;
+                break;
             case 'n':
             case 'p':
             case 'w':
             case 's':
-            case 't': break;
+            case 't':
+                break;
             default:
-                raise(ctx, "22023", std::string("invalid regular expression option: \"") + f + "\"");
+                raise(ctx, "22023",
+                      std::string("invalid regular expression option: \"") + f + "\"");
                 return false;
         }
     }
@@ -236,7 +248,8 @@ void similar_to_regex(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         char c = pattern[i];
         if (!escape.empty() && c == escape[0] && i + 1 < pattern.size()) {
             char n = pattern[++i];
-            if (std::string_view("\\^$.[]|()?*+{}").find(n) != std::string_view::npos) out.push_back('\\');
+            if (std::string_view("\\^$.[]|()?*+{}").find(n) != std::string_view::npos)
+                out.push_back('\\');
             out.push_back(n);
             continue;
         }
@@ -270,14 +283,17 @@ int register_regex_functions(sqlite3* db) {
         void (*fn)(sqlite3_context*, int, sqlite3_value**);
     };
     static const Entry kEntries[] = {
-        {"litegres_regex_match", 3, regex_match},     {"litegres_regexp_like", 2, regexp_like},
-        {"litegres_regexp_like", 3, regexp_like},     {"litegres_regexp_count", 2, regexp_count},
-        {"litegres_regexp_replace", 3, regexp_replace}, {"litegres_regexp_replace", 4, regexp_replace},
+        {"litegres_regex_match", 3, regex_match},
+        {"litegres_regexp_like", 2, regexp_like},
+        {"litegres_regexp_like", 3, regexp_like},
+        {"litegres_regexp_count", 2, regexp_count},
+        {"litegres_regexp_replace", 3, regexp_replace},
+        {"litegres_regexp_replace", 4, regexp_replace},
         {"litegres_similar_to_regex", 2, similar_to_regex},
     };
     for (const auto& e : kEntries) {
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, e.fn,
-                                            nullptr, nullptr, nullptr);
+        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                            nullptr, e.fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
     return SQLITE_OK;

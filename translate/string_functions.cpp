@@ -64,7 +64,8 @@ void split_part(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         size_t start = 0;
         for (;;) {
             size_t at = s.find(delim, start);
-            fields.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+            fields.push_back(s.substr(
+                start, at == std::string_view::npos ? std::string_view::npos : at - start));
             if (at == std::string_view::npos) break;
             start = at + delim.size();
         }
@@ -89,7 +90,8 @@ void pad(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         return result_text(ctx, out);
     }
     std::string padding;
-    for (size_t i = 0; i < size_t(length) - chars.size(); ++i) padding.append(fill[i % fill.size()]);
+    for (size_t i = 0; i < size_t(length) - chars.size(); ++i)
+        padding.append(fill[i % fill.size()]);
     std::string body(text_of(argv[0]));
     result_text(ctx, kLeft ? padding + body : body + padding);
 }
@@ -99,7 +101,8 @@ void repeat(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     std::string_view s = text_of(argv[0]);
     int64_t n = sqlite3_value_int64(argv[1]);
     if (n <= 0 || s.empty()) return result_text(ctx, "");
-    if (n > kMaxResultBytes / int64_t(s.size())) return raise(ctx, "54000", "requested length too large");
+    if (n > kMaxResultBytes / int64_t(s.size()))
+        return raise(ctx, "54000", "requested length too large");
     std::string out;
     out.reserve(size_t(n) * s.size());
     for (int64_t i = 0; i < n; ++i) out.append(s);
@@ -148,8 +151,10 @@ void translate_chars(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     for (auto c : characters(text_of(argv[0]))) {
         size_t i = 0;
         while (i < from.size() && from[i] != c) ++i;
-        if (i == from.size()) out.append(c);
-        else if (i < to.size()) out.append(to[i]);
+        if (i == from.size())
+            out.append(c);
+        else if (i < to.size())
+            out.append(to[i]);
     }
     result_text(ctx, out);
 }
@@ -166,11 +171,13 @@ std::string hex(const unsigned char* bytes, size_t n) {
 
 void md5(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    const void* data = sqlite3_value_type(argv[0]) == SQLITE_BLOB ? sqlite3_value_blob(argv[0])
-                                                                   : static_cast<const void*>(sqlite3_value_text(argv[0]));
+    const void* data = sqlite3_value_type(argv[0]) == SQLITE_BLOB
+                           ? sqlite3_value_blob(argv[0])
+                           : static_cast<const void*>(sqlite3_value_text(argv[0]));
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(data, size_t(sqlite3_value_bytes(argv[0])), digest, &length, EVP_md5(), nullptr) != 1) {
+    if (EVP_Digest(data, size_t(sqlite3_value_bytes(argv[0])), digest, &length, EVP_md5(),
+                   nullptr) != 1) {
         return raise(ctx, "XX000", "could not compute MD5 hash");
     }
     result_text(ctx, hex(digest, length));
@@ -253,15 +260,17 @@ void format(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         while (digits < fmt.size() && fmt[digits] >= '0' && fmt[digits] <= '9') ++digits;
         if (digits > i && digits < fmt.size() && fmt[digits] == '$') {
             arg = std::stoi(std::string(fmt.substr(i, digits - i)));
-            if (arg == 0) return raise(ctx, "22023", "format specifies argument 0, but arguments are numbered from 1");
+            if (arg == 0)
+                return raise(ctx, "22023",
+                             "format specifies argument 0, but arguments are numbered from 1");
             i = digits + 1;
             if (i >= fmt.size()) return raise(ctx, "22023", "unterminated format() type specifier");
         }
         next = arg + 1;
         char type = fmt[i];
         if (type != 's' && type != 'I' && type != 'L') {
-            return raise(ctx, "22023", std::string("unrecognized format() type specifier \"") + type + "\"")
-                ;
+            return raise(ctx, "22023",
+                         std::string("unrecognized format() type specifier \"") + type + "\"");
         }
         if (arg >= argc) return raise(ctx, "22023", "too few arguments for format()");
         sqlite3_value* v = argv[arg];
@@ -269,7 +278,8 @@ void format(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         if (type == 's') {
             if (!null) out.append(text_of(v));
         } else if (type == 'I') {
-            if (null) return raise(ctx, "22004", "null values cannot be formatted as an SQL identifier");
+            if (null)
+                return raise(ctx, "22004", "null values cannot be formatted as an SQL identifier");
             out += quote_ident(text_of(v));
         } else {
             out += null ? "NULL" : quote_literal_text(text_of(v));
@@ -287,12 +297,13 @@ void starts_with(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 // A version 4 (random) UUID in PostgreSQL's text form.
 void gen_random_uuid(sqlite3_context* ctx, int, sqlite3_value**) {
     unsigned char b[16];
-    if (RAND_bytes(b, sizeof b) != 1) return raise(ctx, "XX000", "could not generate random values");
+    if (RAND_bytes(b, sizeof b) != 1)
+        return raise(ctx, "XX000", "could not generate random values");
     b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
     b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
     std::string h = hex(b, sizeof b);
-    result_text(ctx, h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
-                         h.substr(20));
+    result_text(ctx, h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" +
+                         h.substr(16, 4) + "-" + h.substr(20));
 }
 
 }  // namespace
@@ -309,7 +320,8 @@ std::string quote_ident(std::string_view name) {
         const auto* tokens = scan.tokens();
         if (tokens != nullptr && tokens->n_tokens == 1) {
             auto kind = tokens->tokens[0]->keyword_kind;
-            plain = kind == PG_QUERY__KEYWORD_KIND__NO_KEYWORD || kind == PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD;
+            plain = kind == PG_QUERY__KEYWORD_KIND__NO_KEYWORD ||
+                    kind == PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD;
         }
     }
     if (plain) return std::string(name);
@@ -329,19 +341,29 @@ int register_string_functions(sqlite3* db) {
         bool deterministic;
     };
     static const Entry kEntries[] = {
-        {"litegres_split_part", 3, split_part, true},  {"litegres_lpad", 2, pad<true>, true},
-        {"litegres_lpad", 3, pad<true>, true},         {"litegres_rpad", 2, pad<false>, true},
-        {"litegres_rpad", 3, pad<false>, true},        {"litegres_repeat", 2, repeat, true},
-        {"litegres_initcap", 1, initcap, true},        {"litegres_reverse", 1, reverse, true},
-        {"litegres_translate", 3, translate_chars, true}, {"litegres_md5", 1, md5, true},
-        {"litegres_to_hex", 2, to_hex, true},          {"litegres_concat_ws", -1, concat_ws, true},
-        {"litegres_quote_ident", 1, quote_ident_fn, true}, {"litegres_quote_literal", 1, quote_literal, true},
-        {"litegres_quote_nullable", 1, quote_nullable, true}, {"litegres_format", -1, format, true},
-        {"litegres_starts_with", 2, starts_with, true}, {"litegres_gen_random_uuid", 0, gen_random_uuid, false},
+        {"litegres_split_part", 3, split_part, true},
+        {"litegres_lpad", 2, pad<true>, true},
+        {"litegres_lpad", 3, pad<true>, true},
+        {"litegres_rpad", 2, pad<false>, true},
+        {"litegres_rpad", 3, pad<false>, true},
+        {"litegres_repeat", 2, repeat, true},
+        {"litegres_initcap", 1, initcap, true},
+        {"litegres_reverse", 1, reverse, true},
+        {"litegres_translate", 3, translate_chars, true},
+        {"litegres_md5", 1, md5, true},
+        {"litegres_to_hex", 2, to_hex, true},
+        {"litegres_concat_ws", -1, concat_ws, true},
+        {"litegres_quote_ident", 1, quote_ident_fn, true},
+        {"litegres_quote_literal", 1, quote_literal, true},
+        {"litegres_quote_nullable", 1, quote_nullable, true},
+        {"litegres_format", -1, format, true},
+        {"litegres_starts_with", 2, starts_with, true},
+        {"litegres_gen_random_uuid", 0, gen_random_uuid, false},
     };
     for (const auto& e : kEntries) {
         int flags = SQLITE_UTF8 | (e.deterministic ? SQLITE_DETERMINISTIC : 0);
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
+        int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr,
+                                            nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
     return SQLITE_OK;

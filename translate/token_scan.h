@@ -10,11 +10,11 @@
 namespace litegres::translate {
 
 class TokenScan {
-public:
+  public:
     explicit TokenScan(const std::string& sql) : result_(pg_query_scan(sql.c_str())) {
         if (result_.error == nullptr) {
-            tokens_ = pg_query__scan_result__unpack(nullptr, result_.pbuf.len,
-                                                   reinterpret_cast<const uint8_t*>(result_.pbuf.data));
+            tokens_ = pg_query__scan_result__unpack(
+                nullptr, result_.pbuf.len, reinterpret_cast<const uint8_t*>(result_.pbuf.data));
         }
     }
     ~TokenScan() {
@@ -27,7 +27,7 @@ public:
     // nullptr when the text does not scan.
     const PgQuery__ScanResult* tokens() const { return tokens_; }
 
-private:
+  private:
     PgQueryScanResult result_;
     PgQuery__ScanResult* tokens_ = nullptr;
 };

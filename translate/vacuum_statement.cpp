@@ -31,7 +31,8 @@ TranslatedStatement StatementTranslator::vacuum(const PgQuery__VacuumStmt& stmt)
     }
     if (analyze) {
         if (tables.empty()) t.sqlite_sql.push_back("ANALYZE main");
-        for (const auto& table : tables) t.sqlite_sql.push_back("ANALYZE main." + quote_identifier(table));
+        for (const auto& table : tables)
+            t.sqlite_sql.push_back("ANALYZE main." + quote_identifier(table));
     }
     return t;
 }

@@ -18,8 +18,8 @@ PgType value_type(const std::vector<TypedSql>& args) {
 
 bool is_window_function(const std::string& name) {
     static constexpr std::array<std::string_view, 11> kNames = {
-        "row_number", "rank",   "dense_rank", "percent_rank", "cume_dist",  "ntile",
-        "lag",        "lead",   "first_value", "last_value",  "nth_value"};
+        "row_number", "rank", "dense_rank",  "percent_rank", "cume_dist", "ntile",
+        "lag",        "lead", "first_value", "last_value",   "nth_value"};
     for (auto n : kNames) {
         if (n == name) return true;
     }
@@ -34,7 +34,8 @@ PgType WindowFunction::argument_type(size_t index, const std::vector<TypedSql>& 
     return value_type(args);
 }
 
-std::optional<WindowFunction> find_window_function(const std::string& name, const std::vector<TypedSql>& args) {
+std::optional<WindowFunction> find_window_function(const std::string& name,
+                                                   const std::vector<TypedSql>& args) {
     size_t n = args.size();
     if (name == "row_number" || name == "rank" || name == "dense_rank") {
         if (n == 0) return WindowFunction{kInt8, name};

@@ -23,6 +23,7 @@ struct WindowFunction {
 bool is_window_function(const std::string& name);
 
 // nullopt when `name` takes no such number of arguments.
-std::optional<WindowFunction> find_window_function(const std::string& name, const std::vector<TypedSql>& args);
+std::optional<WindowFunction> find_window_function(const std::string& name,
+                                                   const std::vector<TypedSql>& args);
 
 }  // namespace litegres::translate
