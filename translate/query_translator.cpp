@@ -1592,7 +1592,6 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
         throw PgError(sqlstate::kUndefinedFunction, "function " + std::string(str(call.funcname[0])) +
                                                         "." + name + " does not exist", pos(call.location));
     }
-    if (call.n_agg_order > 0) throw_unsupported("ORDER BY inside an aggregate", call.location);
     if (call.agg_within_group) throw_unsupported("WITHIN GROUP", call.location);
     if (call.over != nullptr && in_where_) {
         throw PgError(sqlstate::kWindowingError, "window functions are not allowed in WHERE", pos(call.location));
@@ -1607,7 +1606,12 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     } aggregate_scope{nullptr};
     if (group_check_ != nullptr && call.over == nullptr) {
         const FunctionSignature* f = find_function(name, call.n_args, call.agg_star);
-        if (f != nullptr && f->aggregate) {
+        // The json/array aggregates live in container_expressions.cpp.
+        static const char* kContainerAggregates[] = {"array_agg", "json_agg", "jsonb_agg", "json_object_agg",
+                                                     "jsonb_object_agg"};
+        bool container_aggregate = std::any_of(std::begin(kContainerAggregates), std::end(kContainerAggregates),
+                                               [&](const char* n) { return name == n; });
+        if ((f != nullptr && f->aggregate) || container_aggregate) {
             aggregate_scope.check = group_check_;
             ++group_check_->aggregate_depth;
             group_check_->saw_aggregate = true;
@@ -1616,6 +1620,47 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
 
     std::vector<TypedSql> args;
     for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], scope));
+    if (call.n_agg_order > 0) return ordered_aggregate(name, call, args, scope);
+    return call_with_arguments(name, call, args, scope);
+}
+
+TypedSql QueryTranslator::ordered_aggregate(const std::string& name, const PgQuery__FuncCall& call,
+                                            std::vector<TypedSql>& args, const Scope& scope) {
+    if (call.over != nullptr) throw_unsupported("ORDER BY inside a window aggregate", call.location);
+    // The aggregate itself, over rows of json_each whose values are this
+    // call's arguments (see ordered_aggregate.h).
+    std::vector<TypedSql> rows = args;
+    std::vector<std::string> values;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i].untyped()) resolve_unknown(args[i], kText, call.location);
+        values.push_back(args[i].sql);
+        rows[i] = TypedSql{"json_extract(value, '$[" + std::to_string(i) + "]')", args[i].type};
+    }
+    PgQuery__FuncCall plain = call;
+    plain.n_agg_order = 0;
+    plain.agg_order = nullptr;
+    plain.agg_filter = nullptr;
+    TypedSql inner = call_with_arguments(name, plain, rows, scope);
+    std::string directions;
+    std::vector<std::string> keys;
+    for (size_t i = 0; i < call.n_agg_order; ++i) {
+        const auto& sb = *call.agg_order[i]->sort_by;
+        std::string direction = sort_direction(sb);
+        TypedSql key = expression(sb.node, scope);
+        // numeric text sorts by value.
+        keys.push_back(key.type.oid == oid::kNumeric ? "CAST(" + key.sql + " AS REAL)" : key.sql);
+        directions += direction.find("DESC") != std::string::npos ? 'd' : 'a';
+        directions += direction.find("NULLS FIRST") != std::string::npos ? 'f' : 'l';
+    }
+    std::string sql = "litegres_ordered_aggregate(" + quote_string("SELECT " + inner.sql + " FROM json_each(?1)") +
+                      ", " + quote_string(directions) + ", json_array(" + join_strings(values, ", ") + "), " +
+                      join_strings(keys, ", ") + ")";
+    if (call.agg_filter != nullptr) sql += " FILTER (WHERE " + condition(call.agg_filter, scope, "FILTER") + ")";
+    return {sql, inner.type};
+}
+
+TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQuery__FuncCall& call,
+                                              std::vector<TypedSql>& args, const Scope& scope) {
     if (auto container = container_function(name, call, args)) return *container;
     // OVER w names a window of the WINDOW clause; OVER (...) defines one.
     auto over = [&]() {

@@ -122,6 +122,12 @@ private:
     TypedSql operator_expr(const PgQuery__AExpr& e, const Scope& scope);
     TypedSql binary_operator(const std::string& op, TypedSql left, TypedSql right, int location);
     TypedSql function_call(const PgQuery__FuncCall& call, const Scope& scope);
+    // The call built from its already-typed arguments.
+    TypedSql call_with_arguments(const std::string& name, const PgQuery__FuncCall& call, std::vector<TypedSql>& args,
+                                 const Scope& scope);
+    // agg(x ORDER BY y): see ordered_aggregate.h.
+    TypedSql ordered_aggregate(const std::string& name, const PgQuery__FuncCall& call, std::vector<TypedSql>& args,
+                               const Scope& scope);
     TypedSql type_cast(const PgQuery__TypeCast& cast, const Scope& scope);
     TypedSql cast_to(TypedSql value, PgType target, int location);
     // 'name'::regclass / regproc / regtype: the object's OID.

@@ -1,6 +1,7 @@
 // sqlite_functions.cpp — implementations of the functions the emitter calls
 // (litegres_*). Each checks its inputs as the PostgreSQL function would and
 // raises the same SQLSTATE.
+#include "translate/ordered_aggregate.h"
 #include "translate/regex_functions.h"
 #include "translate/string_functions.h"
 #include "translate/sqlite_functions.h"
@@ -485,7 +486,8 @@ int register_sqlite_functions(sqlite3* db) {
     if (rc == SQLITE_OK) rc = register_datetime_functions(db);
     if (rc == SQLITE_OK) rc = register_json_functions(db);
     if (rc == SQLITE_OK) rc = register_container_collations(db);
-    return rc == SQLITE_OK ? register_array_functions(db) : rc;
+    if (rc == SQLITE_OK) rc = register_array_functions(db);
+    return rc == SQLITE_OK ? register_ordered_aggregate(db) : rc;
 }
 
 }  // namespace litegres::translate

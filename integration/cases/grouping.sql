@@ -47,3 +47,7 @@ SELECT DISTINCT ON (a.country) a.country, b.title FROM gr_author a JOIN gr_book 
 SELECT DISTINCT ON (year / 1000) year / 1000 AS millennium, count(*) OVER () FROM gr_book ORDER BY year / 1000;
 SELECT DISTINCT ON (5) year FROM gr_book;
 SELECT DISTINCT year FROM gr_book ORDER BY year;
+SELECT author_id, array_agg(title ORDER BY title), json_agg(pages ORDER BY pages DESC), string_agg(title, '-' ORDER BY pages) FROM gr_book GROUP BY author_id ORDER BY author_id;
+SELECT author_id, jsonb_object_agg(title, pages), count(*) FROM gr_book WHERE author_id IS NOT NULL GROUP BY author_id ORDER BY 1;
+SELECT string_agg(title, ',' ORDER BY year DESC, title), array_agg(DISTINCT year ORDER BY year) FROM gr_book;
+SELECT array_agg(title ORDER BY pages) FILTER (WHERE pages > 50) FROM gr_book;

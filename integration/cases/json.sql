@@ -63,7 +63,6 @@ SELECT id, body ->> 'n' FROM docs WHERE (body ->> 'n')::numeric > 1;
 UPDATE docs SET body = body || '{"seen":true}' WHERE id = 1 RETURNING body;
 UPDATE docs SET body = jsonb_set(body, '{n}', '5') WHERE id = 2 RETURNING body;
 INSERT INTO docs VALUES (4, '{"bad"', NULL);
--- known gap: ORDER BY inside an aggregate (SQLite 3.40 has no ordered aggregates)
 SELECT json_agg(id ORDER BY id) FROM docs;
 SELECT json_agg(id), jsonb_agg(body -> 'name') FROM docs WHERE id < 3;
 SELECT json_object_agg(id, body ->> 'name'), jsonb_object_agg(id, id * 2) FROM docs WHERE id < 3;
