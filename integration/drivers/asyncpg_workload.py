@@ -3,6 +3,7 @@ executemany, a cursor fetching in row-limited chunks (portal suspension),
 a rolled-back transaction, UniqueViolationError."""
 
 import asyncio
+import datetime
 import json
 import sys
 
@@ -41,6 +42,13 @@ async def run(dsn: str) -> None:
         print("unique violation", error.sqlstate)
     status = await conn.execute("DELETE FROM items WHERE name LIKE $1", "bulk1%")
     print("status", status)
+    # Arrays, interval and time in binary: asyncpg introspects these types.
+    await conn.execute("DROP TABLE IF EXISTS tagged")
+    await conn.execute("CREATE TABLE tagged (id int PRIMARY KEY, tags text[], nums int[], span interval, at time)")
+    await conn.execute("INSERT INTO tagged VALUES ($1, $2, $3, $4, $5)", 1, ["a", "b c", None], [1, 2, 3],
+                       datetime.timedelta(days=1, seconds=5), datetime.time(10, 30))
+    print("tagged", [tuple(r) for r in await conn.fetch("SELECT * FROM tagged")])
+    print("array param", await conn.fetchval("SELECT $1::int[]", [4, 5]))
     await conn.close()
 
 
