@@ -64,3 +64,10 @@ TEST_CASE("generate_series in FROM walks from start to stop by step") {
     CHECK(pg_error_of([&] { sql.run("SELECT * FROM generate_series(1, 2, 0)"); }).sqlstate() ==
           "22023");
 }
+
+TEST_CASE("a pattern PCRE2 gives up on fails instead of reporting no match") {
+    SqlHarness sql;
+    PgError e = pg_error_of([&] { sql.run("SELECT repeat('a', 40) || 'b' ~ '^(a+)+$'"); });
+    CHECK(e.sqlstate() == "2201B");
+    CHECK(std::string(e.what()) == "invalid regular expression: regular expression is too complex");
+}

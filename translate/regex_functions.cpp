@@ -24,6 +24,18 @@ std::string_view text_of(sqlite3_value* v) {
     return {p != nullptr ? p : "", size_t(sqlite3_value_bytes(v))};
 }
 
+struct RegexTooComplex {};
+
+// A regex function whose matching PCRE2 gave up on fails the statement.
+template <void (*kBody)(sqlite3_context*, int, sqlite3_value**)>
+void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    try {
+        kBody(ctx, argc, argv);
+    } catch (const RegexTooComplex&) {
+        raise(ctx, "2201B", "invalid regular expression: regular expression is too complex");
+    }
+}
+
 // A compiled pattern with the match data sized for it.
 class CompiledRegex {
   public:
@@ -36,11 +48,15 @@ class CompiledRegex {
     CompiledRegex(const CompiledRegex&) = delete;
     CompiledRegex& operator=(const CompiledRegex&) = delete;
 
-    // Matches at or after `offset`; false when there is no match.
+    // Matches at or after `offset`; false when there is no match. PCRE2
+    // giving up (its match or depth limit) throws RegexTooComplex: "no
+    // match" would be a wrong answer.
     bool find(std::string_view subject, size_t offset) {
         int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
                              offset, 0, match_, nullptr);
-        return rc >= 0;
+        if (rc >= 0) return true;
+        if (rc == PCRE2_ERROR_NOMATCH) return false;
+        throw RegexTooComplex{};
     }
     size_t group_count() const { return pcre2_get_ovector_count(match_); }
     // Start and end of group n of the last match (n = 0: the whole match);
@@ -283,12 +299,12 @@ int register_regex_functions(sqlite3* db) {
         void (*fn)(sqlite3_context*, int, sqlite3_value**);
     };
     static const Entry kEntries[] = {
-        {"litegres_regex_match", 3, regex_match},
-        {"litegres_regexp_like", 2, regexp_like},
-        {"litegres_regexp_like", 3, regexp_like},
-        {"litegres_regexp_count", 2, regexp_count},
-        {"litegres_regexp_replace", 3, regexp_replace},
-        {"litegres_regexp_replace", 4, regexp_replace},
+        {"litegres_regex_match", 3, guarded<regex_match>},
+        {"litegres_regexp_like", 2, guarded<regexp_like>},
+        {"litegres_regexp_like", 3, guarded<regexp_like>},
+        {"litegres_regexp_count", 2, guarded<regexp_count>},
+        {"litegres_regexp_replace", 3, guarded<regexp_replace>},
+        {"litegres_regexp_replace", 4, guarded<regexp_replace>},
         {"litegres_similar_to_regex", 2, similar_to_regex},
     };
     for (const auto& e : kEntries) {
