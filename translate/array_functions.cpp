@@ -1,5 +1,6 @@
 // array_functions.cpp — array functions and operators as SQLite functions,
 // working on the storage JSON through pgwire::JsonValue.
+#include "translate/function_error.h"
 #include "translate/array_functions.h"
 
 #include <algorithm>
@@ -36,8 +37,7 @@ void guarded(sqlite3_context* ctx, Body body) {
     try {
         body();
     } catch (const PgError& e) {
-        std::string encoded = "litegres:" + e.sqlstate() + ":" + e.what();
-        sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
+        report_error(ctx, e);
     } catch (const std::exception& e) {
         sqlite3_result_error(ctx, e.what(), -1);
     }

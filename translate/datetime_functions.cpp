@@ -2,6 +2,7 @@
 // date_part, date_trunc, AT TIME ZONE, age, make_*, isfinite and the
 // interval collation. Arguments arrive as the stored text forms; results
 // leave in them (numeric results of extract as exact decimal text).
+#include "translate/function_error.h"
 #include "translate/datetime_functions.h"
 
 #include <chrono>
@@ -131,8 +132,7 @@ void strict(sqlite3_context* ctx, int argc, sqlite3_value** argv, Body body) {
     try {
         body();
     } catch (const PgError& e) {
-        std::string encoded = "litegres:" + e.sqlstate() + ":" + e.what();
-        sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
+        report_error(ctx, e);
     }
 }
 
@@ -768,8 +768,7 @@ void interval_sum_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
         acc->count++;
     } catch (const PgError& e) {
         acc->failed = true;
-        std::string encoded = "litegres:" + e.sqlstate() + ":" + e.what();
-        sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
+        report_error(ctx, e);
     }
 }
 

@@ -2,6 +2,7 @@
 // functions. Every function parses its arguments with pgwire::JsonValue, so
 // json results keep their input text (spans of the source) and jsonb results
 // are canonical, and raises PostgreSQL's SQLSTATE for bad input.
+#include "translate/function_error.h"
 #include "translate/json_functions.h"
 
 #include <algorithm>
@@ -42,8 +43,7 @@ void guarded(sqlite3_context* ctx, Body body) {
     try {
         body();
     } catch (const PgError& e) {
-        std::string encoded = "litegres:" + e.sqlstate() + ":" + e.what();
-        sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
+        report_error(ctx, e);
     } catch (const std::exception& e) {
         sqlite3_result_error(ctx, e.what(), -1);
     }
@@ -570,8 +570,7 @@ void json_object_agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     AggregateState* s = state_of(ctx);
     if (s == nullptr) return sqlite3_result_error_nomem(ctx);
     if (is_null(argv[0])) {
-        std::string encoded = std::string("litegres:") + sqlstate::kInvalidParameterValue + ":field name must not be null";
-        return sqlite3_result_error(ctx, encoded.c_str(), -1);
+        return report_error(ctx, sqlstate::kInvalidParameterValue, "field name must not be null");
     }
     s->jsonb = sqlite3_value_int(argv[2]) != 0;
     s->text += s->started ? ", " : "{ ";

@@ -1,5 +1,6 @@
 // numeric_functions.cpp — SQLite functions, aggregates and the collation
 // that carry out numeric's exact arithmetic on values stored as text.
+#include "translate/function_error.h"
 #include "translate/numeric_functions.h"
 
 #include <cstring>
@@ -17,12 +18,6 @@ namespace litegres::translate {
 namespace {
 
 namespace oid = pgwire::oid;
-
-void raise(sqlite3_context* ctx, const pgwire::PgError& e) {
-    std::string encoded = "litegres:" + e.sqlstate() + ":" + e.what();
-    if (!e.detail().empty()) encoded += "\x1f" + e.detail();
-    sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
-}
 
 // A SQLite value read as numeric: text through numeric_in, integers
 // exactly, reals as float8 ► numeric does. nullopt for NULL.
@@ -55,7 +50,7 @@ void unary(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (!a) return sqlite3_result_null(ctx);
         result_numeric(ctx, reinterpret_cast<Unary>(sqlite3_user_data(ctx))(*a));
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -66,7 +61,7 @@ void binary(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (!a || !b) return sqlite3_result_null(ctx);
         result_numeric(ctx, reinterpret_cast<Binary>(sqlite3_user_data(ctx))(*a, *b));
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -78,7 +73,7 @@ void with_scale(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (!a || sqlite3_value_type(argv[1]) == SQLITE_NULL) return sqlite3_result_null(ctx);
         result_numeric(ctx, ((*a).*kMethod)(sqlite3_value_int(argv[1])));
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -88,7 +83,7 @@ void typmod_coercion(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (!a) return sqlite3_result_null(ctx);
         result_numeric(ctx, a->with_typmod(sqlite3_value_int(argv[1])));
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -98,7 +93,7 @@ void to_float(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (!a) return sqlite3_result_null(ctx);
         sqlite3_result_double(ctx, a->to_double());
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -119,7 +114,7 @@ void to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
         }
         sqlite3_result_int64(ctx, *v);
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -138,7 +133,7 @@ void extremum(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         if (!best) return sqlite3_result_null(ctx);
         result_numeric(ctx, *best);
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -161,7 +156,7 @@ void sum_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
         }
         ++state->count;
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -180,7 +175,7 @@ void sum_inverse(sqlite3_context* ctx, int, sqlite3_value** argv) {
             *state->sum = state->sum->subtract(*a);
         }
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -192,7 +187,7 @@ void sum_value(sqlite3_context* ctx) {
     try {
         result_numeric(ctx, kAverage ? state->sum->divide(NumericValue::from_int64(state->count)) : *state->sum);
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 
@@ -205,7 +200,7 @@ void sum_final(sqlite3_context* ctx) {
     try {
         result_numeric(ctx, kAverage ? sum->divide(NumericValue::from_int64(state->count)) : *sum);
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e);
+        report_error(ctx, e);
     }
 }
 

@@ -2,6 +2,7 @@
 // with the statement through sqlite3_set_auxdata, so a constant pattern is
 // compiled once per statement rather than once per row.
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include "translate/function_error.h"
 #include "translate/regex_functions.h"
 
 #include <pcre2.h>
@@ -13,11 +14,6 @@
 namespace litegres::translate {
 
 namespace {
-
-void raise(sqlite3_context* ctx, const char* sqlstate, const std::string& message) {
-    std::string text = std::string("litegres:") + sqlstate + ":" + message;
-    sqlite3_result_error(ctx, text.c_str(), int(text.size()));
-}
 
 std::string_view text_of(sqlite3_value* v) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
@@ -32,7 +28,7 @@ void guarded(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     try {
         kBody(ctx, argc, argv);
     } catch (const RegexTooComplex&) {
-        raise(ctx, "2201B", "invalid regular expression: regular expression is too complex");
+        report_error(ctx, "2201B", "invalid regular expression: regular expression is too complex");
     }
 }
 
@@ -108,7 +104,7 @@ CompiledRegex* RegexLease::get(sqlite3_value** argv, bool case_insensitive) {
     if (code == nullptr) {
         PCRE2_UCHAR buffer[256];
         pcre2_get_error_message(error, buffer, sizeof buffer);
-        raise(ctx, "2201B",
+        report_error(ctx, "2201B",
               std::string("invalid regular expression: ") + reinterpret_cast<char*>(buffer));
         return nullptr;
     }
@@ -141,7 +137,7 @@ bool parse_flags(sqlite3_context* ctx, std::string_view text, Flags& flags) {
             case 't':
                 break;
             default:
-                raise(ctx, "22023",
+                report_error(ctx, "22023",
                       std::string("invalid regular expression option: \"") + f + "\"");
                 return false;
         }
@@ -257,7 +253,7 @@ void similar_to_regex(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     std::string_view pattern = text_of(argv[0]);
     std::string_view escape = text_of(argv[1]);
-    if (escape.size() > 1) return raise(ctx, "22025", "invalid escape string");
+    if (escape.size() > 1) return report_error(ctx, "22025", "invalid escape string");
     std::string out = "^(?:";
     bool in_bracket = false;
     for (size_t i = 0; i < pattern.size(); ++i) {

@@ -1,6 +1,7 @@
 // sqlite_functions.cpp — implementations of the functions the emitter calls
 // (litegres_*). Each checks its inputs as the PostgreSQL function would and
 // raises the same SQLSTATE.
+#include "translate/function_error.h"
 #include "translate/ordered_aggregate.h"
 #include "translate/regex_functions.h"
 #include "translate/string_functions.h"
@@ -33,11 +34,6 @@ namespace {
 
 namespace oid = pgwire::oid;
 
-void raise(sqlite3_context* ctx, const char* sqlstate, const std::string& message) {
-    std::string encoded = std::string("litegres:") + sqlstate + ":" + message;
-    sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
-}
-
 std::string text_arg(sqlite3_value* v) {
     const unsigned char* t = sqlite3_value_text(v);
     return t != nullptr ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_value_bytes(v))) : "";
@@ -48,7 +44,7 @@ void nonzero(sqlite3_context* ctx, int, sqlite3_value** argv) {
     int type = sqlite3_value_numeric_type(v);
     if ((type == SQLITE_INTEGER && sqlite3_value_int64(v) == 0) ||
         (type == SQLITE_FLOAT && sqlite3_value_double(v) == 0.0)) {
-        raise(ctx, "22012", "division by zero");
+        report_error(ctx, "22012", "division by zero");
         return;
     }
     sqlite3_result_value(ctx, v);
@@ -104,7 +100,7 @@ void to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (type == SQLITE_INTEGER) {
         int64_t i = sqlite3_value_int64(v);
         if (!fits(i, target)) {
-            raise(ctx, "22003", out_of_range_message(target));
+            report_error(ctx, "22003", out_of_range_message(target));
             return;
         }
         sqlite3_result_int64(ctx, i);
@@ -116,7 +112,7 @@ void to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
     double r = sqlite3_value_int(argv[2]) != 0 ? std::rint(d) : std::round(d);
     if (std::isnan(r) || r < -9.2233720368547758e18 || r >= 9.2233720368547758e18 ||
         !fits(int64_t(r), target)) {
-        raise(ctx, "22003", out_of_range_message(target));
+        report_error(ctx, "22003", out_of_range_message(target));
         return;
     }
     sqlite3_result_int64(ctx, int64_t(r));
@@ -137,7 +133,7 @@ void text_to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
         sqlite3_result_int64(ctx, coerce_value(text_arg(argv[0]), PgType{Oid(target), -1}, -1).integer);
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e.sqlstate().c_str(), e.what());
+        report_error(ctx, e.sqlstate().c_str(), e.what());
     }
 }
 
@@ -149,7 +145,7 @@ void text_to_float(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
         sqlite3_result_double(ctx, coerce_value(text_arg(argv[0]), kFloat8, -1).real);
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e.sqlstate().c_str(), e.what());
+        report_error(ctx, e.sqlstate().c_str(), e.what());
     }
 }
 
@@ -161,7 +157,7 @@ void text_to_bool(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
         sqlite3_result_int(ctx, int(coerce_value(text_arg(argv[0]), kBool, -1).integer));
     } catch (const pgwire::PgError& e) {
-        raise(ctx, e.sqlstate().c_str(), e.what());
+        report_error(ctx, e.sqlstate().c_str(), e.what());
     }
 }
 
@@ -194,7 +190,7 @@ void char_length_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
             SqlValue checked = coerce_value(s, PgType{target, sqlite3_value_int(argv[2])}, 0);
             sqlite3_result_text(ctx, checked.text.c_str(), int(checked.text.size()), SQLITE_TRANSIENT);
         } catch (const pgwire::PgError& e) {
-            raise(ctx, e.sqlstate().c_str(), e.what());
+            report_error(ctx, e.sqlstate().c_str(), e.what());
         }
         return;
     }
@@ -280,7 +276,7 @@ bool sequence_step(sqlite3_context* ctx, const std::string& name, const char* sq
     sqlite3* db = sqlite3_context_db_handle(ctx);
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
-        raise(ctx, "XX000", sqlite3_errmsg(db));
+        report_error(ctx, "XX000", sqlite3_errmsg(db));
         return false;
     }
     sqlite3_bind_text(stmt, 1, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
@@ -294,11 +290,11 @@ bool sequence_step(sqlite3_context* ctx, const std::string& name, const char* sq
     std::string error = rc == SQLITE_ROW || rc == SQLITE_DONE ? "" : sqlite3_errmsg(db);
     sqlite3_finalize(stmt);
     if (!error.empty()) {
-        raise(ctx, "XX000", error);
+        report_error(ctx, "XX000", error);
         return false;
     }
     if (!found) {
-        raise(ctx, "42P01", "relation \"" + name + "\" does not exist");
+        report_error(ctx, "42P01", "relation \"" + name + "\" does not exist");
         return false;
     }
     if (current_session_context() != nullptr) current_session_context()->sequence_last_values[name] = result;
@@ -319,7 +315,7 @@ bool read_sequence(sqlite3_context* ctx, const std::string& name, SequenceRow& r
         "SELECT last_value, increment_by, is_called, min_value, max_value, cycle FROM _litegres_sequence "
         "WHERE name = ?1";
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
-        raise(ctx, "XX000", sqlite3_errmsg(db));
+        report_error(ctx, "XX000", sqlite3_errmsg(db));
         return false;
     }
     sqlite3_bind_text(stmt, 1, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
@@ -331,11 +327,11 @@ bool read_sequence(sqlite3_context* ctx, const std::string& name, SequenceRow& r
     std::string error = rc == SQLITE_ROW || rc == SQLITE_DONE ? "" : sqlite3_errmsg(db);
     sqlite3_finalize(stmt);
     if (!error.empty()) {
-        raise(ctx, "XX000", error);
+        report_error(ctx, "XX000", error);
         return false;
     }
     if (rc != SQLITE_ROW) {
-        raise(ctx, "42P01", "relation \"" + name + "\" does not exist");
+        report_error(ctx, "42P01", "relation \"" + name + "\" does not exist");
         return false;
     }
     return true;
@@ -354,7 +350,7 @@ void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (beyond) {
             if (!row.cycle) {
                 bool up = row.increment > 0;
-                raise(ctx, "2200H", std::string("nextval: reached ") + (up ? "maximum" : "minimum") +
+                report_error(ctx, "2200H", std::string("nextval: reached ") + (up ? "maximum" : "minimum") +
                                         " value of sequence \"" + name + "\" (" +
                                         std::to_string(up ? row.max : row.min) + ")");
                 return;
@@ -373,7 +369,7 @@ void setval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     SequenceRow row;
     if (!read_sequence(ctx, name, row)) return;
     if (target < row.min || target > row.max) {
-        raise(ctx, "22003", "setval: value " + std::to_string(target) + " is out of bounds for sequence \"" + name +
+        report_error(ctx, "22003", "setval: value " + std::to_string(target) + " is out of bounds for sequence \"" + name +
                                 "\" (" + std::to_string(row.min) + ".." + std::to_string(row.max) + ")");
         return;
     }
@@ -395,7 +391,7 @@ void currval(sqlite3_context* ctx, int, sqlite3_value** argv) {
             return;
         }
     }
-    raise(ctx, "55000", "currval of sequence \"" + name + "\" is not yet defined in this session");
+    report_error(ctx, "55000", "currval of sequence \"" + name + "\" is not yet defined in this session");
 }
 
 // pg_attribute's view of a declared column type.
@@ -416,7 +412,7 @@ void cbrt(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // litegres_raise(sqlstate, message): fails the statement with that error,
 // for checks the emitted SQL makes (a scalar subquery's second row).
 void raise_error(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    raise(ctx, reinterpret_cast<const char*>(sqlite3_value_text(argv[0])), text_arg(argv[1]));
+    report_error(ctx, reinterpret_cast<const char*>(sqlite3_value_text(argv[0])), text_arg(argv[1]));
 }
 
 // format_type(type oid, typmod), as PostgreSQL prints it; NULL type, NULL.
@@ -431,7 +427,7 @@ void format_type_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // generate_series's step, which PostgreSQL refuses to be zero.
 void series_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) != SQLITE_NULL && sqlite3_value_int64(argv[0]) == 0) {
-        return raise(ctx, "22023", "step size cannot equal zero");
+        return report_error(ctx, "22023", "step size cannot equal zero");
     }
     sqlite3_result_value(ctx, argv[0]);
 }

@@ -1,5 +1,6 @@
 // string_functions.cpp — see string_functions.h. Every function returns NULL
 // for a NULL argument (PostgreSQL's STRICT) unless noted.
+#include "translate/function_error.h"
 #include "translate/string_functions.h"
 
 #include <openssl/evp.h>
@@ -14,11 +15,6 @@
 namespace litegres::translate {
 
 namespace {
-
-void raise(sqlite3_context* ctx, const char* sqlstate, const std::string& message) {
-    std::string text = std::string("litegres:") + sqlstate + ":" + message;
-    sqlite3_result_error(ctx, text.c_str(), int(text.size()));
-}
 
 std::string_view text_of(sqlite3_value* v) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
@@ -56,7 +52,7 @@ void split_part(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     std::string_view s = text_of(argv[0]), delim = text_of(argv[1]);
     int64_t n = sqlite3_value_int64(argv[2]);
-    if (n == 0) return raise(ctx, "22023", "field position must not be zero");
+    if (n == 0) return report_error(ctx, "22023", "field position must not be zero");
     std::vector<std::string_view> fields;
     if (delim.empty()) {
         fields.push_back(s);
@@ -83,7 +79,7 @@ void pad(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     int64_t length = sqlite3_value_int64(argv[1]);
     auto fill = characters(argc > 2 ? text_of(argv[2]) : std::string_view(" "));
     if (length <= 0) return result_text(ctx, "");
-    if (length * 4 > kMaxResultBytes) return raise(ctx, "54000", "requested length too large");
+    if (length * 4 > kMaxResultBytes) return report_error(ctx, "54000", "requested length too large");
     if (size_t(length) <= chars.size() || fill.empty()) {
         std::string out;
         for (size_t i = 0; i < chars.size() && i < size_t(length); ++i) out.append(chars[i]);
@@ -102,7 +98,7 @@ void repeat(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     int64_t n = sqlite3_value_int64(argv[1]);
     if (n <= 0 || s.empty()) return result_text(ctx, "");
     if (n > kMaxResultBytes / int64_t(s.size()))
-        return raise(ctx, "54000", "requested length too large");
+        return report_error(ctx, "54000", "requested length too large");
     std::string out;
     out.reserve(size_t(n) * s.size());
     for (int64_t i = 0; i < n; ++i) out.append(s);
@@ -178,7 +174,7 @@ void md5(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     unsigned int length = 0;
     if (EVP_Digest(data, size_t(sqlite3_value_bytes(argv[0])), digest, &length, EVP_md5(),
                    nullptr) != 1) {
-        return raise(ctx, "XX000", "could not compute MD5 hash");
+        return report_error(ctx, "XX000", "could not compute MD5 hash");
     }
     result_text(ctx, hex(digest, length));
 }
@@ -250,7 +246,7 @@ void format(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             out.push_back(fmt[i]);
             continue;
         }
-        if (++i >= fmt.size()) return raise(ctx, "22023", "unterminated format() type specifier");
+        if (++i >= fmt.size()) return report_error(ctx, "22023", "unterminated format() type specifier");
         if (fmt[i] == '%') {
             out.push_back('%');
             continue;
@@ -261,25 +257,25 @@ void format(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         if (digits > i && digits < fmt.size() && fmt[digits] == '$') {
             arg = std::stoi(std::string(fmt.substr(i, digits - i)));
             if (arg == 0)
-                return raise(ctx, "22023",
+                return report_error(ctx, "22023",
                              "format specifies argument 0, but arguments are numbered from 1");
             i = digits + 1;
-            if (i >= fmt.size()) return raise(ctx, "22023", "unterminated format() type specifier");
+            if (i >= fmt.size()) return report_error(ctx, "22023", "unterminated format() type specifier");
         }
         next = arg + 1;
         char type = fmt[i];
         if (type != 's' && type != 'I' && type != 'L') {
-            return raise(ctx, "22023",
+            return report_error(ctx, "22023",
                          std::string("unrecognized format() type specifier \"") + type + "\"");
         }
-        if (arg >= argc) return raise(ctx, "22023", "too few arguments for format()");
+        if (arg >= argc) return report_error(ctx, "22023", "too few arguments for format()");
         sqlite3_value* v = argv[arg];
         bool null = sqlite3_value_type(v) == SQLITE_NULL;
         if (type == 's') {
             if (!null) out.append(text_of(v));
         } else if (type == 'I') {
             if (null)
-                return raise(ctx, "22004", "null values cannot be formatted as an SQL identifier");
+                return report_error(ctx, "22004", "null values cannot be formatted as an SQL identifier");
             out += quote_ident(text_of(v));
         } else {
             out += null ? "NULL" : quote_literal_text(text_of(v));
@@ -298,7 +294,7 @@ void starts_with(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void gen_random_uuid(sqlite3_context* ctx, int, sqlite3_value**) {
     unsigned char b[16];
     if (RAND_bytes(b, sizeof b) != 1)
-        return raise(ctx, "XX000", "could not generate random values");
+        return report_error(ctx, "XX000", "could not generate random values");
     b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
     b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
     std::string h = hex(b, sizeof b);
