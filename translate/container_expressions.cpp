@@ -501,6 +501,7 @@ std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const 
     TypedSql arg = expression(fc.args[0], scope);
 
     entry.refname = alias != nullptr ? alias->aliasname : name;
+    entry.scalar_function = name.find("_each") == std::string::npos;  // json_each & co. return records
     std::string ref = quote_identifier(entry.refname);
     auto column_name = [&](size_t i, const std::string& own) {
         if (alias != nullptr && i < alias->n_colnames) return std::string(alias->colnames[i]->string->sval);

@@ -330,7 +330,7 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
         }
         case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
             const auto& sub = *node->range_subselect;
-            if (sub.lateral) throw_unsupported("LATERAL");
+            if (sub.lateral) return lateral_subquery(sub, scope);
             if (sub.alias == nullptr) {
                 throw PgError(sqlstate::kSyntaxError, "subquery in FROM must have an alias");
             }
@@ -395,11 +395,13 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
     if (rf.n_coldeflist > 0) throw_unsupported("a column definition list");
     const auto& call = *rf.functions[0]->list->items[0]->func_call;
     std::string name = str(call.funcname[call.n_funcname - 1]);
-    // SQLite's subqueries in FROM cannot see the FROM items beside them.
-    Scope outer;
-    outer.parent = scope.parent;
+    // Functions in FROM may refer to the FROM items before them (LATERAL).
+    Scope siblings = lateral_scope(scope);
+    auto enclosing = std::exchange(lateral_reference_, std::nullopt);
     std::vector<TypedSql> args;
-    for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], outer));
+    for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], siblings));
+    bool correlated = lateral_reference_.has_value();
+    if (!correlated) lateral_reference_ = enclosing;
 
     RangeEntry entry;
     entry.refname = rf.alias != nullptr ? rf.alias->aliasname : name;
@@ -424,6 +426,7 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
                "UNION ALL SELECT v + c FROM \"series\", \"series_args\" WHERE (c > 0 AND v + c <= b) OR "
                "(c < 0 AND v + c >= b)) SELECT v AS " + quote_identifier(column) + " FROM \"series\"";
         entry.columns.push_back(ColumnInfo{column, type, false, "", 0, 0});
+        entry.scalar_function = true;
     } else {
         throw_unsupported("function " + name + " in FROM", call.location);
     }
@@ -433,7 +436,8 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
                           "table name \"" + entry.refname + "\" specified more than once", pos(call.location));
         }
     }
-    std::string sql = "(" + body + ") AS " + quote_identifier(entry.refname);
+    std::string sql = correlated ? lateral_rows_item(body, entry, call.location)
+                                 : "(" + body + ") AS " + quote_identifier(entry.refname);
     scope.entries.push_back(std::move(entry));
     return sql;
 }
@@ -443,7 +447,15 @@ std::string QueryTranslator::join(const PgQuery__JoinExpr& j, Scope& scope) {
     size_t left_begin = scope.entries.size();
     std::string left = from_item(j.larg, scope);
     size_t right_begin = scope.entries.size();
+    auto enclosing = std::exchange(lateral_reference_, std::nullopt);
     std::string right = from_item(j.rarg, scope);
+    if (lateral_reference_ && (j.jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT || j.jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL)) {
+        throw PgError(sqlstate::kInvalidColumnReference,
+                      "invalid reference to FROM-clause entry for table \"" + lateral_reference_->table + "\"",
+                      pos(lateral_reference_->location))
+            .with_detail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+    }
+    if (!lateral_reference_) lateral_reference_ = enclosing;
     if (j.rarg->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) right = "(" + right + ")";
 
     const char* kind = "JOIN";
@@ -1256,7 +1268,9 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
     if (names.size() == 1) {
         for (const Scope* s = &scope; s != nullptr; s = s->parent) {
             for (const auto& m : s->merged_columns) {
-                if (m.name == column) return {quote_identifier(column), m.type};
+                if (m.name != column) continue;
+                if (s->lateral) lateral_reference_ = LateralReference{"", ref.location};
+                return {quote_identifier(column), m.type};
             }
             const RangeEntry* found = nullptr;
             const ColumnInfo* info = nullptr;
@@ -1277,9 +1291,19 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                                                 : quote_identifier(found->refname) + "." + quote_identifier(column),
                            info->type};
                 if (s == &scope) note_column_use(*found, column, t.sql, ref.location);
+                if (s->lateral) lateral_reference_ = LateralReference{found->refname, ref.location};
                 t.table_oid = info->table_oid;
                 t.column_number = info->column_number;
                 return t;
+            }
+        }
+        // PostgreSQL's whole-row reference, for a function of a base type.
+        for (const Scope* s = &scope; s != nullptr; s = s->parent) {
+            for (const auto& e : s->entries) {
+                if (e.refname != column || !e.scalar_function || e.columns.size() != 1) continue;
+                const ColumnInfo& c = e.columns[0];
+                if (s->lateral) lateral_reference_ = LateralReference{e.refname, ref.location};
+                return {!c.sql.empty() ? c.sql : quote_identifier(e.refname) + "." + quote_identifier(c.name), c.type};
             }
         }
         throw PgError(sqlstate::kUndefinedColumn, "column \"" + column + "\" does not exist",
@@ -1297,6 +1321,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                                                : quote_identifier(e.refname) + "." + quote_identifier(column),
                                c.type};
                     if (s == &scope) note_column_use(e, column, t.sql, ref.location);
+                    if (s->lateral) lateral_reference_ = LateralReference{e.refname, ref.location};
                     t.table_oid = c.table_oid;
                     t.column_number = c.column_number;
                     return t;

@@ -105,6 +105,13 @@ private:
     RangeEntry relation_entry(const PgQuery__RangeVar& range_var);
     std::string from_item(const PgQuery__Node* node, Scope& scope);
     std::string join(const PgQuery__JoinExpr& join, Scope& scope);
+    // LATERAL (SELECT ...) in FROM (lateral_subquery.cpp).
+    std::string lateral_subquery(const PgQuery__RangeSubselect& subselect, Scope& scope);
+    // The FROM item yielding the rows of `select_sql`, which refers to
+    // earlier FROM items, under `refname`; fills the entry's column SQL.
+    std::string lateral_rows_item(const std::string& select_sql, RangeEntry& entry, int location);
+    // The scope a LATERAL item sees: its earlier siblings, then the parent.
+    static Scope lateral_scope(const Scope& scope);
     // generate_series in FROM, as a recursive subquery.
     std::string series_function(const PgQuery__RangeFunction& range_function, Scope& scope);
     // A table or WITH query named in FROM, under its alias if it has one.
@@ -197,6 +204,13 @@ private:
     GroupCheck* group_check_ = nullptr;
     // Set while translating a WHERE clause, where aggregates are not allowed.
     bool in_where_ = false;
+    // Set when a column resolved to an earlier FROM item through a LATERAL
+    // scope: the item must then be joined as litegres_rows (lateral_rows.h).
+    struct LateralReference {
+        std::string table;
+        int location;
+    };
+    std::optional<LateralReference> lateral_reference_;
     std::vector<std::pair<const PgQuery__FuncCall*, TypedSql>> select_list_results_;
 };
 

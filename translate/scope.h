@@ -21,6 +21,9 @@ struct RangeEntry {
     // The target of INSERT/UPDATE/DELETE: its columns are emitted without a
     // qualifier, which is what SQLite's RETURNING accepts.
     bool unqualified = false;
+    // A function in FROM returning a base type (unnest, generate_series,
+    // jsonb_array_elements): its name alone also reads its one column.
+    bool scalar_function = false;
 
     const ColumnInfo* find_column(std::string_view name) const {
         for (const auto& c : columns) {
@@ -36,6 +39,8 @@ struct Scope {
     // reference to one of them is not ambiguous (SQLite resolves it the same way).
     std::vector<ColumnInfo> merged_columns;
     const Scope* parent = nullptr;
+    // The earlier FROM items, as seen by a LATERAL item beside them.
+    bool lateral = false;
 };
 
 }  // namespace litegres::translate

@@ -2,6 +2,7 @@
 // (litegres_*). Each checks its inputs as the PostgreSQL function would and
 // raises the same SQLSTATE.
 #include "translate/function_error.h"
+#include "translate/lateral_rows.h"
 #include "translate/ordered_aggregate.h"
 #include "translate/regex_functions.h"
 #include "translate/string_functions.h"
@@ -483,7 +484,8 @@ int register_sqlite_functions(sqlite3* db) {
     if (rc == SQLITE_OK) rc = register_json_functions(db);
     if (rc == SQLITE_OK) rc = register_container_collations(db);
     if (rc == SQLITE_OK) rc = register_array_functions(db);
-    return rc == SQLITE_OK ? register_ordered_aggregate(db) : rc;
+    if (rc == SQLITE_OK) rc = register_ordered_aggregate(db);
+    return rc == SQLITE_OK ? register_lateral_rows(db) : rc;
 }
 
 }  // namespace litegres::translate
