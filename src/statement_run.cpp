@@ -23,8 +23,25 @@ void StatementRun::start() {
     for (size_t i = 0; i + 1 < sql.size(); ++i) {
         StatementLease step = connection_.lease(sql[i], cache);
         bind_parameters(step.get(), parameters_);
+        const translate::RowCapture* capture = nullptr;
+        for (const auto& c : statement_->row_captures) {
+            if (c.statement == i) capture = &c;
+        }
+        StatementLease keep;
+        if (capture != nullptr) {
+            std::string insert = "INSERT INTO " + capture->table + " VALUES (";
+            for (int c = 0; c < sqlite3_column_count(step.get()); ++c) insert += c > 0 ? ", ?" : "?";
+            keep = connection_.lease(insert + ")", true);
+        }
         int rc;
         while ((rc = sqlite3_step(step.get())) == SQLITE_ROW) {
+            if (capture == nullptr) continue;
+            for (int c = 0; c < sqlite3_column_count(step.get()); ++c) {
+                sqlite3_bind_value(keep.get(), c + 1, sqlite3_column_value(step.get(), c));
+            }
+            int kept = sqlite3_step(keep.get());
+            sqlite3_reset(keep.get());
+            if (kept != SQLITE_DONE) throw sqlite_error(connection_.handle(), kept);
         }
         if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
     }
@@ -69,12 +86,22 @@ bool StatementRun::resume(pgwire::BackendEncoder& encoder, int64_t max_rows) {
     if (!stmt.returns_rows) rows = sqlite3_changes64(connection_.handle());
     cursor_.release();
     done_ = true;
+    release_captured_rows();
     switch (stmt.tag_style) {
         case translate::TagStyle::kPlain: encoder.command_complete(stmt.tag); break;
         case translate::TagStyle::kRowCount: encoder.command_complete(stmt.tag + " " + std::to_string(rows)); break;
         case translate::TagStyle::kInsertCount: encoder.command_complete("INSERT 0 " + std::to_string(rows)); break;
     }
     return true;
+}
+
+void StatementRun::release_captured_rows() {
+    // The TEMP tables stay (their definition is reused); their rows go.
+    for (const auto& capture : statement_->row_captures) {
+        StatementLease clear = connection_.lease("DELETE FROM " + capture.table, true);
+        int rc = sqlite3_step(clear.get());
+        if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
+    }
 }
 
 int64_t StatementRun::fetch(pgwire::BackendEncoder& encoder, int64_t max_rows, bool send) {
@@ -93,6 +120,7 @@ int64_t StatementRun::fetch(pgwire::BackendEncoder& encoder, int64_t max_rows, b
         cursor_.release();
         done_ = true;
         if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
+        release_captured_rows();
         break;
     }
     return rows;

@@ -34,6 +34,8 @@ public:
 
 private:
     void start();
+    // Empties the TEMP tables of a data-modifying WITH query's rows.
+    void release_captured_rows();
 
     SqliteConnection& connection_;
     std::shared_ptr<const translate::TranslatedStatement> statement_;

@@ -269,15 +269,17 @@ std::string QueryTranslator::with_clause(const PgQuery__WithClause& with, const 
         if (cte.search_clause != nullptr || cte.cycle_clause != nullptr) {
             throw_unsupported("SEARCH or CYCLE in WITH", cte.location);
         }
-        if (cte.ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
-            throw_unsupported("a data-modifying statement in WITH", cte.location);
-        }
         for (size_t k = first; k < common_tables_.size(); ++k) {
             if (common_tables_[k].name == cte.ctename) {
                 throw PgError(sqlstate::kDuplicateAlias,
                               "WITH query name \"" + std::string(cte.ctename) + "\" specified more than once",
                               pos(cte.location));
             }
+        }
+        if (cte.ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
+            std::string part = captured_common_table(cte);
+            if (!part.empty()) parts.push_back(std::move(part));
+            continue;
         }
         const auto& query = *cte.ctequery->select_stmt;
         auto named_columns = [&](const std::vector<ResultColumn>& result) {
@@ -310,6 +312,7 @@ std::string QueryTranslator::with_clause(const PgQuery__WithClause& with, const 
         for (const auto& c : common_tables_.back().columns) names.push_back(quote_identifier(c.name));
         parts.push_back(quote_identifier(cte.ctename) + "(" + join_strings(names, ", ") + ") AS (" + body.sql + ")");
     }
+    if (parts.empty()) return "";
     return std::string("WITH ") + (with.recursive ? "RECURSIVE " : "") + join_strings(parts, ", ") + " ";
 }
 
@@ -319,6 +322,11 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
             const auto& rv = *node->range_var;
             if (rv.schemaname == nullptr || rv.schemaname[0] == '\0') {
                 if (const CommonTable* cte = find_common_table(rv.relname)) {
+                    if (cte->without_returning) {
+                        throw PgError(sqlstate::kFeatureNotSupported,
+                                      "WITH query \"" + cte->name + "\" does not have a RETURNING clause",
+                                      pos(rv.location));
+                    }
                     RangeEntry entry;
                     entry.refname = rv.relname;
                     entry.relation_name = rv.relname;

@@ -9,6 +9,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <exception>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -69,6 +70,15 @@ struct NeedsLiterals : std::exception {
     const char* what() const noexcept override { return "statement needs its literals"; }
 };
 
+// The rows a data-modifying WITH query (INSERT/UPDATE/DELETE ... RETURNING)
+// produced, kept by the executor in a TEMP table (data_modifying_with.cpp).
+struct CapturedCommonTable {
+    std::string sqlite_table;           // quoted, e.g. temp."_litegres_with_0_2"
+    std::vector<ResultColumn> columns;  // its RETURNING list
+    bool returning = false;
+};
+using CapturedCommonTables = std::map<const PgQuery__CommonTableExpr*, CapturedCommonTable>;
+
 class QueryTranslator {
 public:
     QueryTranslator(Catalog& catalog, ParameterTypes& parameter_types)
@@ -90,6 +100,9 @@ public:
     // Returns "WITH [RECURSIVE] ... " to put in front of the statement.
     std::string with_clause(const PgQuery__WithClause& with, const Scope* outer);
     size_t common_table_mark() const { return common_tables_.size(); }
+    // The data-modifying WITH queries of the statement, already run by the
+    // time its main query reads them (only the top level may have them).
+    void use_captured_common_tables(const CapturedCommonTables* captured) { captured_ = captured; }
     void pop_common_tables(size_t mark) { common_tables_.resize(mark); }
 
     // A FROM item (table, subquery, join, function) added to `scope`.
@@ -169,7 +182,10 @@ private:
     struct CommonTable {
         std::string name;
         std::vector<ColumnInfo> columns;
+        bool without_returning = false;  // a data-modifying query without RETURNING
     };
+    // A data-modifying WITH query: its captured rows (see CapturedCommonTable).
+    std::string captured_common_table(const PgQuery__CommonTableExpr& cte);
     const CommonTable* find_common_table(std::string_view name) const;
 
     // PostgreSQL's grouping rule for one query level: outside aggregates,
@@ -199,6 +215,7 @@ private:
     ParameterTypes& parameter_types_;
     // Innermost last: a nested WITH shadows an outer one of the same name.
     std::vector<CommonTable> common_tables_;
+    const CapturedCommonTables* captured_ = nullptr;
     bool writes_ = false;
     // The grouping check of the query level being translated (nullptr: none).
     GroupCheck* group_check_ = nullptr;

@@ -1,8 +1,10 @@
 // statement_classifier.cpp — a reflective walk over the protobuf-c tree finds
-// calls of writing functions (nextval, setval) anywhere inside a SELECT.
+// what makes a SELECT write: calls of nextval/setval, data-modifying WITH.
 #include "translate/statement_classifier.h"
 
 #include <cstring>
+
+#include "translate/ast_walk.h"
 
 namespace litegres::translate {
 
@@ -18,35 +20,15 @@ bool is_writing_function_call(const ProtobufCMessage* m) {
     return std::strcmp(name, "nextval") == 0 || std::strcmp(name, "setval") == 0;
 }
 
-// Visits every message reachable from `m` (oneof members only when set).
-bool contains(const ProtobufCMessage* m, bool (*predicate)(const ProtobufCMessage*)) {
-    if (m == nullptr) return false;
-    if (predicate(m)) return true;
-    const ProtobufCMessageDescriptor* d = m->descriptor;
-    const char* base = reinterpret_cast<const char*>(m);
-    for (unsigned i = 0; i < d->n_fields; ++i) {
-        const ProtobufCFieldDescriptor* f = &d->fields[i];
-        if (f->type != PROTOBUF_C_TYPE_MESSAGE) continue;
-        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) != 0) {
-            uint32_t which;
-            std::memcpy(&which, base + f->quantifier_offset, sizeof which);
-            if (which != f->id) continue;
-        }
-        if (f->label == PROTOBUF_C_LABEL_REPEATED) {
-            size_t n;
-            std::memcpy(&n, base + f->quantifier_offset, sizeof n);
-            ProtobufCMessage* const* items;
-            std::memcpy(&items, base + f->offset, sizeof items);
-            for (size_t k = 0; k < n; ++k) {
-                if (contains(items[k], predicate)) return true;
-            }
-        } else {
-            const ProtobufCMessage* child;
-            std::memcpy(&child, base + f->offset, sizeof child);
-            if (contains(child, predicate)) return true;
-        }
-    }
-    return false;
+// A SELECT writes when it calls nextval/setval or has a data-modifying
+// WITH query.
+bool writes_inside(const ProtobufCMessage* m) {
+    return walk_messages(m, [](const ProtobufCMessage& message) {
+        const ProtobufCMessageDescriptor* d = message.descriptor;
+        bool writes = is_writing_function_call(&message) || d == &pg_query__insert_stmt__descriptor ||
+                      d == &pg_query__update_stmt__descriptor || d == &pg_query__delete_stmt__descriptor;
+        return writes ? WalkStep::kStop : WalkStep::kDescend;
+    });
 }
 
 }  // namespace
@@ -57,7 +39,7 @@ bool statement_needs_writer(const PgQuery__RawStmt& raw) {
     switch (node->node_case) {
         case PG_QUERY__NODE__NODE_SELECT_STMT:
             return node->select_stmt->into_clause != nullptr ||
-                   contains(&node->select_stmt->base, is_writing_function_call);
+                   writes_inside(&node->select_stmt->base);
         case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
         case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
         case PG_QUERY__NODE__NODE_CREATEDB_STMT:

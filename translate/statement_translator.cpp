@@ -159,6 +159,7 @@ TranslatedStatement StatementTranslator::translate(const PgQuery__RawStmt& raw) 
 TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& raw) {
     const PgQuery__Node* node = raw.stmt;
     if (node == nullptr) return plain("", StatementKind::kEmpty);
+    if (has_data_modifying_with(node)) return data_modifying_with(raw);
     switch (node->node_case) {
         case PG_QUERY__NODE__NODE_SELECT_STMT: return select(*node->select_stmt);
         case PG_QUERY__NODE__NODE_INSERT_STMT: return insert(*node->insert_stmt);
@@ -230,6 +231,7 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
 
 TranslatedStatement StatementTranslator::select(const PgQuery__SelectStmt& stmt) {
     QueryTranslator q(catalog_, parameter_types_);
+    q.use_captured_common_tables(&captured_ctes_);
     SelectOutput out = q.select(stmt, nullptr);
     TranslatedStatement t = plain("SELECT", StatementKind::kQuery);
     t.sqlite_sql.push_back(std::move(out.sql));
@@ -243,6 +245,7 @@ TranslatedStatement StatementTranslator::select(const PgQuery__SelectStmt& stmt)
 TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt) {
     reject_schema(*stmt.relation);
     QueryTranslator q(catalog_, parameter_types_);
+    q.use_captured_common_tables(&captured_ctes_);
     std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
     RangeEntry target = q.table_entry(*stmt.relation);
     target.unqualified = true;
@@ -431,6 +434,7 @@ std::string StatementTranslator::set_list(QueryTranslator& q, PgQuery__Node** it
 TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt) {
     reject_schema(*stmt.relation);
     QueryTranslator q(catalog_, parameter_types_);
+    q.use_captured_common_tables(&captured_ctes_);
     std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
     Scope scope;
     scope.entries.push_back(q.table_entry(*stmt.relation));
@@ -466,6 +470,7 @@ TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt)
 TranslatedStatement StatementTranslator::remove(const PgQuery__DeleteStmt& stmt) {
     reject_schema(*stmt.relation);
     QueryTranslator q(catalog_, parameter_types_);
+    q.use_captured_common_tables(&captured_ctes_);
     std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
     Scope scope;
     scope.entries.push_back(q.table_entry(*stmt.relation));

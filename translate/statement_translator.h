@@ -27,6 +27,9 @@ public:
 
 private:
     TranslatedStatement translate_node(const PgQuery__RawStmt& raw);
+    // WITH ... AS (INSERT/UPDATE/DELETE ...) (data_modifying_with.cpp).
+    bool has_data_modifying_with(const PgQuery__Node* node) const;
+    TranslatedStatement data_modifying_with(const PgQuery__RawStmt& raw);
     TranslatedStatement select(const PgQuery__SelectStmt& stmt);
     TranslatedStatement insert(const PgQuery__InsertStmt& stmt);
     TranslatedStatement update(const PgQuery__UpdateStmt& stmt);
@@ -59,6 +62,9 @@ private:
 
     Catalog& catalog_;
     ParameterTypes parameter_types_;
+    // While data_modifying_with translates the main statement: its WITH
+    // queries' captured rows.
+    CapturedCommonTables captured_ctes_;
 };
 
 // The SQLite schema litegres keeps beside the user's tables (sequences);

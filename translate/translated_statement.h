@@ -50,10 +50,19 @@ struct ResultColumn {
     int16_t column_number = 0;
 };
 
+// A statement of sqlite_sql whose rows (RETURNING) the executor keeps in
+// `table` (a TEMP table) for the statements after it: a data-modifying
+// WITH query's rows (data_modifying_with.cpp).
+struct RowCapture {
+    size_t statement;
+    std::string table;
+};
+
 struct TranslatedStatement {
     StatementKind kind = StatementKind::kQuery;
     // SQLite statements run in order; only the last may return rows.
     std::vector<std::string> sqlite_sql;
+    std::vector<RowCapture> row_captures;
     std::vector<ResultColumn> columns;
     bool returns_rows = false;
     // $1, $2, ...: declared by the client or inferred (ParameterDescription).

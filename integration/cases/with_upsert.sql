@@ -26,8 +26,33 @@ WITH RECURSIVE path(id, p) AS (SELECT id, label FROM wu_tree WHERE parent IS NUL
 WITH n AS (SELECT 7 AS v) INSERT INTO wu_item (id, name, qty) SELECT v, 'fig', v FROM n RETURNING id, name, qty;
 WITH gone AS (SELECT id FROM wu_item WHERE name = 'fig') DELETE FROM wu_item WHERE id IN (SELECT id FROM gone) RETURNING name;
 WITH bump AS (SELECT 1 AS id) UPDATE wu_item SET qty = qty + 1 WHERE id IN (SELECT id FROM bump) RETURNING id, qty;
--- known gap: data-modifying statements in WITH (SQLite has no such form)
 WITH x AS (DELETE FROM wu_stock WHERE item_id = 12345 RETURNING *) SELECT count(*) FROM x;
+CREATE TABLE wu_log (id serial PRIMARY KEY, item_id integer, note text, at_qty integer);
+WITH moved AS (DELETE FROM wu_stock WHERE delta < 0 RETURNING item_id, delta) INSERT INTO wu_log (item_id, note, at_qty) SELECT item_id, 'moved', delta FROM moved RETURNING item_id, note, at_qty;
+WITH ins AS (INSERT INTO wu_item (id, name, qty, price) VALUES (20, 'kiwi', 4, 0.35), (21, 'lime', 2, 0.40) RETURNING id, name) SELECT name, id FROM ins ORDER BY id;
+WITH up AS (UPDATE wu_item SET qty = qty * 2 WHERE id >= 20 RETURNING id, qty) SELECT sum(qty) AS total, count(*) FROM up;
+WITH a AS (SELECT 21 AS k), d AS (DELETE FROM wu_item WHERE id = (SELECT k FROM a) RETURNING name, price) SELECT * FROM d;
+WITH i AS (INSERT INTO wu_log (item_id, note) VALUES (1, 'first') RETURNING id, item_id), j AS (INSERT INTO wu_log (item_id, note) SELECT item_id, 'second' FROM i RETURNING note) SELECT note FROM j;
+WITH i(n, label) AS (INSERT INTO wu_log (item_id, note) VALUES (2, 'aliased') RETURNING item_id, note) SELECT label, n FROM i;
+WITH d AS (DELETE FROM wu_log WHERE note = 'aliased') SELECT 1 AS done;
+WITH d AS (DELETE FROM wu_log WHERE note = 'second') SELECT * FROM d;
+SELECT * FROM (WITH d AS (DELETE FROM wu_log RETURNING *) SELECT * FROM d) s;
+WITH u AS (UPDATE wu_item SET qty = 0 WHERE false RETURNING *) SELECT count(*) FROM u;
+WITH u AS (UPDATE wu_item SET qty = qty + 1 WHERE id = 20 RETURNING qty) UPDATE wu_log SET at_qty = (SELECT qty FROM u) WHERE note = 'first' RETURNING note, at_qty;
+WITH d AS (DELETE FROM wu_log WHERE note = 'first' RETURNING item_id) DELETE FROM wu_stock WHERE item_id IN (SELECT item_id FROM d) RETURNING item_id, delta;
+WITH i AS (INSERT INTO wu_item (id, name) VALUES (22, 'apple') ON CONFLICT (name) DO UPDATE SET qty = wu_item.qty + 100 RETURNING id, qty) SELECT * FROM i;
+PREPARE wu_move(integer) AS WITH d AS (DELETE FROM wu_item WHERE id = $1 RETURNING id, name) INSERT INTO wu_log (item_id, note) SELECT id, name FROM d RETURNING item_id, note;
+EXECUTE wu_move(20);
+EXECUTE wu_move(20);
+SELECT item_id, note FROM wu_log ORDER BY id;
+BEGIN;
+WITH d AS (DELETE FROM wu_log RETURNING *) SELECT count(*) FROM d;
+ROLLBACK;
+SELECT count(*) FROM wu_log;
+WITH d AS (INSERT INTO wu_item (id, name) VALUES (1, 'dup') RETURNING id) SELECT * FROM d;
+SELECT count(*) FROM wu_item WHERE name = 'dup';
+-- known gap: the main query reading a table its WITH query modifies (PostgreSQL reads it as before the statement)
+WITH d AS (DELETE FROM wu_log WHERE false RETURNING *) SELECT count(*) FROM wu_log;
 INSERT INTO wu_item VALUES (1, 'apple2', 1) ON CONFLICT DO NOTHING;
 INSERT INTO wu_item VALUES (1, 'apple2', 1) ON CONFLICT (id) DO NOTHING RETURNING *;
 INSERT INTO wu_item VALUES (4, 'apple', 1) ON CONFLICT (name) DO NOTHING;
