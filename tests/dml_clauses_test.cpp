@@ -122,3 +122,32 @@ TEST_CASE("DELETE ... USING deletes the target rows the join finds") {
         "plum");
     CHECK(db.sql.text("SELECT name FROM item ORDER BY id") == "apple,pear");
 }
+
+TEST_CASE("a data-modifying WITH query runs first and its RETURNING rows are captured for the main query") {
+    StockDb db;
+    auto t = db.sql.translate(
+        "WITH d AS (DELETE FROM delta WHERE n < 0 RETURNING item_id, n) INSERT INTO item (id, name) "
+        "SELECT item_id + 10, 'moved' FROM d");
+    CHECK(t.writes);
+    REQUIRE(t.row_captures.size() == 1);
+    // CREATE TEMP TABLE, empty it, the DELETE (captured), then the INSERT.
+    REQUIRE(t.sqlite_sql.size() == 4);
+    CHECK(t.row_captures[0].statement == 2);
+    CHECK(t.sqlite_sql[2].rfind("DELETE FROM \"delta\"", 0) == 0);
+    CHECK(t.sqlite_sql[3].find(t.row_captures[0].table) != std::string::npos);
+    // Without RETURNING there is nothing to capture, and nothing to read.
+    CHECK(db.sql.translate("WITH d AS (DELETE FROM delta) SELECT 1").row_captures.empty());
+    CHECK(pg_error_of([&] { db.sql.translate("WITH d AS (DELETE FROM delta) SELECT * FROM d"); }).sqlstate() ==
+          "0A000");
+}
+
+TEST_CASE("a statement that reads what its data-modifying WITH query changes is refused, not answered late") {
+    StockDb db;
+    PgError e = pg_error_of(
+        [&] { db.sql.translate("WITH d AS (DELETE FROM delta RETURNING *) SELECT count(*) FROM delta"); });
+    CHECK(e.sqlstate() == "0A000");
+    // Reading another table, or inserting into the modified one, is fine.
+    CHECK_NOTHROW(db.sql.translate("WITH d AS (DELETE FROM delta RETURNING *) SELECT count(*) FROM item"));
+    CHECK_NOTHROW(
+        db.sql.translate("WITH d AS (DELETE FROM delta RETURNING *) INSERT INTO delta SELECT item_id, n + 1 FROM d"));
+}
