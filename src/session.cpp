@@ -264,6 +264,8 @@ void Session::finish_implicit_block(bool failed, pgwire::BackendEncoder& encoder
     if (!implicit_block_) return;
     implicit_block_ = false;
     close_cursors();
+    report_settings(failed ? transactional_settings_.rollback(*settings_) : transactional_settings_.commit(*settings_),
+                    encoder);
     SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
     if (c == nullptr || sqlite3_get_autocommit(c->handle())) return;
     if (failed) {
@@ -289,6 +291,9 @@ void Session::fail_transaction() {
     }
     if (implicit_block_) {
         implicit_block_ = false;
+        // Reverted without ParameterStatus: no reply is being written here.
+        transactional_settings_.rollback(*settings_);
+        apply_time_zone();
         close_cursors();
         SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
         if (c != nullptr && !sqlite3_get_autocommit(c->handle())) {
@@ -807,6 +812,8 @@ void Session::run_transaction_control(const translate::TranslatedStatement& stmt
     if (schema_changed_in_transaction_ && !commit) database_->bump_schema_generation();
     schema_changed_in_transaction_ = false;
     encoder.command_complete(commit ? "COMMIT" : "ROLLBACK");
+    report_settings(commit ? transactional_settings_.commit(*settings_) : transactional_settings_.rollback(*settings_),
+                    encoder);
     // The rest of a multi-statement string runs in a new implicit block.
     if (!last_in_query) {
         implicit_block_ = true;
@@ -984,6 +991,7 @@ void Session::run_savepoint(const translate::TranslatedStatement& stmt, pgwire::
     if (stmt.kind == StatementKind::kSavepoint) {
         c.exec(("SAVEPOINT " + quoted).c_str());
         savepoints_.push_back(stmt.object_name);
+        transactional_settings_.savepoint(*settings_);
         encoder.command_complete(stmt.tag);
         return;
     }
@@ -997,6 +1005,7 @@ void Session::run_savepoint(const translate::TranslatedStatement& stmt, pgwire::
     if (stmt.kind == StatementKind::kRelease) {
         c.exec(("RELEASE SAVEPOINT " + quoted).c_str());
         savepoints_.resize(index);
+        transactional_settings_.release(index);
     } else {
         // Cursors opened since the savepoint would read rolled-back rows.
         close_cursors();
@@ -1004,6 +1013,9 @@ void Session::run_savepoint(const translate::TranslatedStatement& stmt, pgwire::
         savepoints_.resize(index + 1);
         tx_state_ = TxState::kInBlock;
         if (schema_changed_in_transaction_) database_->bump_schema_generation();
+        encoder.command_complete(stmt.tag);
+        report_settings(transactional_settings_.rollback_to(*settings_, index), encoder);
+        return;
     }
     encoder.command_complete(stmt.tag);
 }
@@ -1022,14 +1034,30 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, bool descr
         encoder.command_complete("SHOW");
         return;
     }
+    // Inside a block the change belongs to the transaction (undone by ROLLBACK).
+    bool in_block = tx_state_ == TxState::kInBlock || implicit_block_;
+    if (stmt.set_local && !in_block) {
+        encoder.notice_response(sqlstate::kNoActiveSqlTransaction, "SET LOCAL can only be used in transaction blocks",
+                                "WARNING");
+        encoder.command_complete(stmt.tag);
+        return;
+    }
     if (stmt.object_name == "all") {
-        for (const auto& name : settings_->reset_all()) encoder.parameter_status(name, settings_->get(name));
+        auto changed = in_block ? transactional_settings_.reset_all_in_block(*settings_) : settings_->reset_all();
+        for (const auto& name : changed) encoder.parameter_status(name, settings_->get(name));
     } else if (!stmt.object_name.empty()) {
-        std::string reported = settings_->set(stmt.object_name, stmt.setting_value);
+        std::string reported =
+            in_block ? transactional_settings_.set_in_block(*settings_, stmt.object_name, stmt.setting_value, stmt.set_local)
+                     : settings_->set(stmt.object_name, stmt.setting_value);
         if (!reported.empty()) encoder.parameter_status(reported, settings_->get(reported));
     }
     apply_time_zone();
     encoder.command_complete(stmt.tag);
+}
+
+void Session::report_settings(const std::vector<std::string>& changed, pgwire::BackendEncoder& encoder) {
+    for (const auto& name : changed) encoder.parameter_status(name, settings_->get(name));
+    apply_time_zone();
 }
 
 void Session::apply_time_zone() { context_.time_zone = translate::TimeZone::find(settings_->get("TimeZone")); }

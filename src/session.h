@@ -25,6 +25,7 @@
 #include "src/database.h"
 #include "src/database_registry.h"
 #include "src/session_settings.h"
+#include "src/transactional_settings.h"
 #include "src/statement_run.h"
 #include "translate/parsed_query.h"
 #include "translate/session_context.h"
@@ -127,6 +128,9 @@ private:
                                  pgwire::BackendEncoder& encoder);
     void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);
     // Points the SQL functions and row output at the TimeZone setting.
+    // ParameterStatus for each reported setting that changed back (ROLLBACK,
+    // end of SET LOCAL), and the session TimeZone brought up to date.
+    void report_settings(const std::vector<std::string>& changed, pgwire::BackendEncoder& encoder);
     void apply_time_zone();
     void run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_database_command(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
@@ -163,6 +167,7 @@ private:
 
     std::shared_ptr<Database> database_;
     std::optional<SessionSettings> settings_;
+    TransactionalSettings transactional_settings_;
     translate::SessionContext context_;
 
     TxState tx_state_ = TxState::kIdle;

@@ -751,6 +751,7 @@ TranslatedStatement StatementTranslator::transaction(const PgQuery__TransactionS
 
 TranslatedStatement StatementTranslator::set_variable(const PgQuery__VariableSetStmt& stmt) {
     TranslatedStatement t = plain("SET", StatementKind::kSet);
+    t.set_local = stmt.is_local;
     switch (stmt.kind) {
         case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: {
             t.object_name = stmt.name;

@@ -74,6 +74,7 @@ struct TranslatedStatement {
     // CREATE/DROP DATABASE, SET/SHOW: the object or setting named.
     std::string object_name;
     std::string setting_value;  // SET: the value; empty means DEFAULT / RESET
+    bool set_local = false;     // SET LOCAL: only until the transaction block ends
     bool missing_ok = false;
     bool read_only_transaction = false;  // BEGIN READ ONLY
     // A cached verdict that this shape cannot run with its literals lifted
