@@ -427,8 +427,8 @@ TypedSql QueryTranslator::any_all(const PgQuery__AExpr& e, const Scope& scope) {
         throw PgError(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side", pos(e.location));
     }
     resolve_unknown(l, element_of(r.type), e.location);
-    std::string sqlite_op = op == "!=" ? "<>" : op;
-    std::string test = "(" + l.sql + " " + sqlite_op + " value)";
+    // Each element compares as a value of the element type (1.5 = 1.50).
+    std::string test = binary_operator(op, l, TypedSql{"value", element_of(r.type)}, e.location).sql;
     std::string each = " FROM json_tree(" + r.sql + ") WHERE type <> 'array'";
     // Three-valued as in PostgreSQL: a NULL comparison makes the result NULL
     // unless some element decides it.

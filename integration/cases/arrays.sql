@@ -73,3 +73,6 @@ SELECT id, nums FROM arr ORDER BY nums, id;
 SELECT unnest(ARRAY[1,2,3]);
 SELECT id, unnest(tags) FROM arr ORDER BY 1, 2;
 SELECT unnest('{{1,2},{3,4}}'::int[]) AS x;
+SELECT 1.5 = ANY(ARRAY[1.50]), 1.5 = ALL(ARRAY[1.50, 1.5]), 2 > ANY(ARRAY[1.5, 3.5]), 3 <= ALL(ARRAY[3.0, 4]);
+SELECT 1.0::float8 = ANY(ARRAY[1, 2]), date '2024-01-01' < ALL(ARRAY[date '2024-02-01']), interval '1 day' = ANY(ARRAY[interval '24 hours']);
+SELECT 1 = ANY(ARRAY['a', 'b']);
