@@ -14,6 +14,7 @@
 #include "pgwire/sqlstate.h"
 #include "translate/literal_coercion.h"
 #include "translate/pg_type.h"
+#include "translate/sqlite_value.h"
 
 namespace litegres::translate {
 
@@ -24,11 +25,6 @@ using pgwire::ArrayValue;
 using pgwire::JsonValue;
 using pgwire::PgError;
 using Kind = JsonValue::Kind;
-
-std::string text_of(sqlite3_value* v) {
-    const unsigned char* t = sqlite3_value_text(v);
-    return t != nullptr ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_value_bytes(v))) : "";
-}
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
 
@@ -43,10 +39,6 @@ void guarded(sqlite3_context* ctx, Body body) {
     }
 }
 
-void result_text(sqlite3_context* ctx, const std::string& s) {
-    sqlite3_result_text(ctx, s.data(), int(s.size()), SQLITE_TRANSIENT);
-}
-
 // The storage token of a SQLite value (see array_functions.h).
 std::string value_token(sqlite3_value* v) {
     switch (sqlite3_value_type(v)) {
@@ -55,13 +47,13 @@ std::string value_token(sqlite3_value* v) {
         case SQLITE_FLOAT: return pgwire::storage_number(sqlite3_value_double(v));
         default: {
             std::string out;
-            pgwire::append_json_string(out, text_of(v));
+            pgwire::append_json_string(out, value_string(v));
             return out;
         }
     }
 }
 
-JsonValue stored(sqlite3_value* v) { return JsonValue::parse(text_of(v)); }
+JsonValue stored(sqlite3_value* v) { return JsonValue::parse(value_string(v)); }
 
 // A stored element back as the SQLite value it was made from.
 void result_element(sqlite3_context* ctx, const JsonValue& e) {
@@ -120,14 +112,14 @@ void array_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
         PgType type{pgwire::Oid(sqlite3_value_int64(argv[1])), sqlite3_value_int(argv[2])};
-        result_text(ctx, coerce_value(text_of(argv[0]), type, 0).text);
+        result_text(ctx, coerce_value(value_string(argv[0]), type, 0).text);
     });
 }
 
 void array_out(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
-        result_text(ctx, ArrayValue::from_storage(text_of(argv[0]), pgwire::Oid(sqlite3_value_int64(argv[1]))).to_text());
+        result_text(ctx, ArrayValue::from_storage(value_string(argv[0]), pgwire::Oid(sqlite3_value_int64(argv[1]))).to_text());
     });
 }
 
@@ -218,15 +210,15 @@ void cardinality(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void array_to_string(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0]) || is_null(argv[2])) return sqlite3_result_null(ctx);
-        ArrayValue a = ArrayValue::from_storage(text_of(argv[0]), pgwire::Oid(sqlite3_value_int64(argv[1])));
-        std::string delimiter = text_of(argv[2]), out;
+        ArrayValue a = ArrayValue::from_storage(value_string(argv[0]), pgwire::Oid(sqlite3_value_int64(argv[1])));
+        std::string delimiter = value_string(argv[2]), out;
         bool with_nulls = argc > 3 && !is_null(argv[3]);
         bool first = true;
         for (const auto& e : a.elements) {
             if (!e && !with_nulls) continue;
             if (!first) out += delimiter;
             first = false;
-            out += e ? *e : text_of(argv[3]);
+            out += e ? *e : value_string(argv[3]);
         }
         result_text(ctx, out);
     });
@@ -236,7 +228,7 @@ void array_to_string(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void string_to_array(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
-        std::string s = text_of(argv[0]);
+        std::string s = value_string(argv[0]);
         std::vector<std::string> parts;
         if (s.empty()) return result_text(ctx, "[]");
         if (is_null(argv[1])) {
@@ -247,7 +239,7 @@ void string_to_array(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                 i += len;
             }
         } else {
-            std::string delimiter = text_of(argv[1]);
+            std::string delimiter = value_string(argv[1]);
             if (delimiter.empty()) {
                 parts.push_back(s);
             } else {
@@ -259,7 +251,7 @@ void string_to_array(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             }
         }
         std::optional<std::string> null_text;
-        if (argc > 2 && !is_null(argv[2])) null_text = text_of(argv[2]);
+        if (argc > 2 && !is_null(argv[2])) null_text = value_string(argv[2]);
         std::string out = "[";
         for (size_t i = 0; i < parts.size(); ++i) {
             if (i > 0) out.push_back(',');
@@ -289,7 +281,7 @@ void array_construct(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             if (is_null(argv[i])) {
                 throw PgError(sqlstate::kFeatureNotSupported, "NULL sub-arrays are not supported yet");
             }
-            std::string sub = text_of(argv[i]);
+            std::string sub = value_string(argv[i]);
             JsonValue v = JsonValue::parse(sub);
             if (i > 1 && v.items.size() != width) {
                 throw PgError(sqlstate::kArraySubscriptError,
@@ -308,7 +300,7 @@ void array_add(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         sqlite3_value* array = argv[kAppend ? 0 : 1];
         sqlite3_value* element = argv[kAppend ? 1 : 0];
-        std::string a = is_null(array) ? "[]" : text_of(array);
+        std::string a = is_null(array) ? "[]" : value_string(array);
         std::string token = value_token(element);
         std::string inner = a.substr(1, a.size() - 2);
         if (kAppend) {
@@ -322,8 +314,8 @@ void array_add(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void array_cat(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0]) && is_null(argv[1])) return sqlite3_result_null(ctx);
-        std::string a = is_null(argv[0]) ? "[]" : text_of(argv[0]);
-        std::string b = is_null(argv[1]) ? "[]" : text_of(argv[1]);
+        std::string a = is_null(argv[0]) ? "[]" : value_string(argv[0]);
+        std::string b = is_null(argv[1]) ? "[]" : value_string(argv[1]);
         std::string ia = a.substr(1, a.size() - 2), ib = b.substr(1, b.size() - 2);
         result_text(ctx, "[" + ia + (ia.empty() || ib.empty() ? "" : ",") + ib + "]");
     });

@@ -20,6 +20,7 @@
 #include "translate/datetime_formatting.h"
 #include "translate/datetime_input.h"
 #include "translate/session_context.h"
+#include "translate/sqlite_value.h"
 
 namespace litegres::translate {
 
@@ -29,36 +30,27 @@ namespace oid = pgwire::oid;
 using pgwire::PgError;
 namespace sqlstate = pgwire::sqlstate;
 
-std::string text_of(sqlite3_value* v) {
-    const unsigned char* t = sqlite3_value_text(v);
-    return t != nullptr ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_value_bytes(v))) : "";
-}
-
-void result(sqlite3_context* ctx, const std::string& s) {
-    sqlite3_result_text(ctx, s.c_str(), int(s.size()), SQLITE_TRANSIENT);
-}
-
 [[noreturn]] void bad_value(const char* type, const std::string& text) {
     throw PgError(sqlstate::kInvalidDatetimeFormat,
                   std::string("invalid input syntax for type ") + type + ": \"" + text + "\"");
 }
 
 int64_t timestamp_of(sqlite3_value* v) {
-    std::string t = text_of(v);
+    std::string t = value_string(v);
     std::optional<int64_t> ts = timestamp_from_text(t);
     if (!ts) bad_value("timestamp", t);
     return *ts;
 }
 
 int32_t date_of(sqlite3_value* v) {
-    std::string t = text_of(v);
+    std::string t = value_string(v);
     std::optional<int32_t> d = date_from_text(t);
     if (!d) bad_value("date", t);
     return *d;
 }
 
 int64_t time_of(sqlite3_value* v) {
-    std::string t = text_of(v);
+    std::string t = value_string(v);
     std::optional<int64_t> d = time_from_text(t);
     if (!d) bad_value("time", t);
     return *d;
@@ -70,7 +62,7 @@ struct TimeWithZone {
 };
 
 TimeWithZone timetz_of(sqlite3_value* v) {
-    std::string t = text_of(v);
+    std::string t = value_string(v);
     TimeWithZone out{};
     std::optional<int> offset;
     if (pgwire::parse_timetz(t, out.micros, offset) != pgwire::TimeParse::kOk || !offset) {
@@ -81,7 +73,7 @@ TimeWithZone timetz_of(sqlite3_value* v) {
 }
 
 Interval interval_of(sqlite3_value* v) {
-    std::string t = text_of(v);
+    std::string t = value_string(v);
     std::optional<Interval> i = interval_from_text(t);
     if (!i) bad_value("interval", t);
     return *i;
@@ -114,13 +106,6 @@ int64_t session_now_micros() {
 
 int64_t time_of_day(int64_t ts) { return ts - civil_from_timestamp(ts).days * kMicrosPerDay; }
 
-bool any_null(int argc, sqlite3_value** argv) {
-    for (int i = 0; i < argc; ++i) {
-        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
-    }
-    return false;
-}
-
 // Runs `body` unless an argument is NULL (the functions are strict), turning
 // a PgError into the SQLite error the executor maps back to its SQLSTATE.
 template <typename Body>
@@ -138,7 +123,7 @@ void strict(sqlite3_context* ctx, int argc, sqlite3_value** argv, Body body) {
 
 // AT TIME ZONE's zone argument: a zone name, or an interval (hours east).
 std::shared_ptr<const TimeZone> zone_argument(sqlite3_value* v) {
-    std::string name = text_of(v);
+    std::string name = value_string(v);
     if (std::shared_ptr<const TimeZone> z = TimeZone::find(name, true)) return z;
     if (std::optional<Interval> span = interval_from_text(name); span && name.find(':') != std::string::npos) {
         if (span->months != 0 || span->days != 0) {
@@ -160,33 +145,33 @@ void dt_op(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         const TimeZone& zone = session_time_zone();
         switch (op) {
             case DatetimeOp::kTimestampPlusInterval:
-                return result(ctx, timestamp_to_text(timestamp_plus_interval(timestamp_of(a), interval_of(b), nullptr)));
+                return result_text(ctx, timestamp_to_text(timestamp_plus_interval(timestamp_of(a), interval_of(b), nullptr)));
             case DatetimeOp::kTimestampMinusInterval:
-                return result(ctx, timestamp_to_text(
+                return result_text(ctx, timestamp_to_text(
                                        timestamp_plus_interval(timestamp_of(a), interval_negate(interval_of(b)), nullptr)));
             case DatetimeOp::kTimestamptzPlusInterval:
-                return result(ctx, timestamptz_to_text(timestamp_plus_interval(timestamp_of(a), interval_of(b), &zone)));
+                return result_text(ctx, timestamptz_to_text(timestamp_plus_interval(timestamp_of(a), interval_of(b), &zone)));
             case DatetimeOp::kTimestamptzMinusInterval:
-                return result(ctx, timestamptz_to_text(
+                return result_text(ctx, timestamptz_to_text(
                                        timestamp_plus_interval(timestamp_of(a), interval_negate(interval_of(b)), &zone)));
             case DatetimeOp::kDatePlusInterval:
-                return result(ctx, timestamp_to_text(
+                return result_text(ctx, timestamp_to_text(
                                        timestamp_plus_interval(date_to_timestamp(date_of(a)), interval_of(b), nullptr)));
             case DatetimeOp::kDateMinusInterval:
-                return result(ctx, timestamp_to_text(timestamp_plus_interval(
+                return result_text(ctx, timestamp_to_text(timestamp_plus_interval(
                                        date_to_timestamp(date_of(a)), interval_negate(interval_of(b)), nullptr)));
             case DatetimeOp::kTimestampMinusTimestamp:
-                return result(ctx, pgwire::format_interval(timestamp_difference(timestamp_of(a), timestamp_of(b))));
+                return result_text(ctx, pgwire::format_interval(timestamp_difference(timestamp_of(a), timestamp_of(b))));
             case DatetimeOp::kDatePlusInteger:
             case DatetimeOp::kDateMinusInteger: {
                 int32_t d = date_of(a);
-                if (!date_is_finite(d)) return result(ctx, date_to_text(d));
+                if (!date_is_finite(d)) return result_text(ctx, date_to_text(d));
                 int64_t n = sqlite3_value_int64(b);
                 int64_t r = op == DatetimeOp::kDatePlusInteger ? d + n : d - n;
                 if (r < -2451545 - 1721426 || r > 2147483494LL - 2451545) {
                     throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range");
                 }
-                return result(ctx, date_to_text(int32_t(r)));
+                return result_text(ctx, date_to_text(int32_t(r)));
             }
             case DatetimeOp::kDateMinusDate: {
                 int32_t x = date_of(a), y = date_of(b);
@@ -196,28 +181,28 @@ void dt_op(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                 return sqlite3_result_int64(ctx, int64_t(x) - y);
             }
             case DatetimeOp::kDatePlusTime:
-                return result(ctx, timestamp_to_text(date_to_timestamp(date_of(a)) + time_of(b)));
+                return result_text(ctx, timestamp_to_text(date_to_timestamp(date_of(a)) + time_of(b)));
             case DatetimeOp::kTimePlusInterval:
-                return result(ctx, pgwire::format_time(time_plus_interval(time_of(a), interval_of(b))));
+                return result_text(ctx, pgwire::format_time(time_plus_interval(time_of(a), interval_of(b))));
             case DatetimeOp::kTimeMinusInterval:
-                return result(ctx, pgwire::format_time(time_plus_interval(time_of(a), interval_negate(interval_of(b)))));
+                return result_text(ctx, pgwire::format_time(time_plus_interval(time_of(a), interval_negate(interval_of(b)))));
             case DatetimeOp::kTimeMinusTime:
-                return result(ctx, pgwire::format_interval(Interval{0, 0, time_of(a) - time_of(b)}));
+                return result_text(ctx, pgwire::format_interval(Interval{0, 0, time_of(a) - time_of(b)}));
             case DatetimeOp::kIntervalPlusInterval:
-                return result(ctx, pgwire::format_interval(interval_add(interval_of(a), interval_of(b))));
+                return result_text(ctx, pgwire::format_interval(interval_add(interval_of(a), interval_of(b))));
             case DatetimeOp::kIntervalMinusInterval:
-                return result(ctx, pgwire::format_interval(interval_add(interval_of(a), interval_negate(interval_of(b)))));
+                return result_text(ctx, pgwire::format_interval(interval_add(interval_of(a), interval_negate(interval_of(b)))));
             case DatetimeOp::kIntervalTimesNumber:
-                return result(ctx, pgwire::format_interval(interval_multiply(interval_of(a), sqlite3_value_double(b))));
+                return result_text(ctx, pgwire::format_interval(interval_multiply(interval_of(a), sqlite3_value_double(b))));
             case DatetimeOp::kIntervalDividedByNumber:
-                return result(ctx, pgwire::format_interval(interval_divide(interval_of(a), sqlite3_value_double(b))));
-            case DatetimeOp::kIntervalNegate: return result(ctx, pgwire::format_interval(interval_negate(interval_of(a))));
+                return result_text(ctx, pgwire::format_interval(interval_divide(interval_of(a), sqlite3_value_double(b))));
+            case DatetimeOp::kIntervalNegate: return result_text(ctx, pgwire::format_interval(interval_negate(interval_of(a))));
             case DatetimeOp::kTimetzPlusInterval:
             case DatetimeOp::kTimetzMinusInterval: {
                 TimeWithZone t = timetz_of(a);
                 Interval span = interval_of(b);
                 if (op == DatetimeOp::kTimetzMinusInterval) span = interval_negate(span);
-                return result(ctx, pgwire::format_timetz(time_plus_interval(t.micros, span), t.offset_east));
+                return result_text(ctx, pgwire::format_timetz(time_plus_interval(t.micros, span), t.offset_east));
             }
         }
         throw PgError(sqlstate::kInternalError, "unknown date/time operator");
@@ -233,7 +218,7 @@ void dt_cast(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         auto to = pgwire::Oid(sqlite3_value_int(argv[2]));
         const TimeZone& zone = session_time_zone();
         if (from == oid::kText || from == oid::kVarchar || from == oid::kBpchar || from == oid::kUnknownType) {
-            return result(ctx, datetime_input(text_of(v), to));
+            return result_text(ctx, datetime_input(value_string(v), to));
         }
         // Every source as a wall-clock timestamp (and for timestamptz, the instant).
         int64_t local = 0, utc = 0;
@@ -245,27 +230,27 @@ void dt_cast(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                 if (to == oid::kTimetz) {
                     int64_t now_utc = session_now_micros();
                     int offset = int((utc_to_local(now_utc, zone) - now_utc) / kMicrosPerSecond);
-                    return result(ctx, pgwire::format_timetz(time_of(v), offset));
+                    return result_text(ctx, pgwire::format_timetz(time_of(v), offset));
                 }
-                return result(ctx, pgwire::format_interval(Interval{0, 0, time_of(v)}));
-            case oid::kTimetz: return result(ctx, pgwire::format_time(timetz_of(v).micros));
+                return result_text(ctx, pgwire::format_interval(Interval{0, 0, time_of(v)}));
+            case oid::kTimetz: return result_text(ctx, pgwire::format_time(timetz_of(v).micros));
             case oid::kInterval: {
                 Interval span = interval_of(v);
                 int64_t t = span.micros % kMicrosPerDay;
-                return result(ctx, pgwire::format_time(t < 0 ? t + kMicrosPerDay : t));
+                return result_text(ctx, pgwire::format_time(t < 0 ? t + kMicrosPerDay : t));
             }
             default: throw PgError(sqlstate::kInternalError, "unexpected date/time cast");
         }
         switch (to) {
-            case oid::kDate: return result(ctx, date_to_text(timestamp_to_date(local)));
-            case oid::kTimestamp: return result(ctx, timestamp_to_text(local));
-            case oid::kTimestamptz: return result(ctx, timestamptz_to_text(utc));
+            case oid::kDate: return result_text(ctx, date_to_text(timestamp_to_date(local)));
+            case oid::kTimestamp: return result_text(ctx, timestamp_to_text(local));
+            case oid::kTimestamptz: return result_text(ctx, timestamptz_to_text(utc));
             case oid::kTime:
                 if (!timestamp_is_finite(local)) throw PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
-                return result(ctx, pgwire::format_time(time_of_day(local)));
+                return result_text(ctx, pgwire::format_time(time_of_day(local)));
             case oid::kTimetz:
                 if (!timestamp_is_finite(local)) throw PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
-                return result(ctx, pgwire::format_timetz(time_of_day(local), int((local - utc) / kMicrosPerSecond)));
+                return result_text(ctx, pgwire::format_timetz(time_of_day(local), int((local - utc) / kMicrosPerSecond)));
             default: break;
         }
         throw PgError(sqlstate::kInternalError, "unexpected date/time cast");
@@ -274,17 +259,17 @@ void dt_cast(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 // timestamptz as text in the session's zone (its output function).
 void timestamptz_out(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    strict(ctx, argc, argv, [&] { result(ctx, timestamptz_to_text(timestamp_of(argv[0]), session_time_zone())); });
+    strict(ctx, argc, argv, [&] { result_text(ctx, timestamptz_to_text(timestamp_of(argv[0]), session_time_zone())); });
 }
 
 void datetime_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv,
-           [&] { result(ctx, datetime_input(text_of(argv[0]), pgwire::Oid(sqlite3_value_int(argv[1])))); });
+           [&] { result_text(ctx, datetime_input(value_string(argv[0]), pgwire::Oid(sqlite3_value_int(argv[1])))); });
 }
 
 void datetime_round(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
-        result(ctx, round_datetime_text(text_of(argv[0]), pgwire::Oid(sqlite3_value_int(argv[1])),
+        result_text(ctx, round_datetime_text(value_string(argv[0]), pgwire::Oid(sqlite3_value_int(argv[1])),
                                         sqlite3_value_int(argv[2])));
     });
 }
@@ -293,9 +278,9 @@ void at_time_zone(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
         std::shared_ptr<const TimeZone> zone = zone_argument(argv[1]);
         auto from = pgwire::Oid(sqlite3_value_int(argv[2]));
-        if (from == oid::kTimestamptz) return result(ctx, timestamp_to_text(utc_to_local(timestamp_of(argv[0]), *zone)));
+        if (from == oid::kTimestamptz) return result_text(ctx, timestamp_to_text(utc_to_local(timestamp_of(argv[0]), *zone)));
         int64_t local = from == oid::kDate ? date_to_timestamp(date_of(argv[0])) : timestamp_of(argv[0]);
-        result(ctx, timestamptz_to_text(local_to_utc(local, *zone)));
+        result_text(ctx, timestamptz_to_text(local_to_utc(local, *zone)));
     });
 }
 
@@ -307,7 +292,7 @@ void justify(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             case 1: v = justify_days(v); break;
             default: v = justify_interval(v); break;
         }
-        result(ctx, pgwire::format_interval(v));
+        result_text(ctx, pgwire::format_interval(v));
     });
 }
 
@@ -325,13 +310,13 @@ void age(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             a = b;
             b = timestamp_of(argv[1]);
         }
-        result(ctx, pgwire::format_interval(timestamp_age(a, b, zoned ? &zone : nullptr)));
+        result_text(ctx, pgwire::format_interval(timestamp_age(a, b, zoned ? &zone : nullptr)));
     });
 }
 
 void is_finite(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
-        std::string t = text_of(argv[0]);
+        std::string t = value_string(argv[0]);
         sqlite3_result_int(ctx, t != "infinity" && t != "-infinity");
     });
 }
@@ -349,7 +334,7 @@ void make_date(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             field_out_of_range("date field value out of range: " + std::to_string(y) + "-" +
                                (m < 10 ? "0" : "") + std::to_string(m) + "-" + (d < 10 ? "0" : "") + std::to_string(d));
         }
-        result(ctx, date_to_text(int32_t(days_from_civil_date(year, int(m), int(d)))));
+        result_text(ctx, date_to_text(int32_t(days_from_civil_date(year, int(m), int(d)))));
     });
 }
 
@@ -367,7 +352,7 @@ int64_t time_from_fields(int64_t h, int64_t mi, double sec) {
 
 void make_time(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
-        result(ctx, pgwire::format_time(time_from_fields(sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
+        result_text(ctx, pgwire::format_time(time_from_fields(sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
                                                          sqlite3_value_double(argv[2]))));
     });
 }
@@ -385,9 +370,9 @@ void make_timestamp(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         int64_t local = days_from_civil_date(year, int(m), int(d)) * kMicrosPerDay +
                         time_from_fields(sqlite3_value_int64(argv[3]), sqlite3_value_int64(argv[4]),
                                          sqlite3_value_double(argv[5]));
-        if (!kZoned) return result(ctx, timestamp_to_text(checked_timestamp(local)));
+        if (!kZoned) return result_text(ctx, timestamp_to_text(checked_timestamp(local)));
         std::shared_ptr<const TimeZone> zone = argc > 6 ? zone_argument(argv[6]) : nullptr;
-        result(ctx, timestamptz_to_text(checked_timestamp(local_to_utc(local, zone ? *zone : session_time_zone()))));
+        result_text(ctx, timestamptz_to_text(checked_timestamp(local_to_utc(local, zone ? *zone : session_time_zone()))));
     });
 }
 
@@ -407,7 +392,7 @@ void make_interval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                         std::rint(secs * 1e6);
         if (std::fabs(micros) > 9.2e18) throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
         v.micros = int64_t(micros);
-        result(ctx, pgwire::format_interval(v));
+        result_text(ctx, pgwire::format_interval(v));
     });
 }
 
@@ -415,7 +400,7 @@ void make_interval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void to_timestamp_seconds(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
         double secs = sqlite3_value_double(argv[0]);
-        if (std::isinf(secs)) return result(ctx, secs > 0 ? "infinity" : "-infinity");
+        if (std::isinf(secs)) return result_text(ctx, secs > 0 ? "infinity" : "-infinity");
         if (std::isnan(secs)) {
             throw PgError(sqlstate::kDatetimeFieldOverflow, "timestamp cannot be NaN");
         }
@@ -425,7 +410,7 @@ void to_timestamp_seconds(sqlite3_context* ctx, int argc, sqlite3_value** argv) 
             std::snprintf(buf, sizeof buf, "timestamp out of range: \"%g\"", secs);
             throw PgError(sqlstate::kDatetimeFieldOverflow, buf);
         }
-        result(ctx, timestamptz_to_text(int64_t(micros)));
+        result_text(ctx, timestamptz_to_text(int64_t(micros)));
     });
 }
 
@@ -440,7 +425,7 @@ void now(sqlite3_context* ctx, int, sqlite3_value** argv) {
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();
     }
-    result(ctx, timestamptz_to_text(unix_micros - 10957LL * kMicrosPerDay));
+    result_text(ctx, timestamptz_to_text(unix_micros - 10957LL * kMicrosPerDay));
 }
 
 // ---------------------------------------------------------------- extract
@@ -642,10 +627,10 @@ Extracted extract_value(const std::string& field_text, sqlite3_value* v, pgwire:
 // numeric text, date_part() as double precision.
 void extract(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
-        Extracted e = extract_value(text_of(argv[0]), argv[1], pgwire::Oid(sqlite3_value_int(argv[2])));
+        Extracted e = extract_value(value_string(argv[0]), argv[1], pgwire::Oid(sqlite3_value_int(argv[2])));
         if (sqlite3_value_int(argv[3]) != 0) {
             if (e.scale == 0) return sqlite3_result_int64(ctx, int64_t(e.value));
-            return result(ctx, scaled_decimal(e.value, e.scale));
+            return result_text(ctx, scaled_decimal(e.value, e.scale));
         }
         double d = double(e.value);
         for (int i = 0; i < e.scale; ++i) d /= 10;
@@ -681,7 +666,7 @@ int64_t truncate_local(const std::string& f, int64_t local, const std::string& f
 // litegres_date_trunc(field, value, type_oid[, zone])
 void date_trunc(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
-        std::string field_text = text_of(argv[0]);
+        std::string field_text = value_string(argv[0]);
         std::string f = lower_field(field_text);
         auto type = pgwire::Oid(sqlite3_value_int(argv[2]));
         if (type == oid::kInterval) {
@@ -706,27 +691,27 @@ void date_trunc(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                 if (unit == 0) unit_error(field_text, type, known_field(f));
                 r.micros = f == "day" ? 0 : s.micros / unit * unit;
             }
-            return result(ctx, pgwire::format_interval(r));
+            return result_text(ctx, pgwire::format_interval(r));
         }
         int64_t ts = timestamp_of(argv[1]);
         if (!timestamp_is_finite(ts)) {
             if (!known_field(f)) unit_error(field_text, type, false);
-            return result(ctx, text_of(argv[1]));
+            return result_text(ctx, value_string(argv[1]));
         }
-        if (type != oid::kTimestamptz) return result(ctx, timestamp_to_text(truncate_local(f, ts, field_text, type)));
+        if (type != oid::kTimestamptz) return result_text(ctx, timestamp_to_text(truncate_local(f, ts, field_text, type)));
         std::shared_ptr<const TimeZone> given = argc > 3 ? zone_argument(argv[3]) : nullptr;
         const TimeZone& zone = given ? *given : session_time_zone();
         int64_t local = truncate_local(f, utc_to_local(ts, zone), field_text, type);
         // Units below an hour keep the instant's own offset (no DST lookup).
-        result(ctx, timestamptz_to_text(local_to_utc(local, zone)));
+        result_text(ctx, timestamptz_to_text(local_to_utc(local, zone)));
     });
 }
 
 void to_char(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
         auto type = pgwire::Oid(sqlite3_value_int(argv[2]));
-        std::string format = text_of(argv[1]);
-        if (type == oid::kInterval) return result(ctx, format_interval_as(interval_of(argv[0]), format));
+        std::string format = value_string(argv[1]);
+        if (type == oid::kInterval) return result_text(ctx, format_interval_as(interval_of(argv[0]), format));
         int64_t ts;
         if (type == oid::kDate) ts = date_to_timestamp(date_of(argv[0]));
         else ts = timestamp_of(argv[0]);
@@ -735,10 +720,10 @@ void to_char(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
             const TimeZone& zone = session_time_zone();
             int64_t local = utc_to_local(ts, zone);
             int offset = int((local - ts) / kMicrosPerSecond);
-            return result(ctx, format_timestamp_as(local, format, offset,
+            return result_text(ctx, format_timestamp_as(local, format, offset,
                                                    zone.abbreviation_at(ts / kMicrosPerSecond + 10957LL * 86400), true));
         }
-        result(ctx, format_timestamp_as(ts, format, 0, "", false));
+        result_text(ctx, format_timestamp_as(ts, format, 0, "", false));
     });
 }
 
@@ -746,9 +731,9 @@ void to_char(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 template <bool kDate>
 void parse_formatted(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     strict(ctx, argc, argv, [&] {
-        int64_t local = parse_timestamp_as(text_of(argv[0]), text_of(argv[1]));
-        if (kDate) return result(ctx, date_to_text(int32_t(civil_from_timestamp(local).days)));
-        result(ctx, timestamptz_to_text(checked_timestamp(local_to_utc(local, session_time_zone()))));
+        int64_t local = parse_timestamp_as(value_string(argv[0]), value_string(argv[1]));
+        if (kDate) return result_text(ctx, date_to_text(int32_t(civil_from_timestamp(local).days)));
+        result_text(ctx, timestamptz_to_text(checked_timestamp(local_to_utc(local, session_time_zone()))));
     });
 }
 
@@ -778,7 +763,7 @@ void interval_sum_final(sqlite3_context* ctx) {
     if (acc == nullptr || acc->count == 0) return sqlite3_result_null(ctx);
     if (acc->failed) return;
     Interval v = kAverage ? interval_divide(acc->total, double(acc->count)) : acc->total;
-    result(ctx, pgwire::format_interval(v));
+    result_text(ctx, pgwire::format_interval(v));
 }
 
 // date_bin(stride, source, origin): the start of source's stride-wide bin.
@@ -787,7 +772,7 @@ void date_bin(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         Interval stride = interval_of(argv[0]);
         int64_t source = timestamp_of(argv[1]), origin = timestamp_of(argv[2]);
         auto type = pgwire::Oid(sqlite3_value_int(argv[3]));
-        if (!timestamp_is_finite(source)) return result(ctx, text_of(argv[1]));
+        if (!timestamp_is_finite(source)) return result_text(ctx, value_string(argv[1]));
         if (!timestamp_is_finite(origin)) throw PgError(sqlstate::kFeatureNotSupported, "origin out of range");
         if (stride.months != 0) {
             throw PgError(sqlstate::kFeatureNotSupported,
@@ -803,7 +788,7 @@ void date_bin(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         // The bin's start even when the origin lies after the source.
         if (origin > source && stride_micros > 1) delta -= stride_micros;
         int64_t bin = checked_timestamp(origin + delta);
-        result(ctx, type == oid::kTimestamptz ? timestamptz_to_text(bin) : timestamp_to_text(bin));
+        result_text(ctx, type == oid::kTimestamptz ? timestamptz_to_text(bin) : timestamp_to_text(bin));
     });
 }
 

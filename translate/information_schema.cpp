@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "translate/pg_type.h"
+#include "translate/sqlite_value.h"
 
 namespace litegres::translate {
 
@@ -125,11 +126,6 @@ std::string sqlite_name(const char* view) {
     return std::string("information_schema.") + view;
 }
 
-std::string text_of(sqlite3_value* v) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-    return p != nullptr ? p : "";
-}
-
 // The column default as PostgreSQL prints it, from litegres's SQLite
 // spelling: nextval('seq'::regclass), true/false, 'x'::text, now().
 std::string pg_default(const std::string& sqlite_default, PgType type) {
@@ -172,12 +168,12 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
 // fact about a column of that declared type.
 void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
     namespace oid = pgwire::oid;
-    std::string fact = text_of(argv[1]);
-    PgType type = type_from_declared(text_of(argv[0]));
+    std::string fact = value_string(argv[1]);
+    PgType type = type_from_declared(value_string(argv[0]));
     if (type.is_unknown()) type = kText;
     if (fact == "column_default") {
         if (sqlite3_value_type(argv[2]) == SQLITE_NULL) return sqlite3_result_null(ctx);
-        std::string text = pg_default(text_of(argv[2]), type);
+        std::string text = pg_default(value_string(argv[2]), type);
         return sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
     }
     auto integer = [&](int64_t v) { sqlite3_result_int64(ctx, v); };

@@ -17,6 +17,7 @@
 #include "pgwire/sqlstate.h"
 #include "pgwire/text_format.h"
 #include "pgwire/type_oid.h"
+#include "translate/sqlite_value.h"
 
 namespace litegres::translate {
 
@@ -28,11 +29,6 @@ using pgwire::JsonValue;
 using pgwire::PgError;
 using Kind = JsonValue::Kind;
 using pgwire::Oid;
-
-std::string text_of(sqlite3_value* v) {
-    const unsigned char* t = sqlite3_value_text(v);
-    return t != nullptr ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_value_bytes(v))) : "";
-}
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
 
@@ -49,17 +45,13 @@ void guarded(sqlite3_context* ctx, Body body) {
     }
 }
 
-void result_text(sqlite3_context* ctx, const std::string& s) {
-    sqlite3_result_text(ctx, s.data(), int(s.size()), SQLITE_TRANSIENT);
-}
-
 // A document argument: the parsed value plus its source (json keeps spans).
 struct Document {
     std::string source;
     JsonValue root;
     bool jsonb = true;
 
-    Document(sqlite3_value* v, bool is_jsonb) : source(text_of(v)), root(JsonValue::parse(source, is_jsonb)), jsonb(is_jsonb) {}
+    Document(sqlite3_value* v, bool is_jsonb) : source(value_string(v)), root(JsonValue::parse(source, is_jsonb)), jsonb(is_jsonb) {}
 
     // A node's text as json (its input span) or jsonb (canonical).
     std::string text(const JsonValue& node) const {
@@ -93,7 +85,7 @@ const JsonValue* step(const JsonValue* node, sqlite3_value* key) {
     if (type == SQLITE_INTEGER) {
         return node->kind == Kind::kArray ? array_item(*node, sqlite3_value_int64(key)) : nullptr;
     }
-    return node->kind == Kind::kObject ? node->find_member(text_of(key)) : nullptr;
+    return node->kind == Kind::kObject ? node->find_member(value_string(key)) : nullptr;
 }
 
 // A text[] path element applied as #> does: a key for objects, an integer
@@ -109,7 +101,7 @@ const JsonValue* path_step(const JsonValue* node, const std::string& element) {
 }
 
 std::vector<std::optional<std::string>> text_array(sqlite3_value* v) {
-    return pgwire::ArrayValue::from_storage(text_of(v), oid::kText).elements;
+    return pgwire::ArrayValue::from_storage(value_string(v), oid::kText).elements;
 }
 
 // litegres_json_get(doc, jsonb, as_text, key_or_index)
@@ -139,7 +131,7 @@ void json_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
         bool jsonb = sqlite3_value_int(argv[1]) != 0;
-        std::string text = text_of(argv[0]);
+        std::string text = value_string(argv[0]);
         JsonValue v = JsonValue::parse(text, jsonb);
         if (!jsonb) return result_text(ctx, text);
         v.canonicalize();
@@ -148,7 +140,7 @@ void json_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 JsonValue jsonb_arg(sqlite3_value* v) {
-    JsonValue out = JsonValue::parse(text_of(v), true);
+    JsonValue out = JsonValue::parse(value_string(v), true);
     out.canonicalize();
     return out;
 }
@@ -172,7 +164,7 @@ bool has_key(const JsonValue& v, const std::string& key) {
 void jsonb_exists(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
-        sqlite3_result_int(ctx, has_key(jsonb_arg(argv[0]), text_of(argv[1])) ? 1 : 0);
+        sqlite3_result_int(ctx, has_key(jsonb_arg(argv[0]), value_string(argv[1])) ? 1 : 0);
     });
 }
 
@@ -241,7 +233,7 @@ void jsonb_delete(sqlite3_context* ctx, int, sqlite3_value** argv) {
                 if (k) keys.push_back(*k);
             }
         } else {
-            keys.push_back(text_of(argv[1]));
+            keys.push_back(value_string(argv[1]));
         }
         auto doomed = [&](const std::string& k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
         if (doc.kind == Kind::kObject) {
@@ -259,14 +251,14 @@ void jsonb_delete(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void json_typeof(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
-        sqlite3_result_text(ctx, JsonValue::parse(text_of(argv[0])).type_name(), -1, SQLITE_STATIC);
+        sqlite3_result_text(ctx, JsonValue::parse(value_string(argv[0])).type_name(), -1, SQLITE_STATIC);
     });
 }
 
 void json_array_length(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
-        JsonValue v = JsonValue::parse(text_of(argv[0]));
+        JsonValue v = JsonValue::parse(value_string(argv[0]));
         if (v.kind != Kind::kArray) {
             throw PgError(sqlstate::kInvalidParameterValue,
                           v.kind == Kind::kObject ? "cannot get array length of a non-array"
@@ -422,7 +414,7 @@ std::optional<std::string> render(sqlite3_value* v, Oid type) {
     if (is_null(v)) return std::nullopt;
     std::string out;
     if (Oid element = pgwire::array_element_type(type); element != 0) {
-        JsonValue stored = JsonValue::parse(text_of(v));
+        JsonValue stored = JsonValue::parse(value_string(v));
         auto walk = [&](auto& self, const JsonValue& node) -> void {
             if (node.kind == Kind::kArray) {
                 out.push_back('[');
@@ -459,7 +451,7 @@ std::optional<std::string> render(sqlite3_value* v, Oid type) {
         case oid::kFloat4:
         case oid::kFloat8:
         case oid::kNumeric: {
-            if (sqlite3_value_type(v) == SQLITE_TEXT) return text_of(v);
+            if (sqlite3_value_type(v) == SQLITE_TEXT) return value_string(v);
             double d = sqlite3_value_double(v);
             if (type != oid::kNumeric && (std::isnan(d) || std::isinf(d))) {
                 pgwire::append_float8_text(out, d);
@@ -474,12 +466,12 @@ std::optional<std::string> render(sqlite3_value* v, Oid type) {
             return out;
         }
         case oid::kJson:
-        case oid::kJsonb: return text_of(v);
+        case oid::kJsonb: return value_string(v);
         case oid::kTimestamp:
         case oid::kTimestamptz:
-            pgwire::append_json_string(out, timestamp_json(text_of(v), type == oid::kTimestamptz));
+            pgwire::append_json_string(out, timestamp_json(value_string(v), type == oid::kTimestamptz));
             return out;
-        default: pgwire::append_json_string(out, text_of(v)); return out;
+        default: pgwire::append_json_string(out, value_string(v)); return out;
     }
 }
 
@@ -521,9 +513,9 @@ void json_build_object(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                     .with_hint("Object keys should be text.");
             }
             if (i > 1) out += ", ";
-            pgwire::append_json_string(out, text_of(argv[i]));
+            pgwire::append_json_string(out, value_string(argv[i]));
             out += " : ";
-            out += is_null(argv[i + 1]) ? "null" : text_of(argv[i + 1]);
+            out += is_null(argv[i + 1]) ? "null" : value_string(argv[i + 1]);
         }
         result_text(ctx, finish(out + "}", jsonb));
     });
@@ -535,7 +527,7 @@ void json_build_array(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         std::string out = "[";
         for (int i = 1; i < argc; ++i) {
             if (i > 1) out += ", ";
-            out += is_null(argv[i]) ? "null" : text_of(argv[i]);
+            out += is_null(argv[i]) ? "null" : value_string(argv[i]);
         }
         result_text(ctx, finish(out + "]", sqlite3_value_int(argv[0]) != 0));
     });
@@ -562,7 +554,7 @@ void json_agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     s->jsonb = sqlite3_value_int(argv[1]) != 0;
     s->text += s->started ? ", " : "[";
     s->started = true;
-    s->text += is_null(argv[0]) ? "null" : text_of(argv[0]);
+    s->text += is_null(argv[0]) ? "null" : value_string(argv[0]);
 }
 
 // litegres_json_object_agg(key, value_json, jsonb)
@@ -575,9 +567,9 @@ void json_object_agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     s->jsonb = sqlite3_value_int(argv[2]) != 0;
     s->text += s->started ? ", " : "{ ";
     s->started = true;
-    pgwire::append_json_string(s->text, text_of(argv[0]));
+    pgwire::append_json_string(s->text, value_string(argv[0]));
     s->text += " : ";
-    s->text += is_null(argv[1]) ? "null" : text_of(argv[1]);
+    s->text += is_null(argv[1]) ? "null" : value_string(argv[1]);
 }
 
 template <char kClose>
@@ -597,9 +589,9 @@ void json_aggregate_final(sqlite3_context* ctx) {
 void json_expect(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
-        std::string text = text_of(argv[0]);
+        std::string text = value_string(argv[0]);
         JsonValue v = JsonValue::parse(text);
-        std::string want = text_of(argv[1]), function = text_of(argv[2]);
+        std::string want = value_string(argv[1]), function = value_string(argv[2]);
         if (want == "array" && v.kind != Kind::kArray) {
             throw PgError(sqlstate::kInvalidParameterValue, v.kind == Kind::kObject
                                                                 ? "cannot extract elements from an object"
@@ -618,15 +610,15 @@ void json_expect(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void jsonb_scalar(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (is_null(argv[0])) return sqlite3_result_null(ctx);
-        JsonValue v = JsonValue::parse(text_of(argv[0]));
-        bool boolean = text_of(argv[1]) == "boolean";
+        JsonValue v = JsonValue::parse(value_string(argv[0]));
+        bool boolean = value_string(argv[1]) == "boolean";
         Kind want = boolean ? Kind::kBool : Kind::kNumber;
         if (v.kind != want) {
             const char* kind = v.kind == Kind::kObject ? "object" : v.kind == Kind::kArray ? "array"
                                : v.kind == Kind::kString ? "string" : v.kind == Kind::kNull ? "null"
                                : v.kind == Kind::kBool ? "boolean" : "numeric";
             throw PgError(sqlstate::kInvalidParameterValue,
-                          std::string("cannot cast jsonb ") + kind + " to type " + text_of(argv[2]));
+                          std::string("cannot cast jsonb ") + kind + " to type " + value_string(argv[2]));
         }
         if (boolean) return sqlite3_result_int(ctx, v.boolean ? 1 : 0);
         std::string number = pgwire::normalize_json_number(v.text);

@@ -4,6 +4,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "translate/function_error.h"
 #include "translate/regex_functions.h"
+#include "translate/sqlite_value.h"
 
 #include <pcre2.h>
 
@@ -14,11 +15,6 @@
 namespace litegres::translate {
 
 namespace {
-
-std::string_view text_of(sqlite3_value* v) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-    return {p != nullptr ? p : "", size_t(sqlite3_value_bytes(v))};
-}
 
 struct RegexTooComplex {};
 
@@ -95,7 +91,7 @@ class RegexLease {
 CompiledRegex* RegexLease::get(sqlite3_value** argv, bool case_insensitive) {
     sqlite3_context* ctx = ctx_;
     if (auto* cached = static_cast<CompiledRegex*>(sqlite3_get_auxdata(ctx, arg_))) return cached;
-    std::string_view pattern = text_of(argv[arg_]);
+    std::string_view pattern = value_text(argv[arg_]);
     uint32_t options = PCRE2_UTF | (case_insensitive ? PCRE2_CASELESS : 0);
     int error = 0;
     PCRE2_SIZE offset = 0;
@@ -145,31 +141,24 @@ bool parse_flags(sqlite3_context* ctx, std::string_view text, Flags& flags) {
     return true;
 }
 
-bool any_null(int argc, sqlite3_value** argv) {
-    for (int i = 0; i < argc; ++i) {
-        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
-    }
-    return false;
-}
-
 // litegres_regex_match(subject, pattern, case_insensitive)
 void regex_match(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     RegexLease lease(ctx, 1);
     CompiledRegex* re = lease.get(argv, sqlite3_value_int(argv[2]) != 0);
     if (re == nullptr) return;
-    sqlite3_result_int(ctx, re->find(text_of(argv[0]), 0) ? 1 : 0);
+    sqlite3_result_int(ctx, re->find(value_text(argv[0]), 0) ? 1 : 0);
 }
 
 // regexp_like(subject, pattern [, flags])
 void regexp_like(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     Flags flags;
-    if (argc > 2 && !parse_flags(ctx, text_of(argv[2]), flags)) return;
+    if (argc > 2 && !parse_flags(ctx, value_text(argv[2]), flags)) return;
     RegexLease lease(ctx, 1);
     CompiledRegex* re = lease.get(argv, flags.case_insensitive);
     if (re == nullptr) return;
-    sqlite3_result_int(ctx, re->find(text_of(argv[0]), 0) ? 1 : 0);
+    sqlite3_result_int(ctx, re->find(value_text(argv[0]), 0) ? 1 : 0);
 }
 
 // regexp_count(subject, pattern)
@@ -178,7 +167,7 @@ void regexp_count(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     RegexLease lease(ctx, 1);
     CompiledRegex* re = lease.get(argv, false);
     if (re == nullptr) return;
-    std::string_view subject = text_of(argv[0]);
+    std::string_view subject = value_text(argv[0]);
     int count = 0;
     size_t at = 0;
     while (at <= subject.size() && re->find(subject, at)) {
@@ -194,12 +183,12 @@ void regexp_count(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void regexp_replace(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     Flags flags;
-    if (argc > 3 && !parse_flags(ctx, text_of(argv[3]), flags)) return;
+    if (argc > 3 && !parse_flags(ctx, value_text(argv[3]), flags)) return;
     RegexLease lease(ctx, 1);
     CompiledRegex* re = lease.get(argv, flags.case_insensitive);
     if (re == nullptr) return;
-    std::string_view source = text_of(argv[0]);
-    std::string_view replacement = text_of(argv[2]);
+    std::string_view source = value_text(argv[0]);
+    std::string_view replacement = value_text(argv[2]);
     std::string out;
     size_t copied = 0, at = 0;
     while (at <= source.size() && re->find(source, at)) {
@@ -251,8 +240,8 @@ void regexp_replace(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 // wildcards, `.` is literal, the other regex metacharacters keep their meaning.
 void similar_to_regex(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    std::string_view pattern = text_of(argv[0]);
-    std::string_view escape = text_of(argv[1]);
+    std::string_view pattern = value_text(argv[0]);
+    std::string_view escape = value_text(argv[1]);
     if (escape.size() > 1) return report_error(ctx, "22025", "invalid escape string");
     std::string out = "^(?:";
     bool in_bracket = false;

@@ -11,26 +11,11 @@
 #include <vector>
 
 #include "translate/token_scan.h"
+#include "translate/sqlite_value.h"
 
 namespace litegres::translate {
 
 namespace {
-
-std::string_view text_of(sqlite3_value* v) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-    return {p != nullptr ? p : "", size_t(sqlite3_value_bytes(v))};
-}
-
-void result_text(sqlite3_context* ctx, const std::string& s) {
-    sqlite3_result_text(ctx, s.data(), int(s.size()), SQLITE_TRANSIENT);
-}
-
-bool any_null(int argc, sqlite3_value** argv) {
-    for (int i = 0; i < argc; ++i) {
-        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
-    }
-    return false;
-}
 
 // The UTF-8 characters of `s`, each as a view of its bytes.
 std::vector<std::string_view> characters(std::string_view s) {
@@ -50,7 +35,7 @@ constexpr int64_t kMaxResultBytes = (int64_t(1) << 30) - 1;
 
 void split_part(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    std::string_view s = text_of(argv[0]), delim = text_of(argv[1]);
+    std::string_view s = value_text(argv[0]), delim = value_text(argv[1]);
     int64_t n = sqlite3_value_int64(argv[2]);
     if (n == 0) return report_error(ctx, "22023", "field position must not be zero");
     std::vector<std::string_view> fields;
@@ -75,9 +60,9 @@ void split_part(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 template <bool kLeft>
 void pad(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    auto chars = characters(text_of(argv[0]));
+    auto chars = characters(value_text(argv[0]));
     int64_t length = sqlite3_value_int64(argv[1]);
-    auto fill = characters(argc > 2 ? text_of(argv[2]) : std::string_view(" "));
+    auto fill = characters(argc > 2 ? value_text(argv[2]) : std::string_view(" "));
     if (length <= 0) return result_text(ctx, "");
     if (length * 4 > kMaxResultBytes) return report_error(ctx, "54000", "requested length too large");
     if (size_t(length) <= chars.size() || fill.empty()) {
@@ -88,13 +73,13 @@ void pad(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     std::string padding;
     for (size_t i = 0; i < size_t(length) - chars.size(); ++i)
         padding.append(fill[i % fill.size()]);
-    std::string body(text_of(argv[0]));
+    std::string body(value_text(argv[0]));
     result_text(ctx, kLeft ? padding + body : body + padding);
 }
 
 void repeat(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    std::string_view s = text_of(argv[0]);
+    std::string_view s = value_text(argv[0]);
     int64_t n = sqlite3_value_int64(argv[1]);
     if (n <= 0 || s.empty()) return result_text(ctx, "");
     if (n > kMaxResultBytes / int64_t(s.size()))
@@ -116,7 +101,7 @@ void initcap(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     std::string out;
     bool in_word = false;
-    for (auto c : characters(text_of(argv[0]))) {
+    for (auto c : characters(value_text(argv[0]))) {
         std::string ch(c);
         if (ch.size() == 1) {
             char b = ch[0];
@@ -131,7 +116,7 @@ void initcap(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 void reverse(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    auto chars = characters(text_of(argv[0]));
+    auto chars = characters(value_text(argv[0]));
     std::string out;
     for (auto it = chars.rbegin(); it != chars.rend(); ++it) out.append(*it);
     result_text(ctx, out);
@@ -141,10 +126,10 @@ void reverse(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 // same place in `to`, or is deleted when `to` is shorter.
 void translate_chars(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    auto from = characters(text_of(argv[1]));
-    auto to = characters(text_of(argv[2]));
+    auto from = characters(value_text(argv[1]));
+    auto to = characters(value_text(argv[2]));
     std::string out;
-    for (auto c : characters(text_of(argv[0]))) {
+    for (auto c : characters(value_text(argv[0]))) {
         size_t i = 0;
         while (i < from.size() && from[i] != c) ++i;
         if (i == from.size())
@@ -196,13 +181,13 @@ void to_hex(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 // concat_ws(sep, ...): NULL arguments are skipped; a NULL separator gives NULL.
 void concat_ws(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
-    std::string_view sep = text_of(argv[0]);
+    std::string_view sep = value_text(argv[0]);
     std::string out;
     bool first = true;
     for (int i = 1; i < argc; ++i) {
         if (sqlite3_value_type(argv[i]) == SQLITE_NULL) continue;
         if (!first) out.append(sep);
-        out.append(text_of(argv[i]));
+        out.append(value_text(argv[i]));
         first = false;
     }
     result_text(ctx, out);
@@ -220,25 +205,25 @@ std::string quote_literal_text(std::string_view s) {
 
 void quote_ident_fn(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    result_text(ctx, quote_ident(text_of(argv[0])));
+    result_text(ctx, quote_ident(value_text(argv[0])));
 }
 
 void quote_literal(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    result_text(ctx, quote_literal_text(text_of(argv[0])));
+    result_text(ctx, quote_literal_text(value_text(argv[0])));
 }
 
 // Not strict: NULL becomes the word NULL.
 void quote_nullable(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return result_text(ctx, "NULL");
-    result_text(ctx, quote_literal_text(text_of(argv[0])));
+    result_text(ctx, quote_literal_text(value_text(argv[0])));
 }
 
 // format(fmt, ...): %s, %I, %L and %% with optional argument positions
 // (%2$s); NULL fmt gives NULL.
 void format(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
-    std::string_view fmt = text_of(argv[0]);
+    std::string_view fmt = value_text(argv[0]);
     std::string out;
     int next = 1;
     for (size_t i = 0; i < fmt.size(); ++i) {
@@ -272,13 +257,13 @@ void format(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         sqlite3_value* v = argv[arg];
         bool null = sqlite3_value_type(v) == SQLITE_NULL;
         if (type == 's') {
-            if (!null) out.append(text_of(v));
+            if (!null) out.append(value_text(v));
         } else if (type == 'I') {
             if (null)
                 return report_error(ctx, "22004", "null values cannot be formatted as an SQL identifier");
-            out += quote_ident(text_of(v));
+            out += quote_ident(value_text(v));
         } else {
-            out += null ? "NULL" : quote_literal_text(text_of(v));
+            out += null ? "NULL" : quote_literal_text(value_text(v));
         }
     }
     result_text(ctx, out);
@@ -286,7 +271,7 @@ void format(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 void starts_with(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
-    std::string_view s = text_of(argv[0]), prefix = text_of(argv[1]);
+    std::string_view s = value_text(argv[0]), prefix = value_text(argv[1]);
     sqlite3_result_int(ctx, s.substr(0, prefix.size()) == prefix ? 1 : 0);
 }
 
