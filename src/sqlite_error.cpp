@@ -56,10 +56,14 @@ PgError sqlite_error(sqlite3* db, int rc) {
     std::string message = sqlite3_errmsg(db);
     int primary = rc & 0xff;
     if (starts_with(message, "litegres:") && message.size() > 15) {
-        // An optional DETAIL follows the message after a unit separator.
+        // An optional DETAIL, then HINT, follow the message after unit separators.
         size_t detail = message.find('\x1f', 15);
         PgError error(message.substr(9, 5), message.substr(15, detail == std::string::npos ? detail : detail - 15));
-        if (detail != std::string::npos) error.with_detail(message.substr(detail + 1));
+        if (detail != std::string::npos) {
+            size_t hint = message.find('\x1f', detail + 1);
+            error.with_detail(message.substr(detail + 1, hint == std::string::npos ? hint : hint - detail - 1));
+            if (hint != std::string::npos) error.with_hint(message.substr(hint + 1));
+        }
         return error;
     }
     if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {

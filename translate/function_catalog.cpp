@@ -176,6 +176,14 @@ std::map<Key, FunctionSignature> build_catalog() {
     add("reverse", 1, "litegres_reverse", fixed(kText));
     add("translate", 3, "litegres_translate", fixed(kText));
     add("md5", 1, "litegres_md5", fixed(kText));
+    const PgType bytea{oid::kBytea, -1};
+    add("encode", 2, "litegres_encode", fixed(kText));
+    add("decode", 2, "litegres_decode", fixed(bytea));
+    for (const char* f : {"sha224", "sha256", "sha384", "sha512"}) add(f, 1, std::string("litegres_") + f, fixed(bytea));
+    add("get_byte", 2, "litegres_get_byte", fixed(kInt4));
+    add("set_byte", 3, "litegres_set_byte", fixed(bytea));
+    add("convert_to", 2, "litegres_convert_to", fixed(bytea));
+    add("convert_from", 2, "litegres_convert_from", fixed(kText));
     add("to_hex", 1, "litegres_to_hex", fixed(kText), kInt4, false,
         [](const std::string&, const std::vector<TypedSql>& a) {
             return "litegres_to_hex(" + a[0].sql + ", " + (a[0].type.oid == oid::kInt8 ? "64" : "32") + ")";

@@ -5,7 +5,8 @@ namespace litegres::translate {
 
 void report_error(sqlite3_context* ctx, const pgwire::PgError& error) {
     std::string encoded = "litegres:" + error.sqlstate() + ":" + error.what();
-    if (!error.detail().empty()) encoded += "\x1f" + error.detail();
+    if (!error.detail().empty() || !error.hint().empty()) encoded += "\x1f" + error.detail();
+    if (!error.hint().empty()) encoded += "\x1f" + error.hint();
     sqlite3_result_error(ctx, encoded.c_str(), int(encoded.size()));
 }
 

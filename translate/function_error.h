@@ -1,7 +1,7 @@
 // function_error.h — how a litegres SQL function reports a PostgreSQL error
 // through SQLite: the message "litegres:SQLSTATE:message", optionally
-// followed by "\x1f" and the DETAIL, which src/sqlite_error.cpp decodes back
-// into the PgError the client receives.
+// followed by "\x1f" and the DETAIL (and "\x1f" and the HINT), which
+// src/sqlite_error.cpp decodes back into the PgError the client receives.
 #pragma once
 
 #include <sqlite3.h>

@@ -2,6 +2,8 @@
 // literals at translation time.
 #include "translate/literal_coercion.h"
 
+#include "translate/bytea_functions.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -14,6 +16,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "pgwire/datetime_text.h"
+#include "translate/bytea_functions.h"
 #include "translate/numeric_value.h"
 #include "translate/datetime_input.h"
 #include "translate/sql_text.h"
@@ -198,28 +201,13 @@ SqlValue coerce_uuid(std::string_view text, int location) {
 }
 
 SqlValue coerce_bytea(std::string_view text, int location) {
-    if (text.size() >= 2 && text[0] == '\\' && (text[1] == 'x' || text[1] == 'X')) {
-        std::string bytes;
-        auto nibble = [&](char c) -> int {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
-        };
-        std::string_view hex = text.substr(2);
-        for (size_t i = 0; i < hex.size(); ++i) {
-            if (std::isspace(static_cast<unsigned char>(hex[i]))) continue;
-            int hi = nibble(hex[i]);
-            int lo = i + 1 < hex.size() ? nibble(hex[i + 1]) : -1;
-            if (hi < 0 || lo < 0) {
-                throw PgError(sqlstate::kInvalidTextRepresentation, "invalid hexadecimal data", location);
-            }
-            bytes.push_back(char(hi * 16 + lo));
-            ++i;
-        }
-        return text_value(std::move(bytes), SqlValue::Kind::kBlob);
+    try {
+        bool hex = text.size() >= 2 && text[0] == '\\' && (text[1] == 'x' || text[1] == 'X');
+        return text_value(hex ? decode_hex_bytes(text.substr(2)) : decode_escape_bytes(text), SqlValue::Kind::kBlob);
+    } catch (PgError& e) {
+        e.with_position(location);
+        throw;
     }
-    return text_value(std::string(text), SqlValue::Kind::kBlob);
 }
 
 SqlValue coerce_json(std::string_view text, PgType target, int location) {

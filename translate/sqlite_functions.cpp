@@ -2,6 +2,7 @@
 // (litegres_*). Each checks its inputs as the PostgreSQL function would and
 // raises the same SQLSTATE.
 #include "translate/function_error.h"
+#include "translate/bytea_functions.h"
 #include "translate/lateral_rows.h"
 #include "translate/ordered_aggregate.h"
 #include "translate/regex_functions.h"
@@ -478,6 +479,7 @@ int register_sqlite_functions(sqlite3* db) {
         if (rc != SQLITE_OK) return rc;
     }
     int rc = register_regex_functions(db);
+    if (rc == SQLITE_OK) rc = register_bytea_functions(db);
     if (rc == SQLITE_OK) rc = register_string_functions(db);
     if (rc == SQLITE_OK) rc = register_numeric_functions(db);
     if (rc == SQLITE_OK) rc = register_datetime_functions(db);
