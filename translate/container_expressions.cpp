@@ -6,6 +6,7 @@
 // as JSON arrays (pgwire/array_value.h), and the work is done by the
 // litegres_json_* / litegres_array_* SQLite functions.
 #include <algorithm>
+#include <utility>
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
@@ -453,7 +454,6 @@ TypedSql QueryTranslator::array_of_subquery(const SelectOutput& inner, int locat
 }
 
 std::string QueryTranslator::range_function(const PgQuery__RangeFunction& f, Scope& scope) {
-    if (f.ordinality) throw_unsupported("WITH ORDINALITY");
     if (f.is_rowsfrom || f.n_functions != 1) throw_unsupported("ROWS FROM");
     const PgQuery__Node* item = f.functions[0]->list->items[0];
     if (item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) throw_unsupported("this function in FROM");
@@ -462,7 +462,7 @@ std::string QueryTranslator::range_function(const PgQuery__RangeFunction& f, Sco
         return series_function(f, scope);
     }
     RangeEntry entry;
-    std::string sql = function_source(*item->func_call, f.alias, scope, entry);
+    std::string sql = function_source(*item->func_call, f.alias, scope, entry, f.ordinality);
     scope.entries.push_back(std::move(entry));
     return sql;
 }
@@ -495,10 +495,14 @@ void QueryTranslator::select_list_functions(PgQuery__Node** targets, size_t coun
 }
 
 std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias,
-                                             const Scope& scope, RangeEntry& entry) {
+                                             const Scope& scope, RangeEntry& entry, bool ordinality) {
     std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
     if (fc.n_args != 1) throw_unsupported("function " + name + " in FROM");
-    TypedSql arg = expression(fc.args[0], scope);
+    Scope siblings = lateral_scope(scope);
+    auto enclosing = std::exchange(lateral_reference_, std::nullopt);
+    TypedSql arg = expression(fc.args[0], siblings);
+    bool correlated = lateral_reference_.has_value();
+    if (!correlated) lateral_reference_ = enclosing;
 
     entry.refname = alias != nullptr ? alias->aliasname : name;
     entry.scalar_function = name.find("_each") == std::string::npos;  // json_each & co. return records
@@ -513,15 +517,19 @@ std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const 
     if (name == "unnest") {
         resolve_unknown(arg, kTextArray, fc.location);
         if (!is_array(arg.type)) throw_unsupported("unnest of " + format_type(arg.type), fc.location);
-        source = "json_tree(" + arg.sql + ")";
         entry.columns.push_back(ColumnInfo{column_name(0, scalar_name), element_of(arg.type), false, "", 0, 0, ref + ".value"});
         // json_tree walks every dimension; only elements are rows.
-        source = "(SELECT value FROM " + source + " WHERE type <> 'array' ORDER BY id)";
-        if (!scope.entries.empty()) {
-            // A subquery cannot see earlier FROM items; json_each can.
-            source = "json_each(" + arg.sql + ")";
+        std::string rows = "SELECT value";
+        if (ordinality) {
+            rows += ", row_number() OVER (ORDER BY id) AS ordinality";
+            entry.columns.push_back(ColumnInfo{column_name(1, "ordinality"), kInt8, false, "", 0, 0, ref + ".ordinality"});
         }
-        return source + " AS " + ref;
+        rows += " FROM json_tree(" + arg.sql + ") WHERE type <> 'array' ORDER BY id";
+        entry.scalar_function = !ordinality;
+        // A subquery cannot see earlier FROM items: an argument that refers
+        // to them needs litegres_rows.
+        if (correlated) return lateral_rows_item(rows, entry, fc.location);
+        return "(" + rows + ") AS " + ref;
     }
     bool jsonb = name.rfind("jsonb", 0) == 0;
     PgType json_type{jsonb ? oid::kJsonb : oid::kJson};
@@ -548,6 +556,16 @@ std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const 
         entry.columns.push_back(ColumnInfo{column_name(1, "value"), value_type, false, "", 0, 0, value});
     } else {
         entry.columns.push_back(ColumnInfo{column_name(0, "value"), value_type, false, "", 0, 0, value});
+    }
+    if (ordinality) {
+        // json_each numbers array elements by key; object members by their
+        // place in the document.
+        std::string position = kind == "array" ? "(" + ref + ".key + 1)"
+                                               : "(SELECT count(*) FROM json_each(" + doc + ") AS \"member\" WHERE "
+                                                 "\"member\".id <= " + ref + ".id)";
+        entry.columns.push_back(
+            ColumnInfo{column_name(entry.columns.size(), "ordinality"), kInt8, false, "", 0, 0, position});
+        entry.scalar_function = false;
     }
     return "json_each(" + doc + ") AS " + ref;
 }

@@ -399,7 +399,6 @@ std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEnt
 
 std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, Scope& scope) {
     if (rf.is_rowsfrom || rf.n_functions != 1) throw_unsupported("ROWS FROM");
-    if (rf.ordinality) throw_unsupported("WITH ORDINALITY");
     if (rf.n_coldeflist > 0) throw_unsupported("a column definition list");
     const auto& call = *rf.functions[0]->list->items[0]->func_call;
     std::string name = str(call.funcname[call.n_funcname - 1]);
@@ -429,12 +428,19 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
         }
         std::string step = args.size() == 3 ? "litegres_series_step(" + args[2].sql + ")" : "1";
         // One row of arguments, then a recursive walk from start towards stop.
+        // (o counts the rows, for WITH ORDINALITY.)
         body = "WITH RECURSIVE \"series_args\"(a, b, c) AS (SELECT " + args[0].sql + ", " + args[1].sql + ", " + step +
-               "), \"series\"(v) AS (SELECT a FROM \"series_args\" WHERE (c > 0 AND a <= b) OR (c < 0 AND a >= b) "
-               "UNION ALL SELECT v + c FROM \"series\", \"series_args\" WHERE (c > 0 AND v + c <= b) OR "
-               "(c < 0 AND v + c >= b)) SELECT v AS " + quote_identifier(column) + " FROM \"series\"";
+               "), \"series\"(v, o) AS (SELECT a, 1 FROM \"series_args\" WHERE (c > 0 AND a <= b) OR (c < 0 AND a >= b) "
+               "UNION ALL SELECT v + c, o + 1 FROM \"series\", \"series_args\" WHERE (c > 0 AND v + c <= b) OR "
+               "(c < 0 AND v + c >= b)) SELECT v AS " + quote_identifier(column);
         entry.columns.push_back(ColumnInfo{column, type, false, "", 0, 0});
-        entry.scalar_function = true;
+        entry.scalar_function = !rf.ordinality;
+        if (rf.ordinality) {
+            std::string name = rf.alias != nullptr && rf.alias->n_colnames > 1 ? str(rf.alias->colnames[1]) : "ordinality";
+            body += ", o AS " + quote_identifier(name);
+            entry.columns.push_back(ColumnInfo{name, kInt8, false, "", 0, 0});
+        }
+        body += " FROM \"series\"";
     } else {
         throw_unsupported("function " + name + " in FROM", call.location);
     }

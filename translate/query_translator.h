@@ -167,7 +167,7 @@ private:
     TypedSql array_of_subquery(const SelectOutput& inner, int location);
     std::string range_function(const PgQuery__RangeFunction& f, Scope& scope);
     std::string function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
-                                RangeEntry& entry);
+                                RangeEntry& entry, bool ordinality = false);
     // A set-returning function in the select list joins FROM (`from`); its
     // call then reads the joined column.
     void select_list_functions(PgQuery__Node** targets, size_t count, bool grouped, Scope& scope,

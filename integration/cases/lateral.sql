@@ -44,3 +44,14 @@ PREPARE lt_q(int) AS SELECT a.name, p.title FROM lt_author a, LATERAL (SELECT ti
 EXECUTE lt_q(1);
 EXECUTE lt_q(3);
 UPDATE lt_post p SET score = x.m FROM lt_author a, LATERAL (SELECT max(score) AS m FROM lt_post WHERE author_id = a.id) x WHERE p.author_id = a.id AND p.id = 4 RETURNING p.id, p.score;
+SELECT * FROM unnest(ARRAY['a','b','c']) WITH ORDINALITY;
+SELECT * FROM unnest(ARRAY[[1,2],[3,4]]) WITH ORDINALITY AS t(v, n);
+SELECT a.id, u.* FROM lt_author a, unnest(a.tags) WITH ORDINALITY u(tag, i) ORDER BY 1, 3;
+SELECT * FROM generate_series(5, 1, -2) WITH ORDINALITY;
+SELECT * FROM generate_series(1, 3) WITH ORDINALITY AS g(v, i);
+SELECT * FROM jsonb_array_elements('[1, "a", null]') WITH ORDINALITY;
+SELECT * FROM jsonb_each('{"b": 1, "a": 2}') WITH ORDINALITY;
+SELECT * FROM jsonb_object_keys('{"b": 1, "a": 2}') WITH ORDINALITY AS k(key, n);
+SELECT a.id, e, n FROM lt_author a, jsonb_array_elements(a.meta) WITH ORDINALITY x(e, n) WHERE jsonb_typeof(a.meta) = 'array' ORDER BY 1, 3;
+SELECT u FROM (VALUES (ARRAY[[1,2],[3,4]])) t(a), unnest(t.a) u;
+SELECT a.id, g.* FROM lt_author a, generate_series(1, a.id) WITH ORDINALITY g ORDER BY 1, 2;
