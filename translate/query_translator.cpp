@@ -418,21 +418,68 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
                                                     : rf.alias->aliasname;
     std::string body;
     if (name == "generate_series" && (args.size() == 2 || args.size() == 3)) {
+        // PostgreSQL's signatures: (int, int[, int]), (bigint ...),
+        // (numeric ...), (timestamp, timestamp, interval) and the same with
+        // timestamptz; a date or an unknown literal with an interval step is
+        // timestamptz, its preferred type.
+        bool datetime = args.size() == 3 && (args[2].type.oid == oid::kInterval ||
+                                             args[0].type.oid == oid::kTimestamp ||
+                                             args[0].type.oid == oid::kTimestamptz || args[0].type.oid == oid::kDate);
         PgType type = kInt4;
-        for (auto& a : args) {
-            if (a.untyped()) resolve_unknown(a, kInt4, call.location);
-            if (!is_integer_type(a.type) && !a.is_null_literal) {
-                throw_unsupported("generate_series over " + format_type(a.type), call.location);
+        PgType step_type = kInt4;
+        if (datetime) {
+            type = args[0].type.oid == oid::kTimestamp || args[1].type.oid == oid::kTimestamp ? kTimestamp : kTimestamptz;
+            if (args[0].type.oid == oid::kTimestamptz || args[1].type.oid == oid::kTimestamptz) type = kTimestamptz;
+            step_type = PgType{oid::kInterval, -1};
+        } else {
+            for (auto& a : args) {
+                if (a.type.oid == oid::kNumeric || a.type.oid == oid::kFloat4 || a.type.oid == oid::kFloat8) {
+                    type = kNumeric;
+                } else if (a.type.oid == oid::kInt8 && type.oid != oid::kNumeric) {
+                    type = kInt8;
+                } else if (!a.untyped() && !a.is_null_literal && !is_integer_type(a.type)) {
+                    throw PgError(sqlstate::kUndefinedFunction,
+                                  "function generate_series(" + format_type(a.type) + ") does not exist",
+                                  pos(call.location));
+                }
             }
-            if (a.type.oid == oid::kInt8) type = kInt8;
+            step_type = type;
         }
-        std::string step = args.size() == 3 ? "litegres_series_step(" + args[2].sql + ")" : "1";
-        // One row of arguments, then a recursive walk from start towards stop.
-        // (o counts the rows, for WITH ORDINALITY.)
+        for (size_t i = 0; i < args.size(); ++i) {
+            PgType want = i == 2 ? step_type : type;
+            if (args[i].untyped() || args[i].is_null_literal) {
+                resolve_unknown(args[i], want, call.location);
+            } else if (args[i].type != want) {
+                args[i] = cast_to(std::move(args[i]), want, call.location);
+            }
+        }
+        if (args.size() == 2) args.push_back(cast_to(TypedSql{"1", kInt4}, step_type, call.location));
+        // The walk is written with the binder's own operators, so each type
+        // adds and compares as PostgreSQL does (numeric exactly, timestamps
+        // with calendar intervals).
+        TypedSql zero = TypedSql{"", kUnknown};
+        zero.unknown_literal = "0";
+        resolve_unknown(zero, step_type, call.location);
+        std::string step = is_integer_type(step_type)
+                               ? "litegres_series_step(" + args[2].sql + ")"
+                               : "(CASE WHEN " + binary_operator("=", args[2], zero, call.location).sql +
+                                     " THEN litegres_raise('22023', 'step size cannot equal zero') ELSE " + args[2].sql +
+                                     " END)";
+        TypedSql a{"a", type}, b{"b", type}, c{"c", step_type}, v{"v", type};
+        std::string up = binary_operator(">", c, zero, call.location).sql;
+        std::string down = binary_operator("<", c, zero, call.location).sql;
+        auto within = [&](const TypedSql& x) {
+            return "((" + up + " AND " + binary_operator("<=", x, b, call.location).sql + ") OR (" + down + " AND " +
+                   binary_operator(">=", x, b, call.location).sql + "))";
+        };
+        TypedSql next = binary_operator("+", v, c, call.location);
+        if (next.type != type) next = cast_to(std::move(next), type, call.location);
+        // One row of arguments, then a recursive walk from start towards
+        // stop; o counts the rows, for WITH ORDINALITY.
         body = "WITH RECURSIVE \"series_args\"(a, b, c) AS (SELECT " + args[0].sql + ", " + args[1].sql + ", " + step +
-               "), \"series\"(v, o) AS (SELECT a, 1 FROM \"series_args\" WHERE (c > 0 AND a <= b) OR (c < 0 AND a >= b) "
-               "UNION ALL SELECT v + c, o + 1 FROM \"series\", \"series_args\" WHERE (c > 0 AND v + c <= b) OR "
-               "(c < 0 AND v + c >= b)) SELECT v AS " + quote_identifier(column);
+               "), \"series\"(v, o) AS (SELECT a, 1 FROM \"series_args\" WHERE " + within(a) +
+               " UNION ALL SELECT " + next.sql + ", o + 1 FROM \"series\", \"series_args\" WHERE " + within(next) +
+               ") SELECT v AS " + quote_identifier(column);
         entry.columns.push_back(ColumnInfo{column, type, false, "", 0, 0});
         entry.scalar_function = !rf.ordinality;
         if (rf.ordinality) {

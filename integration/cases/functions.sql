@@ -62,3 +62,8 @@ SELECT '\x0g'::bytea;
 SELECT '\x123'::bytea;
 SELECT 'a\\b\001c'::bytea, '\x 01 02'::bytea;
 SELECT 'abc\'::bytea;
+SELECT * FROM generate_series(0.5, 2.0, 0.5);
+SELECT * FROM generate_series(1, 2.5);
+SELECT * FROM generate_series(1.0, 3, 0);
+SELECT * FROM generate_series(1, 'a');
+SELECT count(*), sum(g) FROM generate_series(1, 100000) g;
