@@ -1189,8 +1189,9 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
         }
         case PG_QUERY__NODE__NODE_NULL_TEST: {
             const auto& t = *node->null_test;
-            TypedSql a = expression(t.arg, scope);
             bool is_null = t.nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL;
+            if (const PgQuery__RowExpr* row = row_constructor(t.arg)) return row_null_test(*row, is_null, scope);
+            TypedSql a = expression(t.arg, scope);
             return {"(" + a.sql + (is_null ? " IS NULL)" : " IS NOT NULL)"), kBool};
         }
         case PG_QUERY__NODE__NODE_BOOLEAN_TEST: {
@@ -1545,11 +1546,19 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                 }
                 throw_unsupported("prefix operator " + op, e.location);
             }
+            const PgQuery__RowExpr* lrow = row_constructor(e.lexpr);
+            const PgQuery__RowExpr* rrow = row_constructor(e.rexpr);
+            if (lrow != nullptr && rrow != nullptr) {
+                return row_comparison(op, row_items(*lrow, scope), row_items(*rrow, scope), e.location);
+            }
             TypedSql l = expression(e.lexpr, scope);
             TypedSql r = expression(e.rexpr, scope);
             return binary_operator(op, std::move(l), std::move(r), e.location);
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
+            if (const PgQuery__RowExpr* row = row_constructor(e.lexpr)) {
+                return row_in_list(row_items(*row, scope), *e.rexpr->list, op == "<>", scope, e.location);
+            }
             TypedSql l = expression(e.lexpr, scope);
             const auto* list = e.rexpr->list;
             std::vector<TypedSql> items;
@@ -2038,6 +2047,26 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
         case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK: {
             std::string op = link.n_oper_name > 0 ? str(link.oper_name[link.n_oper_name - 1]) : "=";
             bool any = link.sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK;
+            if (const PgQuery__RowExpr* row = row_constructor(link.testexpr)) {
+                // (a, b) IN (SELECT x, y ...): SQLite's row value IN.
+                if (row->n_args != inner.columns.size()) {
+                    throw PgError(sqlstate::kSyntaxError,
+                                  row->n_args < inner.columns.size() ? "subquery has too many columns"
+                                                                     : "subquery has too few columns",
+                                  pos(link.location));
+                }
+                if (!((any && op == "=") || (!any && op == "<>"))) {
+                    throw_unsupported("row " + op + (any ? " ANY" : " ALL") + " (subquery)", link.location);
+                }
+                std::vector<TypedSql> items = row_items(*row, scope);
+                std::vector<std::string> sqls;
+                for (size_t i = 0; i < items.size(); ++i) {
+                    resolve_unknown(items[i], inner.columns[i].type, link.location);
+                    sqls.push_back(items[i].sql);
+                }
+                return {"((" + join_strings(sqls, ", ") + ")" + (any ? " IN (" : " NOT IN (") + inner.sql + "))",
+                        kBool};
+            }
             if (inner.columns.size() != 1) {
                 throw PgError(sqlstate::kSyntaxError, "subquery has too many columns", pos(link.location));
             }

@@ -155,6 +155,14 @@ private:
     TypedSql case_expr(const PgQuery__CaseExpr& e, const Scope& scope);
     TypedSql sub_link(const PgQuery__SubLink& link, const Scope& scope);
     TypedSql value_function(const PgQuery__SQLValueFunction& f);
+    // Row constructors compared (row_comparison.cpp).
+    static const PgQuery__RowExpr* row_constructor(const PgQuery__Node* node);
+    std::vector<TypedSql> row_items(const PgQuery__RowExpr& row, const Scope& scope);
+    TypedSql row_comparison(const std::string& op, std::vector<TypedSql> left, std::vector<TypedSql> right,
+                            int location);
+    TypedSql row_in_list(const std::vector<TypedSql>& left, const PgQuery__List& list, bool negated,
+                         const Scope& scope, int location);
+    TypedSql row_null_test(const PgQuery__RowExpr& row, bool is_null, const Scope& scope);
     // json/jsonb and arrays (container_expressions.cpp): each returns
     // nullopt when the operands are not its types.
     std::optional<TypedSql> container_operator(const std::string& op, TypedSql& l, TypedSql& r, int location);
