@@ -233,6 +233,25 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
     apply_time_zone();
     context_.user = user;
     context_.database = database;
+    context_.get_setting = [this](const std::string& name) -> std::optional<std::string> {
+        std::string canonical = settings_->canonical_name(name);
+        if (canonical.empty()) return std::nullopt;
+        return settings_->get(canonical);
+    };
+    // set_config(): SET as a function; LOCAL outside a block lasts for the
+    // statement's own implicit transaction, which is to say not at all.
+    context_.set_setting = [this](const std::string& name, const std::string& value, bool local) {
+        bool in_block = tx_state_ == TxState::kInBlock || implicit_block_;
+        if (in_block) {
+            transactional_settings_.set_in_block(*settings_, name, value, local);
+        } else if (!local) {
+            settings_->set(name, value);
+        } else {
+            settings_->get(name);  // still 42704 for an unknown name
+        }
+        apply_time_zone();
+        return settings_->get(name);
+    };
     started_ = true;
 
     encoder.authentication_ok();

@@ -176,6 +176,11 @@ std::map<Key, FunctionSignature> build_catalog() {
     add("reverse", 1, "litegres_reverse", fixed(kText));
     add("translate", 3, "litegres_translate", fixed(kText));
     add("md5", 1, "litegres_md5", fixed(kText));
+    add("current_setting", 1, "litegres_current_setting", fixed(kText));
+    add("current_setting", 2, "litegres_current_setting", fixed(kText));
+    add("set_config", 3, "litegres_set_config", fixed(kText));
+    add("overlay", 3, "litegres_overlay", fixed(kText));
+    add("overlay", 4, "litegres_overlay", fixed(kText));
     const PgType bytea{oid::kBytea, -1};
     add("encode", 2, "litegres_encode", fixed(kText));
     add("decode", 2, "litegres_decode", fixed(bytea));

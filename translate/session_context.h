@@ -7,8 +7,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "translate/time_zone.h"
@@ -22,6 +24,11 @@ struct SessionContext {
     int64_t transaction_start_micros = 0;  // what now() reports; 0 outside a transaction block
     std::shared_ptr<const TimeZone> time_zone;  // the TimeZone setting; null is UTC
     std::map<std::string, int64_t> sequence_last_values;  // for currval()
+    // The session's run-time parameters, for current_setting() and
+    // set_config(): the value (nullopt for an unknown name), and a change
+    // that returns the new value (throws PgError as SET does).
+    std::function<std::optional<std::string>(const std::string& name)> get_setting;
+    std::function<std::string(const std::string& name, const std::string& value, bool local)> set_setting;
 };
 
 // The session whose statement runs on this thread, or nullptr. (Functions,

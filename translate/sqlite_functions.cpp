@@ -4,6 +4,7 @@
 #include "translate/function_error.h"
 #include "translate/bytea_functions.h"
 #include "translate/lateral_rows.h"
+#include "translate/sqlite_value.h"
 #include "translate/ordered_aggregate.h"
 #include "translate/regex_functions.h"
 #include "translate/string_functions.h"
@@ -228,6 +229,33 @@ void now(sqlite3_context* ctx, int, sqlite3_value**) {
     sqlite3_result_text(ctx, out.c_str(), int(out.size()), SQLITE_TRANSIENT);
 }
 
+// current_setting(name [, missing_ok])
+void current_setting(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    std::string name = value_string(argv[0]);
+    SessionContext* session = current_session_context();
+    std::optional<std::string> value;
+    if (session != nullptr && session->get_setting) value = session->get_setting(name);
+    if (value) return result_text(ctx, *value);
+    if (argc > 1 && sqlite3_value_int(argv[1]) != 0) return sqlite3_result_null(ctx);
+    report_error(ctx, "42704", "unrecognized configuration parameter \"" + name + "\"");
+}
+
+// set_config(name, value, is_local)
+void set_config(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        return report_error(ctx, "22004", "SET requires parameter name");
+    }
+    SessionContext* session = current_session_context();
+    if (session == nullptr || !session->set_setting) return report_error(ctx, "55000", "no session to configure");
+    try {
+        std::string value = sqlite3_value_type(argv[1]) == SQLITE_NULL ? "" : value_string(argv[1]);
+        result_text(ctx, session->set_setting(value_string(argv[0]), value, sqlite3_value_int(argv[2]) != 0));
+    } catch (const pgwire::PgError& e) {
+        report_error(ctx, e);
+    }
+}
+
 void session_user(sqlite3_context* ctx, int, sqlite3_value**) {
     std::string user = current_session_context() != nullptr ? current_session_context()->user : "postgres";
     sqlite3_result_text(ctx, user.c_str(), int(user.size()), SQLITE_TRANSIENT);
@@ -446,6 +474,8 @@ int register_sqlite_functions(sqlite3* db) {
     static const Entry kEntries[] = {
         {"litegres_nonzero", 1, nonzero, true},
         {"litegres_series_step", 1, series_step, true},
+        {"litegres_current_setting", -1, current_setting, false},
+        {"litegres_set_config", 3, set_config, false},
         {"litegres_raise", 2, raise_error, false},
         {"litegres_format_type", 2, format_type_fn, true},
         {"litegres_cbrt", 1, cbrt, true},

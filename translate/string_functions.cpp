@@ -150,6 +150,24 @@ std::string hex(const unsigned char* bytes, size_t n) {
     return out;
 }
 
+// overlay(s PLACING r FROM start [FOR count]): characters, as substr counts.
+void overlay(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    std::vector<std::string_view> s = characters(value_text(argv[0]));
+    std::string_view replacement = value_text(argv[1]);
+    int64_t start = sqlite3_value_int64(argv[2]);
+    int64_t count = argc > 3 ? sqlite3_value_int64(argv[3]) : int64_t(characters(replacement).size());
+    if (start < 1) return report_error(ctx, "22011", "negative substring length not allowed");
+    if (count < 0) return report_error(ctx, "22011", "negative substring length not allowed");
+    std::string out;
+    for (int64_t i = 0; i < int64_t(s.size()) && i < start - 1; ++i) out += s[size_t(i)];
+    out += replacement;
+    for (int64_t i = start - 1 + count; i < int64_t(s.size()); ++i) {
+        if (i >= 0) out += s[size_t(i)];
+    }
+    result_text(ctx, out);
+}
+
 void md5(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (any_null(argc, argv)) return sqlite3_result_null(ctx);
     const void* data = sqlite3_value_type(argv[0]) == SQLITE_BLOB
@@ -332,6 +350,7 @@ int register_string_functions(sqlite3* db) {
         {"litegres_reverse", 1, reverse, true},
         {"litegres_translate", 3, translate_chars, true},
         {"litegres_md5", 1, md5, true},
+        {"litegres_overlay", -1, overlay, true},
         {"litegres_to_hex", 2, to_hex, true},
         {"litegres_concat_ws", -1, concat_ws, true},
         {"litegres_quote_ident", 1, quote_ident_fn, true},
