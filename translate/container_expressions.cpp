@@ -417,7 +417,8 @@ TypedSql QueryTranslator::any_all(const PgQuery__AExpr& e, const Scope& scope) {
                          ? e.name[e.n_name - 1]->string->sval
                          : "=";
     bool any = e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY;
-    if (!is_comparison(op)) throw_unsupported(op + (any ? " ANY" : " ALL") + " (array)", e.location);
+    bool like_op = op == "~~" || op == "~~*" || op == "!~~" || op == "!~~*";
+    if (!is_comparison(op) && !like_op) throw_unsupported(op + (any ? " ANY" : " ALL") + " (array)", e.location);
     TypedSql l = expression(e.lexpr, scope);
     TypedSql r = expression(e.rexpr, scope);
     if (r.untyped()) {

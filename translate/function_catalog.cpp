@@ -224,7 +224,24 @@ std::map<Key, FunctionSignature> build_catalog() {
     add("ceil", 1, "ceil", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_ceil"));
     add("ceiling", 1, "ceil", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_ceil"));
     add("floor", 1, "floor", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_floor"));
-    add("sqrt", 1, "sqrt", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_sqrt"));
+    add("sqrt", 1, "litegres_float_sqrt", numeric_or_float8, kFloat8, false, numeric_variant("litegres_numeric_sqrt"));
+    // ln/log/exp of numeric need PostgreSQL's result scales; until then
+    // they are refused rather than answered in binary floating point.
+    auto float_only = [](const char* function) {
+        return [function](const std::string& call, const std::vector<TypedSql>& a) {
+            for (const auto& arg : a) {
+                if (arg.type.oid == oid::kNumeric) {
+                    throw pgwire::PgError(pgwire::sqlstate::kFeatureNotSupported,
+                                          std::string(function) + "(numeric) is not supported yet");
+                }
+            }
+            return call;
+        };
+    };
+    add("ln", 1, "litegres_float_ln", fixed(kFloat8), kFloat8, false, float_only("ln"));
+    add("log", 1, "litegres_float_log10", fixed(kFloat8), kFloat8, false, float_only("log"));
+    add("log10", 1, "litegres_float_log10", fixed(kFloat8), kFloat8, false, float_only("log10"));
+    add("exp", 1, "litegres_float_exp", fixed(kFloat8), kFloat8, false, float_only("exp"));
     add("sign", 1, "sign", numeric_or_float8, kFloat8, false, [](const std::string&, const std::vector<TypedSql>& a) {
         if (numeric_arg(a)) return "litegres_numeric_sign(" + a[0].sql + ")";
         return "(CASE WHEN " + a[0].sql + " > 0 THEN 1.0 WHEN " + a[0].sql + " < 0 THEN -1.0 WHEN " + a[0].sql +
@@ -234,7 +251,7 @@ std::map<Key, FunctionSignature> build_catalog() {
     auto numeric_pair = [](const std::vector<TypedSql>& a) {
         return numeric_arg(a, 0) || numeric_arg(a, 1) ? kNumeric : numeric_or_float8(a);
     };
-    add("power", 2, "pow", numeric_pair, kFloat8, false, [](const std::string& call, const std::vector<TypedSql>& a) {
+    add("power", 2, "litegres_float_power", numeric_pair, kFloat8, false, [](const std::string& call, const std::vector<TypedSql>& a) {
         return numeric_arg(a, 0) || numeric_arg(a, 1) ? renamed(call, "litegres_numeric_power") : call;
     });
     add("div", 2, "litegres_numeric_div", fixed(kNumeric), kNumeric);

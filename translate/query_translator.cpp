@@ -1397,7 +1397,25 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                   pos(ref.location));
 }
 
+TypedSql QueryTranslator::like(const TypedSql& l, const TypedSql& r, bool negated, bool insensitive,
+                               const std::string& escape) {
+    std::string lhs = insensitive ? "lower(" + l.sql + ")" : l.sql;
+    std::string rhs = insensitive ? "lower(" + r.sql + ")" : r.sql;
+    return {"(" + lhs + (negated ? " NOT LIKE " : " LIKE ") + rhs + " ESCAPE " + escape + ")", kBool};
+}
+
 TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, TypedSql r, int location) {
+    if (op == "~~" || op == "~~*" || op == "!~~" || op == "!~~*") {
+        // LIKE's operator names, as x LIKE ANY (array) spells them.
+        resolve_unknown(l, kText, location);
+        resolve_unknown(r, kText, location);
+        if (!is_string_type(l.type) || !is_string_type(r.type)) {
+            throw PgError(sqlstate::kUndefinedFunction,
+                          "operator does not exist: " + format_type(l.type) + " " + op + " " + format_type(r.type),
+                          pos(location));
+        }
+        return like(l, r, op.front() == '!', op.find('*') != std::string::npos, "'\\'");
+    }
     if (auto container = container_operator(op, l, r, location)) return *container;
     if (op == "||") {
         // text || anything: unknown literals are text, other values are
@@ -1487,7 +1505,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
             r.sql = float_operand_sql(r);
         }
         // ^ is numeric ^ numeric or else float8 ^ float8, integers included.
-        if (op == "^") return {"pow(" + l.sql + ", " + r.sql + ")", kFloat8};
+        if (op == "^") return {"litegres_float_power(" + l.sql + ", " + r.sql + ")", kFloat8};
         if (op == "/" || op == "%") {
             // PostgreSQL raises 22012 where SQLite would yield NULL.
             std::string divisor = "litegres_nonzero(" + r.sql + ")";
@@ -1511,6 +1529,28 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         return {sql, type};
     }
     if (op == "~" || op == "~*" || op == "!~" || op == "!~*") throw_unsupported("regular expression operators", location);
+    if (op == "&" || op == "|" || op == "#" || op == "<<" || op == ">>") {
+        if (l.untyped()) resolve_unknown(l, r.untyped() ? kInt4 : r.type, location);
+        if (r.untyped()) resolve_unknown(r, (op == "<<" || op == ">>") ? kInt4 : l.type, location);
+        if (is_integer_type(l.type) && is_integer_type(r.type)) {
+            bool shift = op == "<<" || op == ">>";
+            // A shift keeps the left operand's type and, as PostgreSQL's C
+            // does on its platforms, counts modulo the type's width.
+            PgType type = shift ? l.type : arithmetic_type(l.type, r.type);
+            std::string sql;
+            if (op == "#") {
+                sql = "((" + l.sql + " | " + r.sql + ") - (" + l.sql + " & " + r.sql + "))";
+            } else if (shift) {
+                sql = "(" + l.sql + " " + op + " (" + r.sql + (type.oid == oid::kInt8 ? " & 63))" : " & 31))");
+                // int4 and int2 results wrap to their width.
+                if (type.oid == oid::kInt4) sql = "(((" + sql + " + 2147483648) & 4294967295) - 2147483648)";
+                if (type.oid == oid::kInt2) sql = "(((" + sql + " + 32768) & 65535) - 32768)";
+            } else {
+                sql = "(" + l.sql + " " + op + " " + r.sql + ")";
+            }
+            return {sql, type};
+        }
+    }
     throw PgError(sqlstate::kUndefinedFunction,
                   "operator does not exist: " + format_type(l.type) + " " + op + " " + format_type(r.type),
                   pos(location));
@@ -1544,7 +1584,29 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                     }
                     return {sql, r.type};
                 }
-                throw_unsupported("prefix operator " + op, e.location);
+                if (op == "~") {
+                    if (r.untyped()) resolve_unknown(r, kInt4, e.location);
+                    if (!is_integer_type(r.type) && !r.is_null_literal) {
+                        throw PgError(sqlstate::kUndefinedFunction,
+                                      "operator does not exist: ~ " + format_type(r.type), pos(e.location));
+                    }
+                    return {"(~" + r.sql + ")", r.type};
+                }
+                // |/ ||/ @ are sqrt, cbrt and abs, with those functions' types and errors.
+                const char* function = op == "|/" ? "sqrt" : op == "||/" ? "cbrt" : op == "@" ? "abs" : nullptr;
+                if (function == nullptr) throw_unsupported("prefix operator " + op, e.location);
+                PgQuery__String name = PG_QUERY__STRING__INIT;
+                name.sval = const_cast<char*>(function);
+                PgQuery__Node name_node = PG_QUERY__NODE__INIT;
+                name_node.node_case = PG_QUERY__NODE__NODE_STRING;
+                name_node.string = &name;
+                PgQuery__Node* names[] = {&name_node};
+                PgQuery__FuncCall call = PG_QUERY__FUNC_CALL__INIT;
+                call.n_funcname = 1;
+                call.funcname = names;
+                call.location = e.location;
+                std::vector<TypedSql> args{std::move(r)};
+                return call_with_arguments(function, call, args, scope);
             }
             const PgQuery__RowExpr* lrow = row_constructor(e.lexpr);
             const PgQuery__RowExpr* rrow = row_constructor(e.rexpr);
@@ -1603,11 +1665,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             }
             TypedSql r = expression(pattern_node, scope);
             resolve_unknown(r, kText, e.location);
-            bool negated = op.front() == '!';
-            bool insensitive = e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE;
-            std::string lhs = insensitive ? "lower(" + l.sql + ")" : l.sql;
-            std::string rhs = insensitive ? "lower(" + r.sql + ")" : r.sql;
-            return {"(" + lhs + (negated ? " NOT LIKE " : " LIKE ") + rhs + " ESCAPE " + escape + ")", kBool};
+            return like(l, r, op.front() == '!', e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE, escape);
         }
         case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
         case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:

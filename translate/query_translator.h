@@ -141,6 +141,8 @@ private:
     TypedSql column_ref(const PgQuery__ColumnRef& ref, const Scope& scope);
     TypedSql operator_expr(const PgQuery__AExpr& e, const Scope& scope);
     TypedSql binary_operator(const std::string& op, TypedSql left, TypedSql right, int location);
+    // x [NOT] [I]LIKE pattern ESCAPE escape, both already text.
+    static TypedSql like(const TypedSql& l, const TypedSql& r, bool negated, bool insensitive, const std::string& escape);
     TypedSql function_call(const PgQuery__FuncCall& call, const Scope& scope);
     // The call built from its already-typed arguments.
     TypedSql call_with_arguments(const std::string& name, const PgQuery__FuncCall& call, std::vector<TypedSql>& args,

@@ -3,6 +3,7 @@
 // raises the same SQLSTATE.
 #include "translate/function_error.h"
 #include "translate/bytea_functions.h"
+#include "translate/float_functions.h"
 #include "translate/lateral_rows.h"
 #include "translate/sqlite_value.h"
 #include "translate/ordered_aggregate.h"
@@ -510,6 +511,7 @@ int register_sqlite_functions(sqlite3* db) {
     }
     int rc = register_regex_functions(db);
     if (rc == SQLITE_OK) rc = register_bytea_functions(db);
+    if (rc == SQLITE_OK) rc = register_float_functions(db);
     if (rc == SQLITE_OK) rc = register_string_functions(db);
     if (rc == SQLITE_OK) rc = register_numeric_functions(db);
     if (rc == SQLITE_OK) rc = register_datetime_functions(db);

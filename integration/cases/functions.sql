@@ -75,3 +75,16 @@ BEGIN; SELECT set_config('application_name', 'cfg_local', true); SHOW applicatio
 SELECT set_config('nope', '1', false);
 SELECT overlay('hello' placing 'XX' from 2 for 2), overlay('hello' placing 'XX' from 2), overlay('héllo' placing 'É' from 2 for 1), overlay('abc' placing 'Z' from 10);
 RESET application_name;
+SELECT 'abc' LIKE ANY (ARRAY['a%', 'x']), 'abc' ILIKE ALL (ARRAY['A%', '%C']), 'abc' NOT LIKE ANY (ARRAY['a%']), 'a_c' LIKE ANY (ARRAY['a\_c']);
+SELECT 5 & 3, 5 | 3, 5 # 3, 1 << 4, 256 >> 2, ~5, 1 << 31, 1 << 32, (-8) >> 1, 1::int8 << 40, 1::int2 << 15, pg_typeof(5::int2 & 3::int8), pg_typeof(5::int2 << 3);
+SELECT |/ 16, ||/ 27, @ -5, @ -5.5;
+SELECT |/ -1;
+SELECT 1.5 & 1;
+SELECT sqrt(2::float8), ln(10::float8), log(1000::float8), log10(100::float8), exp(1::float8), power(2::float8, 0.5::float8), power(2, 10);
+SELECT ln(0::float8);
+SELECT ln(-1::float8);
+SELECT exp(1000::float8);
+SELECT exp(-1000::float8);
+SELECT power(0::float8, -1::float8);
+SELECT power(-8::float8, 1.0::float8 / 3);
+SELECT power(10::float8, 400::float8);

@@ -1,0 +1,100 @@
+// float_functions.cpp — see float_functions.h. The checks follow
+// PostgreSQL's float.c: the domain is checked before computing, and an
+// infinite or zero result from finite non-zero input is overflow/underflow.
+#include "translate/float_functions.h"
+
+#include <cmath>
+
+#include "translate/function_error.h"
+#include "translate/sqlite_value.h"
+
+namespace litegres::translate {
+
+namespace {
+
+constexpr const char* kInvalidArgumentForLog = "2201E";
+constexpr const char* kInvalidArgumentForPower = "2201F";
+constexpr const char* kOutOfRange = "22003";
+
+// Reports overflow/underflow as PostgreSQL's float_overflow_error etc.;
+// true when `result` may be returned.
+bool in_range(sqlite3_context* ctx, double result, bool inputs_infinite, bool zero_allowed) {
+    if (std::isinf(result) && !inputs_infinite) {
+        report_error(ctx, kOutOfRange, "value out of range: overflow");
+        return false;
+    }
+    if (result == 0.0 && !zero_allowed) {
+        report_error(ctx, kOutOfRange, "value out of range: underflow");
+        return false;
+    }
+    return true;
+}
+
+void float_sqrt(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    double x = sqlite3_value_double(argv[0]);
+    if (x < 0) return report_error(ctx, kInvalidArgumentForPower, "cannot take square root of a negative number");
+    sqlite3_result_double(ctx, std::sqrt(x));
+}
+
+template <double (*kLog)(double)>
+void float_log(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    double x = sqlite3_value_double(argv[0]);
+    if (x == 0.0) return report_error(ctx, kInvalidArgumentForLog, "cannot take logarithm of zero");
+    if (x < 0) return report_error(ctx, kInvalidArgumentForLog, "cannot take logarithm of a negative number");
+    double result = kLog(x);
+    if (in_range(ctx, result, std::isinf(x), x == 1.0)) sqlite3_result_double(ctx, result);
+}
+
+void float_exp(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    double x = sqlite3_value_double(argv[0]);
+    double result = std::exp(x);
+    if (std::isinf(x) && x < 0) return sqlite3_result_double(ctx, 0.0);
+    if (in_range(ctx, result, std::isinf(x), false)) sqlite3_result_double(ctx, result);
+}
+
+void float_power(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    double x = sqlite3_value_double(argv[0]);
+    double y = sqlite3_value_double(argv[1]);
+    if (x == 0.0 && y < 0) {
+        return report_error(ctx, kInvalidArgumentForPower, "zero raised to a negative power is undefined");
+    }
+    if (x < 0 && std::floor(y) != y && std::isfinite(y)) {
+        return report_error(ctx, kInvalidArgumentForPower,
+                            "a negative number raised to a non-integer power yields a complex result");
+    }
+    double result = std::pow(x, y);
+    bool infinite_input = std::isinf(x) || std::isinf(y);
+    if (in_range(ctx, result, infinite_input, x == 0.0 || infinite_input || std::fabs(x) == 1.0 || y == 0.0 ||
+                                                  std::fabs(x) < 1.0 || y < 0)) {
+        sqlite3_result_double(ctx, result);
+    }
+}
+
+}  // namespace
+
+int register_float_functions(sqlite3* db) {
+    struct Entry {
+        const char* name;
+        int argc;
+        void (*fn)(sqlite3_context*, int, sqlite3_value**);
+    };
+    static const Entry kEntries[] = {
+        {"litegres_float_sqrt", 1, float_sqrt},
+        {"litegres_float_ln", 1, float_log<std::log>},
+        {"litegres_float_log10", 1, float_log<std::log10>},
+        {"litegres_float_exp", 1, float_exp},
+        {"litegres_float_power", 2, float_power},
+    };
+    for (const auto& e : kEntries) {
+        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, e.fn,
+                                            nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+}  // namespace litegres::translate
