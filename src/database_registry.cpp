@@ -3,6 +3,7 @@
 // name maps to exactly one file.
 #include "src/database_registry.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "pgwire/pg_error.h"
@@ -31,6 +32,26 @@ std::string DatabaseRegistry::file_for(const std::string& name) const {
         }
     }
     return (fs::path(data_dir_) / (file + ".db")).string();
+}
+
+std::vector<std::string> DatabaseRegistry::names() const {
+    std::vector<std::string> names;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(data_dir_, error)) {
+        if (entry.path().extension() != ".db") continue;
+        std::string file = entry.path().stem().string(), name;
+        for (size_t i = 0; i < file.size(); ++i) {
+            if (file[i] == '%' && i + 2 < file.size()) {
+                name.push_back(char(std::stoi(file.substr(i + 1, 2), nullptr, 16)));
+                i += 2;
+            } else {
+                name.push_back(file[i]);
+            }
+        }
+        names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 bool DatabaseRegistry::exists(const std::string& name) const { return fs::exists(file_for(name)); }

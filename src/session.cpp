@@ -233,6 +233,7 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
     apply_time_zone();
     context_.user = user;
     context_.database = database;
+    context_.database_names = [this] { return registry_.names(); };
     started_ = true;
 
     encoder.authentication_ok();

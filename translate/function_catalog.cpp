@@ -11,6 +11,7 @@
 #include "pgwire/sqlstate.h"
 #include "translate/numeric_emitter.h"
 #include "translate/datetime_function_catalog.h"
+#include "translate/describe_function_catalog.h"
 
 namespace litegres::translate {
 
@@ -310,6 +311,7 @@ const FunctionSignature* find_function(const std::string& name, size_t arg_count
     static const std::map<Key, FunctionSignature> catalog = build_catalog();
     if (star) return name == "count" ? &catalog.at({"count", 0}) : nullptr;
     if (const FunctionSignature* datetime = find_datetime_function(name, arg_count)) return datetime;
+    if (const FunctionSignature* describe = find_describe_function(name, arg_count)) return describe;
     auto it = catalog.find({name, int(arg_count)});
     if (it != catalog.end()) return &it->second;
     it = catalog.find({name, -1});

@@ -9,6 +9,7 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/describe_catalog.h"
 #include "translate/datetime_functions.h"
 #include "translate/datetime_input.h"
 #include "translate/datetime_operators.h"
@@ -1880,6 +1881,9 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
         return {std::to_string(type.oid), target};
     }
     bool proc = target.oid == oid::kRegproc;
+    if (std::optional<Oid> system = proc ? std::nullopt : system_relation_oid(name)) {
+        return {std::to_string(*system), target};
+    }
     std::string lookup = proc ? "(SELECT oid FROM pg_proc WHERE proname = " + quote_string(name) + " LIMIT 1)"
                               : "(SELECT oid FROM pg_class WHERE relname = " + quote_string(name) + ")";
     std::string missing = proc ? "litegres_raise('42883', " + quote_string("function \"" + name + "\" does not exist") + ")"

@@ -7,9 +7,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "translate/time_zone.h"
 
@@ -22,6 +24,7 @@ struct SessionContext {
     int64_t transaction_start_micros = 0;  // what now() reports; 0 outside a transaction block
     std::shared_ptr<const TimeZone> time_zone;  // the TimeZone setting; null is UTC
     std::map<std::string, int64_t> sequence_last_values;  // for currval()
+    std::function<std::vector<std::string>()> database_names;  // for pg_database
 };
 
 // The session whose statement runs on this thread, or nullptr. (Functions,
