@@ -436,6 +436,22 @@ void size_pretty_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
 }
 
+// litegres_regclass_out(oid): regclassout, the relation's name as
+// quote_ident spells it (its OID when there is no such relation).
+void regclass_out_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    int64_t relation = sqlite3_value_int64(argv[0]);
+    sqlite3_stmt* stmt = nullptr;
+    std::string name;
+    if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx), "SELECT relname FROM pg_class WHERE oid = ?", -1, &stmt,
+                           nullptr) == SQLITE_OK) {
+        sqlite3_bind_int64(stmt, 1, relation);
+        if (sqlite3_step(stmt) == SQLITE_ROW) name = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    }
+    sqlite3_finalize(stmt);
+    result_text(ctx, name.empty() ? std::to_string(relation) : PgExpressionText::identifier(name));
+}
+
 // litegres_database_names(): JSON array of the data directory's databases.
 void database_names_fn(sqlite3_context* ctx, int, sqlite3_value**) {
     std::vector<std::string> names;
@@ -464,6 +480,7 @@ int register_catalog_functions(sqlite3* db) {
         {"litegres_view_definition", 1, view_definition_fn},
         {"litegres_database_names", 0, database_names_fn},
         {"litegres_size_pretty", 1, size_pretty_fn},
+        {"litegres_regclass_out", 1, regclass_out_fn},
     };
     for (const auto& e : kEntries) {
         int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8, nullptr, e.fn, nullptr, nullptr, nullptr);

@@ -5,7 +5,10 @@
 // the constraint's name, as PostgreSQL names it.
 #include "translate/describe_catalog.h"
 
+#include <set>
 #include <string>
+
+#include "translate/sql_text.h"
 
 namespace litegres::translate {
 
@@ -87,7 +90,7 @@ const std::vector<CatalogRelation>& describe_relations() {
          "SELECT 0, '', 0, 0, 0, 0, 0, 0, 0 WHERE 0"},
         {"pg_publication_rel",
          {{"oid", kOidType}, {"prpubid", kOidType}, {"prrelid", kOidType}, {"prqual", kNodeTree},
-          {"prattrs", kInt2Vector}},
+          {"prattrs", kInt2Array}},  // int2vector in PostgreSQL; always empty here
          "SELECT 0, 0, 0, NULL, NULL WHERE 0"},
         {"pg_publication_namespace",
          {{"oid", kOidType}, {"pnpubid", kOidType}, {"pnnspid", kOidType}},
@@ -180,6 +183,38 @@ std::optional<Oid> system_relation_oid(std::string_view name) {
     for (const auto& [relation, relation_oid] : kOids) {
         if (name == relation) return relation_oid;
     }
+    return std::nullopt;
+}
+
+void name_object_identifiers(SelectOutput& out) {
+    bool any = false;
+    std::set<std::string> names;
+    for (const auto& c : out.columns) {
+        any = any || c.type.oid == oid::kRegclass;
+        // Duplicate names cannot be told apart from outside the query.
+        if (!names.insert(c.name).second) return;
+    }
+    if (!any) return;
+    std::string list;
+    for (const auto& c : out.columns) {
+        std::string name = quote_identifier(c.name);
+        list += (list.empty() ? "" : ", ") +
+                (c.type.oid == oid::kRegclass ? "litegres_regclass_out(" + name + ") AS " + name : name);
+    }
+    out.sql = "SELECT " + list + " FROM (" + out.sql + ")";
+}
+
+std::optional<TypedSql> object_identifier_text(const TypedSql& value, PgType target) {
+    bool to_text = is_string_type(target) && !target.is_unknown();
+    if (target.oid == oid::kRegnamespace && (value.type.oid == oid::kOid || is_integer_type(value.type))) {
+        return TypedSql{value.sql, target};
+    }
+    if (value.type.oid == oid::kRegnamespace && to_text) {
+        return TypedSql{"coalesce((SELECT n.nspname FROM pg_namespace n WHERE n.oid = " + value.sql + "), " +
+                            value.sql + ")",
+                        target};
+    }
+    if (value.type.oid == oid::kRegclass && to_text) return TypedSql{"litegres_regclass_out(" + value.sql + ")", target};
     return std::nullopt;
 }
 

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "translate/pg_type.h"
+#include "translate/query_translator.h"
+#include "translate/typed_sql.h"
 
 namespace litegres::translate {
 
@@ -26,5 +28,14 @@ const std::vector<CatalogRelation>& describe_relations();
 // The OID of a pg_catalog relation by name ('pg_class' is 1259), for
 // 'pg_catalog.pg_class'::regclass; nullopt when it is not one.
 std::optional<Oid> system_relation_oid(std::string_view name);
+
+// Casts between OIDs and the object identifier types that print as names:
+// regclass::text is the relation's name, oid::regnamespace the OID and
+// regnamespace::text the schema's name. nullopt for other casts.
+std::optional<TypedSql> object_identifier_text(const TypedSql& value, PgType target);
+
+// A query's regclass result columns printed as relation names (regclassout),
+// by an outer SELECT over it; SQL expressions keep OIDs so they compare.
+void name_object_identifiers(SelectOutput& out);
 
 }  // namespace litegres::translate

@@ -33,23 +33,23 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
         c[{name, arity}] = std::move(f);
     };
     auto constraint_def = [](const Args& a) {
-        return "(SELECT json_extract(j.value, '$.def') FROM main._litegres_relation r JOIN main.sqlite_schema s "
-               "ON s.name = r.name AND s.type = 'table', json_each(litegres_table_constraints(r.name, s.sql)) j "
-               "WHERE r.oid = (" + a[0].sql + ") / 1000 AND j.key + 1 = (" + a[0].sql + ") % 1000)";
+        return "(SELECT json_extract(litegres_j.value, '$.def') FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s "
+               "ON litegres_s.name = litegres_r.name AND litegres_s.type = 'table', json_each(litegres_table_constraints(litegres_r.name, litegres_s.sql)) litegres_j "
+               "WHERE litegres_r.oid = (" + a[0].sql + ") / 1000 AND litegres_j.key + 1 = (" + a[0].sql + ") % 1000)";
     };
     add("pg_get_constraintdef", 1, kText, kOidType, constraint_def);
     add("pg_get_constraintdef", 2, kText, kOidType, constraint_def);
     auto index_def = [](const std::string& oid_sql, const std::string& column) {
-        return "(SELECT litegres_index_definition(c.relname, t.relname, s.sql, i.indkey, i.indisunique, " + column +
-               ") FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
-               "LEFT JOIN main.sqlite_schema s ON s.type = 'index' AND s.name = c.relname WHERE i.indexrelid = " +
+        return "(SELECT litegres_index_definition(litegres_c.relname, litegres_t.relname, litegres_s.sql, litegres_i.indkey, litegres_i.indisunique, " + column +
+               ") FROM pg_index litegres_i JOIN pg_class litegres_c ON litegres_c.oid = litegres_i.indexrelid JOIN pg_class litegres_t ON litegres_t.oid = litegres_i.indrelid "
+               "LEFT JOIN main.sqlite_schema litegres_s ON litegres_s.type = 'index' AND litegres_s.name = litegres_c.relname WHERE litegres_i.indexrelid = " +
                oid_sql + ")";
     };
     add("pg_get_indexdef", 1, kText, kOidType, [index_def](const Args& a) { return index_def(a[0].sql, "0"); });
     add("pg_get_indexdef", 3, kText, kOidType, [index_def](const Args& a) { return index_def(a[0].sql, a[1].sql); });
     auto view_def = [](const Args& a) {
-        return "(SELECT litegres_view_definition(s.sql) FROM main._litegres_relation r JOIN main.sqlite_schema s "
-               "ON s.name = r.name AND s.type = 'view' WHERE r.oid = " + a[0].sql + ")";
+        return "(SELECT litegres_view_definition(litegres_s.sql) FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s "
+               "ON litegres_s.name = litegres_r.name AND litegres_s.type = 'view' WHERE litegres_r.oid = " + a[0].sql + ")";
     };
     add("pg_get_viewdef", 1, kText, kOidType, view_def);
     add("pg_get_viewdef", 2, kText, kOidType, view_def);
@@ -63,32 +63,32 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
     add("pg_get_function_result", 1, kText, kOidType, null_text);
     add("pg_get_function_arguments", 1, kText, kOidType, null_text);
     add("pg_get_function_identity_arguments", 1, kText, kOidType, null_text);
-    add("shobj_description", 2, kText, kOidType, null_text);
+    add("shobj_description", 2, kText, kText, null_text);
     add("pg_tablespace_location", 1, kText, kOidType, [](const Args&) { return std::string("''"); });
     add("pg_relation_is_publishable", 1, kBool, kOidType, [](const Args& a) {
-        return "EXISTS (SELECT 1 FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
-               "AND s.type = 'table' WHERE r.oid = " + a[0].sql + ")";
+        return "EXISTS (SELECT 1 FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s ON litegres_s.name = litegres_r.name "
+               "AND litegres_s.type = 'table' WHERE litegres_r.oid = " + a[0].sql + ")";
     });
     for (int arity : {2, 3}) add("pg_has_role", arity, kBool, kText, [](const Args&) { return std::string("1"); });
     add("pg_size_pretty", 1, kText, kInt8,
         [](const Args& a) { return "litegres_size_pretty(" + a[0].sql + ")"; });
     auto relation_name = [](const Args& a) {
-        return "(SELECT r.name FROM main._litegres_relation r WHERE r.oid = " + a[0].sql + ")";
+        return "(SELECT litegres_r.name FROM main._litegres_relation litegres_r WHERE litegres_r.oid = " + a[0].sql + ")";
     };
     auto relation_size = [relation_name](const Args& a) { return pages_of(relation_name(a)); };
     add("pg_relation_size", 1, kInt8, kOidType, relation_size);
     add("pg_table_size", 1, kInt8, kOidType, relation_size);
     add("pg_indexes_size", 1, kInt8, kOidType, [relation_name](const Args& a) {
-        return pages_of("SELECT i.name FROM main.sqlite_schema i WHERE i.type = 'index' AND i.tbl_name = " +
+        return pages_of("SELECT litegres_i.name FROM main.sqlite_schema litegres_i WHERE litegres_i.type = 'index' AND litegres_i.tbl_name = " +
                         relation_name(a));
     });
     add("pg_total_relation_size", 1, kInt8, kOidType, [relation_name](const Args& a) {
-        return pages_of("SELECT i.name FROM main.sqlite_schema i WHERE i.tbl_name = " + relation_name(a));
+        return pages_of("SELECT litegres_i.name FROM main.sqlite_schema litegres_i WHERE litegres_i.tbl_name = " + relation_name(a));
     });
     // Only the database of this connection has its file at hand.
     add("pg_database_size", 1, kInt8, PgType{oid::kName, -1}, [](const Args& a) {
-        return "(CASE WHEN " + a[0].sql + " = litegres_current_database() THEN (SELECT p.page_count * s.page_size "
-               "FROM pragma_page_count() p, pragma_page_size() s) END)";
+        return "(CASE WHEN " + a[0].sql + " = litegres_current_database() THEN (SELECT litegres_p.page_count * litegres_s.page_size "
+               "FROM pragma_page_count() litegres_p, pragma_page_size() litegres_s) END)";
     });
     return c;
 }

@@ -153,7 +153,7 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
             return inner;
         }
     }
-    if (sqlite_default == "litegres_now()") return "now()";
+    if (sqlite_default == "litegres_now()" || sqlite_default == "litegres_clock(0)") return "now()";
     if (sqlite_default == "litegres_gen_random_uuid()") return "gen_random_uuid()";
     const std::string prefix = "litegres_nextval('";
     size_t at = sqlite_default.find(prefix);

@@ -1759,6 +1759,7 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     bool object_identifier = value.type.oid == oid::kRegproc || value.type.oid == oid::kRegclass ||
                              value.type.oid == oid::kRegtype;
     if (object_identifier && (target.oid == oid::kOid || is_integer_type(target))) return {value.sql, target};
+    if (std::optional<TypedSql> name = object_identifier_text(value, target)) return *name;
     if (value.unknown_literal && (target.oid == oid::kVarchar || target.oid == oid::kBpchar) && target.typmod >= 4) {
         // An explicit cast to varchar(n)/char(n) truncates instead of failing.
         std::string text = *value.unknown_literal;
@@ -1865,6 +1866,10 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
     if (!value.unknown_literal) throw_unsupported("a cast of a computed name to " + format_type(target), location);
     // 'pg_catalog.name' or '"Name"': the object's own name.
     std::string name = *value.unknown_literal;
+    // '16384'::regclass is the OID itself.
+    if (!name.empty() && name.size() < 11 && name.find_first_not_of("0123456789") == std::string::npos) {
+        return {name, target};
+    }
     for (const char* schema : {"pg_catalog.", "public."}) {
         if (name.rfind(schema, 0) == 0) name = name.substr(std::string(schema).size());
     }
