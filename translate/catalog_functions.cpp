@@ -276,13 +276,15 @@ void table_constraints_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 // litegres_index_definition(index, table, create_sql, indkey, unique, column):
-// pg_get_indexdef's text, of the whole index (column 0) or one column.
+// pg_get_indexdef's text, of the whole index (column 0) or one column; its
+// predicate for column -1 (pg_index.indpred).
 void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         std::string predicate;
         std::vector<IndexColumn> columns =
             index_columns(sqlite3_context_db_handle(ctx), text_of(argv[1]), argv[2], text_of(argv[3]), &predicate);
         int column = sqlite3_value_int(argv[5]);
+        if (column < 0) return predicate.empty() ? sqlite3_result_null(ctx) : result_text(ctx, predicate);
         if (column > 0) {
             if (column > int(columns.size())) return sqlite3_result_null(ctx);
             return result_text(ctx, columns[size_t(column - 1)].definition);

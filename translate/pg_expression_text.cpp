@@ -24,6 +24,11 @@ bool high_priority(const std::string& op) { return op == "*" || op == "/" || op 
 
 // The operator of an operand that is itself a binary operator expression.
 std::string operator_of(const PgQuery__Node* node) {
+    // litegres_to_integer(expr, ...) stands for expr.
+    if (node != nullptr && node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && node->func_call->n_args > 0 &&
+        std::string(node_string(node->func_call->funcname[node->func_call->n_funcname - 1])) == "litegres_to_integer") {
+        node = node->func_call->args[0];
+    }
     if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_A_EXPR) return "";
     const auto& e = *node->a_expr;
     if (e.kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || e.n_name == 0 || e.lexpr == nullptr) return "";
@@ -164,7 +169,9 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
             items += (i > 0 ? ", " : "") + item.text;
         }
         bool any = op == "=";
-        return {left.text + (any ? " = ANY (ARRAY[" : " <> ALL (ARRAY[") + items + "])", kBool, false, true};
+        Printed out{left.text + (any ? " = ANY (ARRAY[" : " <> ALL (ARRAY[") + items + "])", kBool, false, true};
+        out.array_comparison = true;
+        return out;
     }
     if (e.lexpr == nullptr) {
         Printed right = print(e.rexpr);
@@ -210,15 +217,26 @@ PgExpressionText::Printed PgExpressionText::bool_expression(const PgQuery__BoolE
     std::string text;
     for (size_t i = 0; i < e.n_args; ++i) {
         Printed arg = print(e.args[i]);
-        bool other_bool = e.args[i]->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
-                          e.args[i]->bool_expr->boolop != e.boolop;
-        text += (i > 0 ? word : "") + (other_bool ? "(" + arg.text + ")" : arg.text);
+        // ruleutils: NOT and AND read without parentheses under AND/OR, OR
+        // only under OR.
+        bool parenthesised = arg.array_comparison ||
+                             (e.args[i]->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+                              e.args[i]->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR &&
+                              e.boolop != PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR);
+        text += (i > 0 ? word : "") + (parenthesised ? "(" + arg.text + ")" : arg.text);
     }
     return {text, kBool, false, true};
 }
 
 PgExpressionText::Printed PgExpressionText::function_call(const PgQuery__FuncCall& call) const {
     std::string name = node_string(call.funcname[call.n_funcname - 1]);
+    // Integer arithmetic checked for overflow: litegres_to_integer(expr, type OID, ...).
+    if (name == "litegres_to_integer" && call.n_args >= 2 && call.args[1]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+        call.args[1]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+        Printed inner = print(call.args[0]);
+        inner.type = PgType{Oid(call.args[1]->a_const->ival->ival), -1};
+        return inner;
+    }
     std::vector<TypedSql> args;
     std::string text = identifier(name) + "(";
     if (call.agg_star) text += "*";

@@ -27,6 +27,7 @@ public:
         bool constant = false;  // a literal whose type PostgreSQL would coerce
         bool operation = false; // an operator expression (parenthesised as an operand)
         bool function = false;  // a function call (an index element without parentheses)
+        bool array_comparison = false;  // x = ANY (ARRAY[...]), parenthesised under AND/OR
     };
 
     Printed print(const PgQuery__Node* node) const;
