@@ -2,6 +2,7 @@
 // PostgreSQL's catalog facts (see catalog_functions.h).
 #include "translate/catalog_functions.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <string>
@@ -114,6 +115,7 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
     TableDefinition definition = TableDefinition::parse(create_sql);
     std::vector<TableColumn> columns = table_columns(db, table);
     PgExpressionText printer(types_of(columns));
+    PgExpressionText plain_printer(types_of(columns), false);
     // The constraint clauses, re-read by PostgreSQL's own grammar.
     std::string statement = "CREATE TABLE t (";
     bool first = true;
@@ -133,7 +135,7 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
         for (size_t i = 0; i < c.n_keys; ++i) keys.push_back(node_string(c.keys[i]));
         for (size_t i = 0; i < c.n_fk_attrs; ++i) keys.push_back(node_string(c.fk_attrs[i]));
         if (keys.empty() && !column.empty()) keys.push_back(column);
-        std::string type, def, references;
+        std::string type, def, plain_def, references;
         std::vector<int> referenced_attnums;
         const char* upd = " ";
         const char* del = " ";
@@ -143,6 +145,7 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
             case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
                 type = "c";
                 def = "CHECK (" + printer.print(c.raw_expr).text + ")";
+                plain_def = "CHECK (" + plain_printer.print(c.raw_expr).text + ")";
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: {
                 type = "f";
@@ -171,15 +174,26 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
         }
         if (c.deferrable) def += " DEFERRABLE";
         if (c.initdeferred) def += " INITIALLY DEFERRED";
+        if (plain_def.empty()) plain_def = def;
         std::vector<int> attnums;
-        for (const auto& k : keys) attnums.push_back(attnum_of(columns, k));
+        if (type == "c") {
+            // A CHECK's key is the columns its expression reads, by attnum.
+            std::vector<std::string> read;
+            PgExpressionText::referenced_columns(c.raw_expr, read);
+            for (const auto& name : read) attnums.push_back(attnum_of(columns, name));
+            std::sort(attnums.begin(), attnums.end());
+            attnums.erase(std::unique(attnums.begin(), attnums.end()), attnums.end());
+            attnums.erase(std::remove(attnums.begin(), attnums.end(), 0), attnums.end());
+        } else {
+            for (const auto& k : keys) attnums.push_back(attnum_of(columns, k));
+        }
         std::string name = c.conname != nullptr ? c.conname : "";
         out += std::string(out.size() > 1 ? "," : "") + "{\"name\":" + json_string(name) + ",\"type\":\"" + type +
                "\",\"key\":" + json_numbers(attnums) + ",\"fkey\":" +
                (type == "f" ? json_numbers(referenced_attnums) : "null") + ",\"ref\":" +
                (type == "f" ? json_string(references) : "null") + ",\"upd\":\"" + upd + "\",\"del\":\"" + del +
                "\",\"deferrable\":" + (c.deferrable ? "1" : "0") + ",\"deferred\":" + (c.initdeferred ? "1" : "0") +
-               ",\"def\":" + json_string(def) + "}";
+               ",\"def\":" + json_string(def) + ",\"plaindef\":" + json_string(plain_def) + "}";
     };
     for (size_t i = 0; i < create.n_table_elts; ++i) {
         const auto* element = create.table_elts[i];
@@ -200,13 +214,14 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
 struct IndexColumn {
     std::string name;  // the attribute name PostgreSQL gives it
     std::string definition;
+    std::string options;  // " DESC", " NULLS FIRST": in the index's definition only
     PgType type;
 };
 
 // The key columns of an index: from its CREATE INDEX text, or (constraint
 // indexes, create_sql NULL) from its indkey.
 std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table, sqlite3_value* create_sql,
-                                       const std::string& indkey, std::string* predicate) {
+                                       const std::string& indkey, std::string* predicate, bool pretty) {
     std::vector<TableColumn> columns = table_columns(db, table);
     std::vector<IndexColumn> out;
     if (sqlite3_value_type(create_sql) == SQLITE_NULL) {
@@ -215,13 +230,13 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table, sq
         while (keys >> attnum) {
             if (attnum < 1 || attnum > int(columns.size())) continue;
             const auto& c = columns[size_t(attnum - 1)];
-            out.push_back(IndexColumn{c.name, PgExpressionText::identifier(c.name), c.type});
+            out.push_back(IndexColumn{c.name, PgExpressionText::identifier(c.name), "", c.type});
         }
         return out;
     }
     ParsedQuery parsed(text_of(create_sql));
     const auto& index = *parsed.statement(0).stmt->index_stmt;
-    PgExpressionText printer(types_of(columns));
+    PgExpressionText printer(types_of(columns), pretty);
     for (size_t i = 0; i < index.n_index_params; ++i) {
         const auto& element = *index.index_params[i]->index_elem;
         IndexColumn column;
@@ -238,14 +253,14 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table, sq
                                            : "expr";
             column.type = printed.type;
         }
-        if (element.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) column.definition += " DESC";
+        if (element.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) column.options += " DESC";
         if (element.nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST &&
             element.ordering != PG_QUERY__SORT_BY_DIR__SORTBY_DESC) {
-            column.definition += " NULLS FIRST";
+            column.options += " NULLS FIRST";
         }
         if (element.nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST &&
             element.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) {
-            column.definition += " NULLS LAST";
+            column.options += " NULLS LAST";
         }
         out.push_back(std::move(column));
     }
@@ -275,24 +290,27 @@ void table_constraints_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     });
 }
 
-// litegres_index_definition(index, table, create_sql, indkey, unique, column):
+// litegres_index_definition(index, table, create_sql, indkey, unique, column, pretty):
 // pg_get_indexdef's text, of the whole index (column 0) or one column; its
 // predicate for column -1 (pg_index.indpred).
 void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         std::string predicate;
         std::vector<IndexColumn> columns =
-            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[1]), argv[2], text_of(argv[3]), &predicate);
+            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[1]), argv[2], text_of(argv[3]), &predicate,
+                          sqlite3_value_int(argv[6]) != 0);
         int column = sqlite3_value_int(argv[5]);
         if (column < 0) return predicate.empty() ? sqlite3_result_null(ctx) : result_text(ctx, predicate);
         if (column > 0) {
-            if (column > int(columns.size())) return sqlite3_result_null(ctx);
+            if (column > int(columns.size())) return result_text(ctx, "");
             return result_text(ctx, columns[size_t(column - 1)].definition);
         }
         std::string text = std::string(sqlite3_value_int(argv[4]) != 0 ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
                            PgExpressionText::identifier(text_of(argv[0])) + " ON public." +
                            PgExpressionText::identifier(text_of(argv[1])) + " USING btree (";
-        for (size_t i = 0; i < columns.size(); ++i) text += (i > 0 ? ", " : "") + columns[i].definition;
+        for (size_t i = 0; i < columns.size(); ++i) {
+            text += (i > 0 ? ", " : "") + columns[i].definition + columns[i].options;
+        }
         text += ")";
         if (!predicate.empty()) text += " WHERE " + predicate;
         result_text(ctx, text);
@@ -303,7 +321,7 @@ void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void index_columns_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         std::vector<IndexColumn> columns =
-            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[0]), argv[1], text_of(argv[2]), nullptr);
+            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[0]), argv[1], text_of(argv[2]), nullptr, true);
         std::string out = "[";
         for (size_t i = 0; i < columns.size(); ++i) {
             PgType type = columns[i].type.is_unknown() ? kText : columns[i].type;
@@ -316,11 +334,11 @@ void index_columns_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 class ViewPrinter {
 public:
-    ViewPrinter(sqlite3* db) : db_(db) {}
+    ViewPrinter(sqlite3* db, bool pretty) : db_(db), pretty_(pretty) {}
 
     std::string select(const PgQuery__SelectStmt& s) {
         collect_columns(s);
-        PgExpressionText printer(types_);
+        PgExpressionText printer(types_, pretty_);
         std::string out = " SELECT ";
         if (s.n_distinct_clause > 0) out += "DISTINCT ";
         for (size_t i = 0; i < s.n_target_list; ++i) {
@@ -341,16 +359,27 @@ public:
             for (size_t i = 0; i < s.n_from_clause; ++i) out += (i > 0 ? ",\n    " : "") + from_item(s.from_clause[i], printer);
         }
         if (s.where_clause != nullptr) out += "\n  WHERE " + printer.print(s.where_clause).text;
+        // ORDER BY / GROUP BY an output column name: PostgreSQL prints its expression.
+        auto item = [&](const PgQuery__Node* node) {
+            if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1) {
+                std::string name = node_string(node->column_ref->fields[0]);
+                for (size_t i = 0; i < s.n_target_list; ++i) {
+                    const auto& target = *s.target_list[i]->res_target;
+                    if (target.name != nullptr && name == target.name) return printer.print(target.val).text;
+                }
+            }
+            return printer.print(node).text;
+        };
         if (s.n_group_clause > 0) {
             out += "\n  GROUP BY ";
-            for (size_t i = 0; i < s.n_group_clause; ++i) out += (i > 0 ? ", " : "") + printer.print(s.group_clause[i]).text;
+            for (size_t i = 0; i < s.n_group_clause; ++i) out += (i > 0 ? ", " : "") + item(s.group_clause[i]);
         }
         if (s.having_clause != nullptr) out += "\n HAVING " + printer.print(s.having_clause).text;
         if (s.n_sort_clause > 0) {
             out += "\n  ORDER BY ";
             for (size_t i = 0; i < s.n_sort_clause; ++i) {
                 const auto& sort = *s.sort_clause[i]->sort_by;
-                out += (i > 0 ? ", " : "") + printer.print(sort.node).text;
+                out += (i > 0 ? ", " : "") + item(sort.node);
                 if (sort.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) out += " DESC";
             }
         }
@@ -394,6 +423,7 @@ private:
     }
 
     sqlite3* db_;
+    bool pretty_;
     std::map<std::string, PgType> types_;
 };
 
@@ -405,7 +435,7 @@ void view_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
             stmt->view_stmt->query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
             return sqlite3_result_null(ctx);
         }
-        ViewPrinter printer(sqlite3_context_db_handle(ctx));
+        ViewPrinter printer(sqlite3_context_db_handle(ctx), sqlite3_value_int(argv[1]) != 0);
         result_text(ctx, printer.select(*stmt->view_stmt->query->select_stmt));
     });
 }
@@ -439,10 +469,11 @@ void size_pretty_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 // litegres_regclass_out(oid): regclassout, the relation's name as
-// quote_ident spells it (its OID when there is no such relation).
+// quote_ident spells it (its OID when there is no such relation, - for 0).
 void regclass_out_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
     int64_t relation = sqlite3_value_int64(argv[0]);
+    if (relation == 0) return result_text(ctx, "-");
     sqlite3_stmt* stmt = nullptr;
     std::string name;
     if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx), "SELECT relname FROM pg_class WHERE oid = ?", -1, &stmt,
@@ -477,9 +508,9 @@ int register_catalog_functions(sqlite3* db) {
     };
     static const Entry kEntries[] = {
         {"litegres_table_constraints", 2, table_constraints_fn},
-        {"litegres_index_definition", 6, index_definition_fn},
+        {"litegres_index_definition", 7, index_definition_fn},
         {"litegres_index_columns", 3, index_columns_fn},
-        {"litegres_view_definition", 1, view_definition_fn},
+        {"litegres_view_definition", 2, view_definition_fn},
         {"litegres_database_names", 0, database_names_fn},
         {"litegres_size_pretty", 1, size_pretty_fn},
         {"litegres_regclass_out", 1, regclass_out_fn},

@@ -5,7 +5,6 @@
 // the constraint's name, as PostgreSQL names it.
 #include "translate/describe_catalog.h"
 
-#include <set>
 #include <string>
 
 #include "translate/sql_text.h"
@@ -39,16 +38,22 @@ const std::vector<CatalogRelation>& describe_relations() {
           {"confupdtype", kChar}, {"confdeltype", kChar}, {"confmatchtype", kChar}, {"conislocal", kBool},
           {"coninhcount", kInt4}, {"connoinherit", kBool}, {"conkey", kInt2Array}, {"confkey", kInt2Array},
           {"conbin", kNodeTree}},
-         "SELECT r.oid * 1000 + j.key + 1, json_extract(j.value, '$.name'), 2200, json_extract(j.value, '$.type'), "
-         "json_extract(j.value, '$.deferrable'), json_extract(j.value, '$.deferred'), 1, r.oid, 0, "
-         "CASE WHEN json_extract(j.value, '$.type') IN ('p', 'u') THEN r.oid * 1000 + 500 + j.key ELSE 0 END, 0, "
+         "WITH k (oid, conname, contype, condeferrable, condeferred, conrelid, conindid, confrelid, confupdtype, "
+         "confdeltype, conkey, confkey, conbin) AS (SELECT r.oid * 1000 + j.key + 1, json_extract(j.value, '$.name'), "
+         "json_extract(j.value, '$.type'), json_extract(j.value, '$.deferrable'), json_extract(j.value, '$.deferred'), "
+         "r.oid, CASE WHEN json_extract(j.value, '$.type') IN ('p', 'u') THEN r.oid * 1000 + 500 + j.key ELSE 0 END, "
          "coalesce((SELECT f.oid FROM main._litegres_relation f WHERE f.name = json_extract(j.value, '$.ref')), 0), "
-         "json_extract(j.value, '$.upd'), json_extract(j.value, '$.del'), "
-         "CASE json_extract(j.value, '$.type') WHEN 'f' THEN 's' ELSE ' ' END, 1, 0, 0, "
-         "json_extract(j.value, '$.key'), json_extract(j.value, '$.fkey'), "
-         "CASE json_extract(j.value, '$.type') WHEN 'c' THEN json_extract(j.value, '$.def') END "
+         "json_extract(j.value, '$.upd'), json_extract(j.value, '$.del'), json_extract(j.value, '$.key'), "
+         "json_extract(j.value, '$.fkey'), "
+         "CASE json_extract(j.value, '$.type') WHEN 'c' THEN json_extract(j.value, '$.plaindef') END "
          "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'table', "
-         "json_each(litegres_table_constraints(r.name, s.sql)) j"},
+         "json_each(litegres_table_constraints(r.name, s.sql)) j) "
+         // A foreign key's index is the referenced key's.
+         "SELECT k.oid, k.conname, 2200, k.contype, k.condeferrable, k.condeferred, 1, k.conrelid, 0, "
+         "CASE k.contype WHEN 'f' THEN coalesce((SELECT u.conindid FROM k u WHERE u.conrelid = k.confrelid "
+         "AND u.contype IN ('p', 'u') AND u.conkey = k.confkey), 0) ELSE k.conindid END, 0, k.confrelid, "
+         "k.confupdtype, k.confdeltype, CASE k.contype WHEN 'f' THEN 's' ELSE ' ' END, 1, 0, 0, k.conkey, k.confkey, "
+         "k.conbin FROM k"},
         // CREATE INDEX indexes, then the indexes of PRIMARY KEY / UNIQUE
         // constraints. indkey is int2vector text ("1 2", 0 for an expression);
         // indpred holds the predicate as pg_get_expr prints it.
@@ -62,8 +67,8 @@ const std::vector<CatalogRelation>& describe_relations() {
          "(SELECT count(*) FROM pragma_index_info(s.name)), l.\"unique\", 0, 0, 0, 1, 0, 1, 0, 1, 1, 0, "
          "(SELECT group_concat(CASE WHEN x.cid >= 0 THEN x.cid + 1 ELSE 0 END, ' ') FROM pragma_index_info(s.name) x), "
          "CASE WHEN EXISTS (SELECT 1 FROM pragma_index_info(s.name) x WHERE x.cid < 0) "
-         "THEN litegres_index_definition(s.name, s.tbl_name, s.sql, '', 0, 0) END, "
-         "CASE WHEN l.partial THEN litegres_index_definition(s.name, s.tbl_name, s.sql, '', 0, -1) END "
+         "THEN litegres_index_definition(s.name, s.tbl_name, s.sql, '', 0, 0, 0) END, "
+         "CASE WHEN l.partial THEN litegres_index_definition(s.name, s.tbl_name, s.sql, '', 0, -1, 1) END "
          "FROM main.sqlite_schema s JOIN main._litegres_relation ir ON ir.name = s.name "
          "JOIN main._litegres_relation tr ON tr.name = s.tbl_name "
          "JOIN pragma_index_list(s.tbl_name) l ON l.name = s.name "
@@ -188,20 +193,20 @@ std::optional<Oid> system_relation_oid(std::string_view name) {
 
 void name_object_identifiers(SelectOutput& out) {
     bool any = false;
-    std::set<std::string> names;
-    for (const auto& c : out.columns) {
-        any = any || c.type.oid == oid::kRegclass;
-        // Duplicate names cannot be told apart from outside the query.
-        if (!names.insert(c.name).second) return;
-    }
+    for (const auto& c : out.columns) any = any || c.type.oid == oid::kRegclass;
     if (!any) return;
-    std::string list;
-    for (const auto& c : out.columns) {
-        std::string name = quote_identifier(c.name);
-        list += (list.empty() ? "" : ", ") +
-                (c.type.oid == oid::kRegclass ? "litegres_regclass_out(" + name + ") AS " + name : name);
+    // A WITH column list names the query's columns by position, so that
+    // duplicate names cannot be confused.
+    std::string names, list;
+    for (size_t i = 0; i < out.columns.size(); ++i) {
+        std::string column = "litegres_column_" + std::to_string(i);
+        names += (i > 0 ? ", " : "") + column;
+        std::string name = quote_identifier(out.columns[i].name);
+        list += (i > 0 ? ", " : "") +
+                (out.columns[i].type.oid == oid::kRegclass ? "litegres_regclass_out(" + column + ")" : column) + " AS " +
+                name;
     }
-    out.sql = "SELECT " + list + " FROM (" + out.sql + ")";
+    out.sql = "WITH litegres_named(" + names + ") AS (" + out.sql + ") SELECT " + list + " FROM litegres_named";
 }
 
 std::optional<TypedSql> object_identifier_text(const TypedSql& value, PgType target) {

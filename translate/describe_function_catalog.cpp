@@ -33,22 +33,30 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
         c[{name, arity}] = std::move(f);
     };
     auto constraint_def = [](const Args& a) {
-        return "(SELECT json_extract(litegres_j.value, '$.def') FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s "
-               "ON litegres_s.name = litegres_r.name AND litegres_s.type = 'table', json_each(litegres_table_constraints(litegres_r.name, litegres_s.sql)) litegres_j "
+        // Pretty (a second argument true) or plain text.
+        std::string which = a.size() > 1 ? "CASE WHEN " + a[1].sql + " THEN '$.def' ELSE '$.plaindef' END"
+                                         : std::string("'$.plaindef'");
+        return "(SELECT json_extract(litegres_j.value, " + which + ") FROM main._litegres_relation litegres_r "
+               "JOIN main.sqlite_schema litegres_s ON litegres_s.name = litegres_r.name AND litegres_s.type = 'table', "
+               "json_each(litegres_table_constraints(litegres_r.name, litegres_s.sql)) litegres_j "
                "WHERE litegres_r.oid = (" + a[0].sql + ") / 1000 AND litegres_j.key + 1 = (" + a[0].sql + ") % 1000)";
     };
     add("pg_get_constraintdef", 1, kText, kOidType, constraint_def);
     add("pg_get_constraintdef", 2, kText, kOidType, constraint_def);
-    auto index_def = [](const std::string& oid_sql, const std::string& column) {
-        return "(SELECT litegres_index_definition(litegres_c.relname, litegres_t.relname, litegres_s.sql, litegres_i.indkey, litegres_i.indisunique, " + column +
-               ") FROM pg_index litegres_i JOIN pg_class litegres_c ON litegres_c.oid = litegres_i.indexrelid JOIN pg_class litegres_t ON litegres_t.oid = litegres_i.indrelid "
-               "LEFT JOIN main.sqlite_schema litegres_s ON litegres_s.type = 'index' AND litegres_s.name = litegres_c.relname WHERE litegres_i.indexrelid = " +
+    auto index_def = [](const std::string& oid_sql, const std::string& column, const std::string& pretty) {
+        return "(SELECT litegres_index_definition(litegres_c.relname, litegres_t.relname, litegres_s.sql, "
+               "litegres_i.indkey, litegres_i.indisunique, " + column + ", " + pretty + ") FROM pg_index litegres_i "
+               "JOIN pg_class litegres_c ON litegres_c.oid = litegres_i.indexrelid JOIN pg_class litegres_t "
+               "ON litegres_t.oid = litegres_i.indrelid LEFT JOIN main.sqlite_schema litegres_s "
+               "ON litegres_s.type = 'index' AND litegres_s.name = litegres_c.relname WHERE litegres_i.indexrelid = " +
                oid_sql + ")";
     };
-    add("pg_get_indexdef", 1, kText, kOidType, [index_def](const Args& a) { return index_def(a[0].sql, "0"); });
-    add("pg_get_indexdef", 3, kText, kOidType, [index_def](const Args& a) { return index_def(a[0].sql, a[1].sql); });
+    add("pg_get_indexdef", 1, kText, kOidType, [index_def](const Args& a) { return index_def(a[0].sql, "0", "0"); });
+    add("pg_get_indexdef", 3, kText, kOidType,
+        [index_def](const Args& a) { return index_def(a[0].sql, a[1].sql, a[2].sql); });
     auto view_def = [](const Args& a) {
-        return "(SELECT litegres_view_definition(litegres_s.sql) FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s "
+        std::string pretty = a.size() > 1 ? a[1].sql : "0";
+        return "(SELECT litegres_view_definition(litegres_s.sql, " + pretty + ") FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s "
                "ON litegres_s.name = litegres_r.name AND litegres_s.type = 'view' WHERE litegres_r.oid = " + a[0].sql + ")";
     };
     add("pg_get_viewdef", 1, kText, kOidType, view_def);

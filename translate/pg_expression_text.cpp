@@ -48,6 +48,31 @@ bool is_string_like(PgType t) { return t.oid == oid::kText || t.oid == oid::kVar
 
 }  // namespace
 
+void PgExpressionText::referenced_columns(const PgQuery__Node* node, std::vector<std::string>& out) {
+    if (node == nullptr) return;
+    auto all = [&out](PgQuery__Node** nodes, size_t n) {
+        for (size_t i = 0; i < n; ++i) referenced_columns(nodes[i], out);
+    };
+    switch (node->node_case) {
+        case PG_QUERY__NODE__NODE_COLUMN_REF: {
+            const auto& ref = *node->column_ref;
+            if (ref.n_fields > 0) out.push_back(node_string(ref.fields[ref.n_fields - 1]));
+            return;
+        }
+        case PG_QUERY__NODE__NODE_A_EXPR:
+            referenced_columns(node->a_expr->lexpr, out);
+            referenced_columns(node->a_expr->rexpr, out);
+            return;
+        case PG_QUERY__NODE__NODE_BOOL_EXPR: return all(node->bool_expr->args, node->bool_expr->n_args);
+        case PG_QUERY__NODE__NODE_FUNC_CALL: return all(node->func_call->args, node->func_call->n_args);
+        case PG_QUERY__NODE__NODE_LIST: return all(node->list->items, node->list->n_items);
+        case PG_QUERY__NODE__NODE_TYPE_CAST: return referenced_columns(node->type_cast->arg, out);
+        case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return referenced_columns(node->collate_clause->arg, out);
+        case PG_QUERY__NODE__NODE_NULL_TEST: return referenced_columns(node->null_test->arg, out);
+        default: return;
+    }
+}
+
 std::string PgExpressionText::identifier(const std::string& name) {
     bool plain = !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
     for (char c : name) {
@@ -107,10 +132,16 @@ PgExpressionText::Printed PgExpressionText::print(const PgQuery__Node* node) con
             Printed arg = print(test.arg);
             bool is_null = test.nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL;
             std::string text = (arg.operation ? "(" + arg.text + ")" : arg.text) + (is_null ? " IS NULL" : " IS NOT NULL");
-            return {text, kBool, false, true};
+            return operation(text, kBool);
         }
         default: return {"?", kUnknown};
     }
+}
+
+PgExpressionText::Printed PgExpressionText::operation(std::string text, PgType type) const {
+    // Outside pretty mode the expression carries its own parentheses.
+    if (!pretty_) return {"(" + text + ")", type, false, false};
+    return {std::move(text), type, false, true};
 }
 
 PgExpressionText::Printed PgExpressionText::constant(const PgQuery__AConst& c) const {
@@ -169,18 +200,19 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
             items += (i > 0 ? ", " : "") + item.text;
         }
         bool any = op == "=";
-        Printed out{left.text + (any ? " = ANY (ARRAY[" : " <> ALL (ARRAY[") + items + "])", kBool, false, true};
-        out.array_comparison = true;
+        Printed out = operation(left.text + (any ? " = ANY (ARRAY[" : " <> ALL (ARRAY[") + items + "])", kBool);
+        out.array_comparison = pretty_;
         return out;
     }
     if (e.lexpr == nullptr) {
         Printed right = print(e.rexpr);
-        return {op + (right.operation ? "(" + right.text + ")" : right.text), right.type, false, true};
+        return operation(op + (right.operation ? "(" + right.text + ")" : right.text), right.type);
     }
     Printed left = print(e.lexpr);
     Printed right = print(e.rexpr);
     // A constant takes the other side's type, shown as PostgreSQL's cast.
-    auto coerce = [](Printed& constant, const Printed& other) {
+    bool pretty = pretty_;
+    auto coerce = [pretty](Printed& constant, const Printed& other) {
         if (!constant.constant || other.type.is_unknown() || other.constant) return;
         PgType target = is_string_like(other.type) && constant.type.is_unknown() ? PgType{oid::kText, -1} : other.type;
         bool integer_constant = constant.type.oid == oid::kInt4 || constant.type.oid == oid::kInt8;
@@ -188,7 +220,9 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
             (integer_constant && (target.oid == oid::kNumeric || target.oid == oid::kFloat8 ||
                                   target.oid == oid::kFloat4)) ||
             (constant.type.oid == oid::kNumeric && (target.oid == oid::kFloat8 || target.oid == oid::kFloat4))) {
-            constant.text += "::" + format_type(PgType{target.oid, -1});
+            bool number = !constant.type.is_unknown();
+            constant.text = (number && !pretty ? "(" + constant.text + ")" : constant.text) + "::" +
+                            format_type(PgType{target.oid, -1});
             constant.type = PgType{target.oid, -1};
             constant.constant = false;
         }
@@ -196,22 +230,23 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
     coerce(left, right);
     coerce(right, left);
     // varchar compares as text: v::text <> 'q'::text.
-    if (left.type.oid == oid::kVarchar && right.type.oid == oid::kText) left.text += "::text";
-    if (right.type.oid == oid::kVarchar && left.type.oid == oid::kText) right.text += "::text";
+    auto as_text = [this](Printed& p) { p.text = (pretty_ ? p.text : "(" + p.text + ")") + "::text"; };
+    if (left.type.oid == oid::kVarchar && right.type.oid == oid::kText) as_text(left);
+    if (right.type.oid == oid::kVarchar && left.type.oid == oid::kText) as_text(right);
     if (left.operation && needs_parentheses(operator_of(e.lexpr), op, true)) left.text = "(" + left.text + ")";
     if (right.operation && needs_parentheses(operator_of(e.rexpr), op, false)) right.text = "(" + right.text + ")";
     static const char* kComparisons[] = {"=", "<>", "!=", "<", ">", "<=", ">=", "~", "!~", "~~", "!~~"};
     bool comparison = false;
     for (const char* c : kComparisons) comparison = comparison || op == c;
     PgType type = comparison ? kBool : (left.type.is_unknown() ? right.type : left.type);
-    return {left.text + " " + op + " " + right.text, type, false, true};
+    return operation(left.text + " " + op + " " + right.text, type);
 }
 
 PgExpressionText::Printed PgExpressionText::bool_expression(const PgQuery__BoolExpr& e) const {
     if (e.boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR) {
         Printed arg = print(e.args[0]);
-        bool nested_bool = e.args[0]->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR;
-        return {"NOT " + (nested_bool ? "(" + arg.text + ")" : arg.text), kBool, false, true};
+        bool nested_bool = pretty_ && e.args[0]->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR;
+        return operation("NOT " + (nested_bool ? "(" + arg.text + ")" : arg.text), kBool);
     }
     const char* word = e.boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? " AND " : " OR ";
     std::string text;
@@ -219,13 +254,13 @@ PgExpressionText::Printed PgExpressionText::bool_expression(const PgQuery__BoolE
         Printed arg = print(e.args[i]);
         // ruleutils: NOT and AND read without parentheses under AND/OR, OR
         // only under OR.
-        bool parenthesised = arg.array_comparison ||
+        bool parenthesised = (pretty_ && arg.array_comparison) ||
                              (e.args[i]->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
                               e.args[i]->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR &&
                               e.boolop != PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR);
-        text += (i > 0 ? word : "") + (parenthesised ? "(" + arg.text + ")" : arg.text);
+        text += (i > 0 ? word : "") + (parenthesised && pretty_ ? "(" + arg.text + ")" : arg.text);
     }
-    return {text, kBool, false, true};
+    return operation(text, kBool);
 }
 
 PgExpressionText::Printed PgExpressionText::function_call(const PgQuery__FuncCall& call) const {

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "translate/pg_type.h"
 
@@ -19,7 +20,10 @@ namespace litegres::translate {
 class PgExpressionText {
 public:
     // `column_types`: the declared types of the columns the expression names.
-    explicit PgExpressionText(std::map<std::string, PgType> column_types) : column_types_(std::move(column_types)) {}
+    // `pretty`: ruleutils' pretty mode (pg_get_*def(..., true)); otherwise
+    // every operator expression is parenthesised and casts read (0)::numeric.
+    explicit PgExpressionText(std::map<std::string, PgType> column_types, bool pretty = true)
+        : column_types_(std::move(column_types)), pretty_(pretty) {}
 
     struct Printed {
         std::string text;
@@ -31,6 +35,8 @@ public:
     };
 
     Printed print(const PgQuery__Node* node) const;
+    // The names of the columns an expression reads, in order of appearance.
+    static void referenced_columns(const PgQuery__Node* node, std::vector<std::string>& out);
     // A name as quote_ident() spells it.
     static std::string identifier(const std::string& name);
 
@@ -41,7 +47,11 @@ private:
     Printed constant(const PgQuery__AConst& c) const;
     Printed type_cast(const PgQuery__TypeCast& cast) const;
 
+    // The finished text of an operator expression in the current mode.
+    Printed operation(std::string text, PgType type) const;
+
     std::map<std::string, PgType> column_types_;
+    bool pretty_;
 };
 
 }  // namespace litegres::translate
