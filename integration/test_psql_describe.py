@@ -50,7 +50,9 @@ COMMENT ON COLUMN t.b IS 'column b';
 COMMANDS = [
     r"\d", r"\d t", r"\d+ t", r"\d parent", r"\d pair", r"\d t_pkey", r"\d t_lower_b", r"\d t_b_partial",
     r"\d pair_expr", r"\d seq", r"\d parent_id_seq", r"\d t_code_seq", r"\d v", r"\d+ v", r"\sv v",
-    r"\di", r"\di+", r"\dt+", r"\dv", r"\ds", r"\dn", r"\du", r"\dT", r"\df", r"\dx", r"\dp", r"\z", r"\db",
+    r"\d+", r"\d+ parent", r"\d+ pair", r"\d+ t_pkey", r"\d+ seq", r"\di", r"\di+", r"\dt+", r"\dv", r"\dv+",
+    r"\ds", r"\ds+", r"\dn", r"\du", r"\du+", r"\dg", r"\dT", r"\df", r"\dfa", r"\dx", r"\dp", r"\z", r"\db",
+    r"\dO", r"\dE", r"\dm", r"\dD", r"\dA", r"\dP", r"\dRp",
     rf"\l {DATABASE}", rf"\l+ {DATABASE}",
 ]
 

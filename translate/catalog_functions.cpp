@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pgwire/pg_error.h"
@@ -283,10 +286,57 @@ void guarded(sqlite3_context* ctx, F&& body) {
     }
 }
 
+int64_t schema_version(sqlite3* db) {
+    sqlite3_stmt* stmt = nullptr;
+    int64_t version = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA main.schema_version", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+        version = sqlite3_column_int64(stmt, 0);
+    }
+    sqlite3_finalize(stmt);
+    return version;
+}
+
+// Catalog queries read every table's constraints, often several times per
+// statement: the parse is kept per (connection, schema version, table text),
+// since a table's constraints (and the columns its foreign keys reference)
+// change only with the schema.
+class ConstraintCache {
+public:
+    std::optional<std::string> find(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        auto it = entries_.find(key);
+        if (it == entries_.end()) return std::nullopt;
+        return it->second;
+    }
+    void store(const std::string& key, const std::string& value) {
+        std::lock_guard lock(mutex_);
+        if (entries_.size() >= kMaxEntries) entries_.clear();
+        entries_[key] = value;
+    }
+
+private:
+    static constexpr size_t kMaxEntries = 4096;
+    std::mutex mutex_;
+    std::unordered_map<std::string, std::string> entries_;
+};
+
+ConstraintCache& constraint_cache() {
+    static ConstraintCache cache;
+    return cache;
+}
+
 void table_constraints_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (sqlite3_value_type(argv[1]) == SQLITE_NULL) return result_text(ctx, "[]");
-        result_text(ctx, table_constraints(sqlite3_context_db_handle(ctx), text_of(argv[0]), text_of(argv[1])));
+        sqlite3* db = sqlite3_context_db_handle(ctx);
+        std::string table = text_of(argv[0]), sql = text_of(argv[1]);
+        std::string key = std::to_string(reinterpret_cast<uintptr_t>(db)) + ":" +
+                          std::to_string(schema_version(db)) + ":" + table + ":" + sql;
+        if (std::optional<std::string> cached = constraint_cache().find(key)) return result_text(ctx, *cached);
+        std::string constraints = table_constraints(db, table, sql);
+        constraint_cache().store(key, constraints);
+        result_text(ctx, constraints);
     });
 }
 

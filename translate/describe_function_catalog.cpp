@@ -78,6 +78,12 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
                "AND litegres_s.type = 'table' WHERE litegres_r.oid = " + a[0].sql + ")";
     });
     for (int arity : {2, 3}) add("pg_has_role", arity, kBool, kText, [](const Args&) { return std::string("1"); });
+    // Every litegres database is UTF8 (encoding 6).
+    add("getdatabaseencoding", 0, PgType{oid::kName, -1}, kText, [](const Args&) { return std::string("'UTF8'"); });
+    add("pg_char_to_encoding", 1, kInt4, PgType{oid::kName, -1}, [](const Args& a) {
+        return "(CASE upper(" + a[0].sql + ") WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END)";
+    });
+    add("pg_collation_is_visible", 1, kBool, kOidType, [](const Args&) { return std::string("1"); });
     add("pg_size_pretty", 1, kText, kInt8,
         [](const Args& a) { return "litegres_size_pretty(" + a[0].sql + ")"; });
     auto relation_name = [](const Args& a) {
