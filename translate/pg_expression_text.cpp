@@ -277,6 +277,11 @@ PgExpressionText::Printed PgExpressionText::function_call(const PgQuery__FuncCal
     if (call.agg_star) text += "*";
     for (size_t i = 0; i < call.n_args; ++i) {
         Printed arg = print(call.args[i]);
+        // A varchar argument reaches the text function through a cast.
+        if (arg.type.oid == oid::kVarchar) {
+            arg.text = (pretty_ ? arg.text : "(" + arg.text + ")") + "::text";
+            arg.type = kText;
+        }
         text += (i > 0 ? ", " : "") + arg.text;
         args.push_back(TypedSql{arg.text, arg.type.is_unknown() ? kText : arg.type});
     }

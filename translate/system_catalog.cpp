@@ -554,7 +554,8 @@ const std::vector<SystemRelation>& relations() {
          // An index's columns (describe_catalog.cpp's pg_index).
          "UNION ALL SELECT i.indexrelid, json_extract(k.value, '$.name'), "
          "litegres_declared_type_oid(json_extract(k.value, '$.type')), "
-         "litegres_declared_type_length(json_extract(k.value, '$.type')), k.key + 1, -1, 0, 0, 0, '', '', "
+         "litegres_declared_type_length(json_extract(k.value, '$.type')), k.key + 1, "
+         "litegres_declared_type_modifier(json_extract(k.value, '$.type')), 0, 0, 0, '', '', "
          "(SELECT t.typstorage FROM pg_type t WHERE t.oid = litegres_declared_type_oid(json_extract(k.value, "
          "'$.type'))), '', -1, 0, NULL "
          "FROM pg_index i JOIN main._litegres_relation tr ON tr.oid = i.indrelid "
