@@ -54,6 +54,9 @@ ALTER TABLE altered ADD UNIQUE (name);
 ALTER TABLE altered ALTER COLUMN name SET NOT NULL;
 ALTER TABLE altered RENAME COLUMN name TO label;
 CREATE INDEX altered_multi ON altered (label DESC, ref);
+CREATE VIEW u AS SELECT id FROM altered UNION SELECT "Id" FROM "Mixed Case";
+CREATE VIEW cs AS SELECT id, CASE WHEN id > 1 THEN 'big' ELSE 'small' END AS size, label FROM altered a
+  WHERE label LIKE 'x%' AND ref IS NOT NULL LIMIT 5;
 CREATE VIEW joined AS SELECT a.id, m."select", count(*) AS n FROM altered a JOIN "Mixed Case" m ON m."Id" = a.ref GROUP BY a.id, m."select";
 """
 
@@ -62,7 +65,7 @@ COMMANDS = [
     r"\d pair_expr", r"\d seq", r"\d parent_id_seq", r"\d t_code_seq", r"\d v", r"\d+ v", r"\sv v",
     r"\d+", r"\d+ parent", r"\d+ pair", r"\d+ t_pkey", r"\d+ seq", r"\di", r"\di+", r"\dt+", r"\dv", r"\dv+",
     r"\ds", r"\ds+", r"\dn", r"\du", r"\du+", r"\dg", r"\dT", r"\df", r"\dfa", r"\dx", r"\dp", r"\z", r"\db",
-    r'\d "Mixed Case"', r'\d "Mixed Case_pkey"', r"\d altered", r"\d altered_multi", r"\d+ joined", r"\sv joined",
+    r'\d "Mixed Case"', r'\d "Mixed Case_pkey"', r"\d altered", r"\d altered_multi", r"\d+ joined", r"\sv joined", r"\d+ u", r"\d+ cs",
     r"\dO", r"\dE", r"\dm", r"\dD", r"\dA", r"\dP", r"\dRp",
     rf"\l {DATABASE}", rf"\l+ {DATABASE}",
 ]

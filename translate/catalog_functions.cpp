@@ -14,6 +14,7 @@
 #include "pgwire/pg_error.h"
 #include "translate/parsed_query.h"
 #include "translate/pg_expression_text.h"
+#include "translate/query_translator.h"
 #include "translate/session_context.h"
 #include "translate/sql_text.h"
 #include "translate/table_definition.h"
@@ -386,7 +387,20 @@ class ViewPrinter {
 public:
     ViewPrinter(sqlite3* db, bool pretty) : db_(db), pretty_(pretty) {}
 
-    std::string select(const PgQuery__SelectStmt& s) {
+    // `names`: the view's column names, which every branch of a set
+    // operation takes.
+    std::string select(const PgQuery__SelectStmt& s, const std::vector<std::string>& names) {
+        return query(s, names) + ";";
+    }
+
+private:
+    std::string query(const PgQuery__SelectStmt& s, const std::vector<std::string>& names) {
+        if (s.op != PG_QUERY__SET_OPERATION__SETOP_NONE && s.larg != nullptr && s.rarg != nullptr) {
+            const char* word = s.op == PG_QUERY__SET_OPERATION__SETOP_UNION       ? "UNION"
+                               : s.op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT ? "INTERSECT"
+                                                                                  : "EXCEPT";
+            return query(*s.larg, names) + "\n" + word + (s.all ? " ALL" : "") + "\n" + query(*s.rarg, names);
+        }
         collect_columns(s);
         PgExpressionText printer(types_, pretty_);
         std::string out = " SELECT ";
@@ -399,10 +413,12 @@ public:
                 const auto& ref = *target.val->column_ref;
                 natural = node_string(ref.fields[ref.n_fields - 1]);
             }
-            if (target.name != nullptr && target.name[0] != '\0' && natural != target.name) {
-                value += " AS " + PgExpressionText::identifier(target.name);
-            }
-            out += (i > 0 ? ",\n    " : "") + value;
+            std::string name = i < names.size() ? names[i] : (target.name != nullptr ? target.name : "");
+            if (!name.empty() && natural != name) value += " AS " + PgExpressionText::identifier(name);
+            if (i > 0) out += ",\n    ";
+            // A CASE starts its own line.
+            if (!value.empty() && value[0] == '\n') out.erase(out.find_last_not_of(" \n") + 1);
+            out += value;
         }
         if (s.n_from_clause > 0) {
             out += "\n   FROM ";
@@ -434,10 +450,9 @@ public:
             }
         }
         if (s.limit_count != nullptr) out += "\n LIMIT " + printer.print(s.limit_count).text;
-        return out + ";";
+        return out;
     }
 
-private:
     void collect_columns(const PgQuery__SelectStmt& s) {
         for (size_t i = 0; i < s.n_from_clause; ++i) collect_from(s.from_clause[i]);
     }
@@ -469,7 +484,7 @@ private:
             if (join.quals != nullptr) out += " ON " + printer.print(join.quals).text;
             return out;
         }
-        return "?";
+        throw_unsupported("printing this FROM item");
     }
 
     sqlite3* db_;
@@ -486,7 +501,9 @@ void view_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
             return sqlite3_result_null(ctx);
         }
         ViewPrinter printer(sqlite3_context_db_handle(ctx), sqlite3_value_int(argv[1]) != 0);
-        result_text(ctx, printer.select(*stmt->view_stmt->query->select_stmt));
+        std::vector<std::string> names;
+        for (size_t i = 0; i < stmt->view_stmt->n_aliases; ++i) names.push_back(node_string(stmt->view_stmt->aliases[i]));
+        result_text(ctx, printer.select(*stmt->view_stmt->query->select_stmt, names));
     });
 }
 

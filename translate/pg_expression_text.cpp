@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "translate/function_catalog.h"
+#include "translate/query_translator.h"
 #include "translate/typed_sql.h"
 
 namespace litegres::translate {
@@ -118,6 +119,7 @@ PgExpressionText::Printed PgExpressionText::print(const PgQuery__Node* node) con
         case PG_QUERY__NODE__NODE_BOOL_EXPR: return bool_expression(*node->bool_expr);
         case PG_QUERY__NODE__NODE_FUNC_CALL: return function_call(*node->func_call);
         case PG_QUERY__NODE__NODE_TYPE_CAST: return type_cast(*node->type_cast);
+        case PG_QUERY__NODE__NODE_CASE_EXPR: return case_expression(*node->case_expr);
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: {
             const auto& collate = *node->collate_clause;
             Printed inner = print(collate.arg);
@@ -134,7 +136,7 @@ PgExpressionText::Printed PgExpressionText::print(const PgQuery__Node* node) con
             std::string text = (arg.operation ? "(" + arg.text + ")" : arg.text) + (is_null ? " IS NULL" : " IS NOT NULL");
             return operation(text, kBool);
         }
-        default: return {"?", kUnknown};
+        default: throw_unsupported("printing this expression");
     }
 }
 
@@ -169,7 +171,7 @@ PgExpressionText::Printed PgExpressionText::constant(const PgQuery__AConst& c) c
             }
             return {out + "'", kUnknown, true};
         }
-        default: return {"?", kUnknown};
+        default: throw_unsupported("printing this constant");
     }
 }
 
@@ -189,8 +191,47 @@ PgExpressionText::Printed PgExpressionText::type_cast(const PgQuery__TypeCast& c
     return {arg + "::" + type_text, target, false, false};
 }
 
+// ruleutils lays CASE out on lines of its own, indented as in a view's
+// select list (the place views put it).
+PgExpressionText::Printed PgExpressionText::case_expression(const PgQuery__CaseExpr& e) const {
+    std::vector<Printed> results;
+    PgType type = kUnknown;
+    auto add_result = [&](const PgQuery__Node* node) {
+        results.push_back(print(node));
+        if (type.is_unknown() && !results.back().type.is_unknown()) type = results.back().type;
+    };
+    for (size_t i = 0; i < e.n_args; ++i) add_result(e.args[i]->case_when->result);
+    if (e.defresult != nullptr) add_result(e.defresult);
+    if (type.is_unknown()) type = kText;
+    for (auto& r : results) {
+        if (r.constant && r.type.is_unknown()) r.text += "::" + format_type(PgType{type.oid, -1});
+    }
+    std::string text = "\n        CASE";
+    if (e.arg != nullptr) text += " " + print(e.arg).text;
+    for (size_t i = 0; i < e.n_args; ++i) {
+        text += "\n            WHEN " + print(e.args[i]->case_when->expr).text + " THEN " + results[i].text;
+    }
+    if (e.defresult != nullptr) text += "\n            ELSE " + results.back().text;
+    text += "\n        END";
+    return {text, type};
+}
+
 PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__AExpr& e) const {
     std::string op = e.n_name > 0 ? node_string(e.name[e.n_name - 1]) : "";
+    // x LIKE p ESCAPE '\' is PostgreSQL's ~~ with the default escape.
+    const PgQuery__Node* rexpr = e.rexpr;
+    if ((e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_LIKE || e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE) &&
+        rexpr != nullptr && rexpr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && rexpr->func_call->n_args == 2 &&
+        std::string(node_string(rexpr->func_call->funcname[rexpr->func_call->n_funcname - 1])) == "like_escape") {
+        const auto* escape = rexpr->func_call->args[1];
+        if (escape->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+            escape->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
+            std::string(escape->a_const->sval->sval) == "\\") {
+            PgQuery__AExpr plain = e;
+            plain.rexpr = rexpr->func_call->args[0];
+            return operator_expression(plain);
+        }
+    }
     if (e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_IN && e.rexpr != nullptr &&
         e.rexpr->node_case == PG_QUERY__NODE__NODE_LIST) {
         Printed left = print(e.lexpr);
@@ -235,7 +276,7 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
     if (right.type.oid == oid::kVarchar && left.type.oid == oid::kText) as_text(right);
     if (left.operation && needs_parentheses(operator_of(e.lexpr), op, true)) left.text = "(" + left.text + ")";
     if (right.operation && needs_parentheses(operator_of(e.rexpr), op, false)) right.text = "(" + right.text + ")";
-    static const char* kComparisons[] = {"=", "<>", "!=", "<", ">", "<=", ">=", "~", "!~", "~~", "!~~"};
+    static const char* kComparisons[] = {"=", "<>", "!=", "<", ">", "<=", ">=", "~", "!~", "~~", "!~~", "~~*", "!~~*"};
     bool comparison = false;
     for (const char* c : kComparisons) comparison = comparison || op == c;
     PgType type = comparison ? kBool : (left.type.is_unknown() ? right.type : left.type);

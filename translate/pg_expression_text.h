@@ -34,6 +34,8 @@ public:
         bool array_comparison = false;  // x = ANY (ARRAY[...]), parenthesised under AND/OR
     };
 
+    // Throws PgError 0A000 for an expression it cannot print (callers give
+    // NULL then, as for a definition they cannot read).
     Printed print(const PgQuery__Node* node) const;
     // The names of the columns an expression reads, in order of appearance.
     static void referenced_columns(const PgQuery__Node* node, std::vector<std::string>& out);
@@ -46,6 +48,7 @@ private:
     Printed function_call(const PgQuery__FuncCall& call) const;
     Printed constant(const PgQuery__AConst& c) const;
     Printed type_cast(const PgQuery__TypeCast& cast) const;
+    Printed case_expression(const PgQuery__CaseExpr& e) const;
 
     // The finished text of an operator expression in the current mode.
     Printed operation(std::string text, PgType type) const;

@@ -720,6 +720,10 @@ SelectOutput QueryTranslator::set_operation(const PgQuery__SelectStmt& stmt, con
         if (out.columns[i].type == kText && right.columns[i].type != kText) {
             out.columns[i].type = right.columns[i].type;
         }
+        // Integers widen (integer UNION bigint is bigint); their values need no conversion.
+        if (is_integer_type(out.columns[i].type) && is_integer_type(right.columns[i].type)) {
+            out.columns[i].type = arithmetic_type(out.columns[i].type, right.columns[i].type);
+        }
     }
     out.sql = left.sql + " " + op + (stmt.all ? " ALL " : " ") + right.sql;
     Scope empty;

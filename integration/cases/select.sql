@@ -109,3 +109,4 @@ SELECT NULLIF(dept, 'eng'), NULLIF(1, 1), NULLIF(1, 2) FROM sel_emp ORDER BY id;
 SELECT id, salary * 2, salary + 0.005, score * 2, id * 1.5 FROM sel_emp ORDER BY id;
 SELECT id::text || ':' || name AS label FROM sel_emp ORDER BY label;
 SELECT hired::text, salary::int, score::numeric, active::text FROM sel_emp ORDER BY id;
+SELECT x, pg_typeof(x) FROM (SELECT 1::smallint AS x UNION SELECT 2::bigint UNION SELECT 3) s ORDER BY 1;
