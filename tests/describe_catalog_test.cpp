@@ -15,8 +15,10 @@ struct DescribeDb {
     SqlHarness sql;
     DescribeDb() {
         sql.run("CREATE TABLE p (id serial PRIMARY KEY, name text NOT NULL UNIQUE)");
-        sql.run("CREATE TABLE t (id integer PRIMARY KEY, a integer UNIQUE, c numeric(10,2) CHECK (c > 0), "
-                "p_id integer REFERENCES p ON DELETE CASCADE)");
+        sql.run(
+            "CREATE TABLE t (id integer PRIMARY KEY, a integer UNIQUE, c numeric(10,2) CHECK (c > "
+            "0), "
+            "p_id integer REFERENCES p ON DELETE CASCADE)");
         sql.run("CREATE INDEX t_expr ON t ((a + 1)) WHERE c > 10");
         sql.run("CREATE VIEW v AS SELECT id, a AS x FROM t WHERE a > 1 ORDER BY id");
     }
@@ -24,26 +26,34 @@ struct DescribeDb {
 
 }  // namespace
 
-TEST_CASE("pg_constraint lists PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY with PostgreSQL's definitions") {
+TEST_CASE(
+    "pg_constraint lists PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY with PostgreSQL's "
+    "definitions") {
     DescribeDb db;
-    CHECK(db.sql.text("SELECT conname, contype, conkey, confkey, confdeltype, pg_get_constraintdef(oid, true) "
+    CHECK(db.sql.text("SELECT conname, contype, conkey, confkey, confdeltype, "
+                      "pg_get_constraintdef(oid, true) "
                       "FROM pg_constraint WHERE conrelid = 't'::regclass ORDER BY conname") ==
           "t_a_key|u|[2]|NULL| |UNIQUE (a),"
           "t_c_check|c|[3]|NULL| |CHECK (c > 0::numeric),"
           "t_p_id_fkey|f|[4]|[1]|c|FOREIGN KEY (p_id) REFERENCES p(id) ON DELETE CASCADE,"
           "t_pkey|p|[1]|NULL| |PRIMARY KEY (id)");
-    CHECK(db.sql.text("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 't_c_check'") ==
+    CHECK(db.sql.text(
+              "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 't_c_check'") ==
           "CHECK ((c > (0)::numeric))");
 }
 
 TEST_CASE("constraint indexes are relations of their own, named as the constraint") {
     DescribeDb db;
-    CHECK(db.sql.text("SELECT c.relname, c.relkind, i.indisprimary, i.indisunique, i.indkey FROM pg_index i "
-                      "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 't'::regclass ORDER BY 1") ==
-          "t_a_key|i|0|1|2,t_expr|i|0|0|0,t_pkey|i|1|1|1");
-    CHECK(db.sql.text("SELECT pg_get_indexdef(indexrelid, 0, true), pg_get_expr(indpred, indrelid, true) "
-                      "FROM pg_index WHERE indexrelid = 't_expr'::regclass") ==
-          "CREATE INDEX t_expr ON public.t USING btree ((a + 1)) WHERE c > 10::numeric|c > 10::numeric");
+    CHECK(
+        db.sql.text(
+            "SELECT c.relname, c.relkind, i.indisprimary, i.indisunique, i.indkey FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 't'::regclass ORDER BY "
+            "1") == "t_a_key|i|0|1|2,t_expr|i|0|0|0,t_pkey|i|1|1|1");
+    CHECK(db.sql.text(
+              "SELECT pg_get_indexdef(indexrelid, 0, true), pg_get_expr(indpred, indrelid, true) "
+              "FROM pg_index WHERE indexrelid = 't_expr'::regclass") ==
+          "CREATE INDEX t_expr ON public.t USING btree ((a + 1)) WHERE c > 10::numeric|c > "
+          "10::numeric");
     CHECK(db.sql.text("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
                       "WHERE attrelid = 't_expr'::regclass") == "expr|integer");
 }
@@ -63,6 +73,6 @@ TEST_CASE("pg_size_pretty rounds as PostgreSQL does") {
 
 TEST_CASE("regclass results print as relation names, 0 as -") {
     DescribeDb db;
-    CHECK(db.sql.text("SELECT conrelid::regclass, confrelid::regclass FROM pg_constraint WHERE conname = 't_pkey'") ==
-          "t|-");
+    CHECK(db.sql.text("SELECT conrelid::regclass, confrelid::regclass FROM pg_constraint WHERE "
+                      "conname = 't_pkey'") == "t|-");
 }

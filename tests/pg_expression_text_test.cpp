@@ -21,7 +21,8 @@ namespace {
 std::string printed(const std::string& sqlite_expression, bool pretty = true) {
     ParsedQuery parsed("SELECT " + sqlite_expression);
     const auto* target = parsed.statement(0).stmt->select_stmt->target_list[0]->res_target->val;
-    PgExpressionText printer({{"a", kInt4}, {"b", kText}, {"c", kNumeric}, {"v", PgType{1043, 24}}}, pretty);
+    PgExpressionText printer({{"a", kInt4}, {"b", kText}, {"c", kNumeric}, {"v", PgType{1043, 24}}},
+                             pretty);
     return printer.print(target).text;
 }
 
@@ -29,7 +30,8 @@ std::string printed(const std::string& sqlite_expression, bool pretty = true) {
 
 TEST_CASE("litegres's numeric spelling reads back as a numeric comparison") {
     CHECK(printed("(\"c\" COLLATE litegres_numeric > CAST(0 AS TEXT))") == "c > 0::numeric");
-    CHECK(printed("(\"c\" COLLATE litegres_numeric > CAST(0 AS TEXT))", false) == "(c > (0)::numeric)");
+    CHECK(printed("(\"c\" COLLATE litegres_numeric > CAST(0 AS TEXT))", false) ==
+          "(c > (0)::numeric)");
     CHECK(printed("\"c\" >= 1.5") == "c >= 1.5");
 }
 
@@ -45,7 +47,8 @@ TEST_CASE("pretty mode parenthesises by operator priority, plain mode everything
     CHECK(printed("litegres_to_integer(litegres_to_integer(\"a\" * 2, 23, 0) + 1, 23, 0) > "
                   "litegres_to_integer(\"a\" - litegres_to_integer(\"a\" - 1, 23, 0), 23, 0)") ==
           "(a * 2 + 1) > (a - (a - 1))");
-    CHECK(printed("\"a\" > 0 AND (\"b\" = 'x' OR \"b\" = 'y')") == "a > 0 AND (b = 'x'::text OR b = 'y'::text)");
+    CHECK(printed("\"a\" > 0 AND (\"b\" = 'x' OR \"b\" = 'y')") ==
+          "a > 0 AND (b = 'x'::text OR b = 'y'::text)");
     CHECK(printed("NOT (\"a\" = 3) OR \"a\" IN (1, 2) OR \"b\" IS NULL") ==
           "NOT a = 3 OR (a = ANY (ARRAY[1, 2])) OR b IS NULL");
     CHECK(printed("NOT (\"a\" = 3) OR \"a\" IN (1, 2) OR \"b\" IS NULL", false) ==
@@ -71,7 +74,7 @@ TEST_CASE("identifiers are quoted as quote_ident quotes them") {
 TEST_CASE("referenced columns are listed in order of appearance") {
     ParsedQuery parsed("SELECT \"a\" + \"b\" > 1 AND \"a\" IS NOT NULL");
     std::vector<std::string> columns;
-    PgExpressionText::referenced_columns(parsed.statement(0).stmt->select_stmt->target_list[0]->res_target->val,
-                                         columns);
+    PgExpressionText::referenced_columns(
+        parsed.statement(0).stmt->select_stmt->target_list[0]->res_target->val, columns);
     CHECK(columns == std::vector<std::string>{"a", "b", "a"});
 }

@@ -29,17 +29,26 @@ std::string text_of(sqlite3_value* v) {
 }
 
 const char* node_string(const PgQuery__Node* node) {
-    return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval : "";
+    return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval
+                                                                             : "";
 }
 
 std::string json_string(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     char buf[8];
@@ -55,7 +64,8 @@ std::string json_string(const std::string& s) {
 
 std::string json_numbers(const std::vector<int>& numbers) {
     std::string out = "[";
-    for (size_t i = 0; i < numbers.size(); ++i) out += (i > 0 ? "," : "") + std::to_string(numbers[i]);
+    for (size_t i = 0; i < numbers.size(); ++i)
+        out += (i > 0 ? "," : "") + std::to_string(numbers[i]);
     return out + "]";
 }
 
@@ -69,8 +79,8 @@ struct TableColumn {
 std::vector<TableColumn> table_columns(sqlite3* db, const std::string& table) {
     std::vector<TableColumn> columns;
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid", -1, &stmt, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid", -1,
+                           &stmt, nullptr) != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return columns;
     }
@@ -80,7 +90,8 @@ std::vector<TableColumn> table_columns(sqlite3* db, const std::string& table) {
             const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
             return std::string(p != nullptr ? p : "");
         };
-        columns.push_back(TableColumn{text(0), type_from_declared(text(1)), sqlite3_column_int(stmt, 2)});
+        columns.push_back(
+            TableColumn{text(0), type_from_declared(text(1)), sqlite3_column_int(stmt, 2)});
     }
     sqlite3_finalize(stmt);
     return columns;
@@ -101,21 +112,28 @@ int attnum_of(const std::vector<TableColumn>& columns, const std::string& name) 
 
 std::string name_list(const std::vector<std::string>& names) {
     std::string out;
-    for (size_t i = 0; i < names.size(); ++i) out += (i > 0 ? ", " : "") + PgExpressionText::identifier(names[i]);
+    for (size_t i = 0; i < names.size(); ++i)
+        out += (i > 0 ? ", " : "") + PgExpressionText::identifier(names[i]);
     return out;
 }
 
 const char* action_text(const char* action) {
     switch (action != nullptr ? action[0] : 'a') {
-        case 'r': return "RESTRICT";
-        case 'c': return "CASCADE";
-        case 'n': return "SET NULL";
-        case 'd': return "SET DEFAULT";
-        default: return nullptr;
+        case 'r':
+            return "RESTRICT";
+        case 'c':
+            return "CASCADE";
+        case 'n':
+            return "SET NULL";
+        case 'd':
+            return "SET DEFAULT";
+        default:
+            return nullptr;
     }
 }
 
-std::string table_constraints(sqlite3* db, const std::string& table, const std::string& create_sql) {
+std::string table_constraints(sqlite3* db, const std::string& table,
+                              const std::string& create_sql) {
     TableDefinition definition = TableDefinition::parse(create_sql);
     std::vector<TableColumn> columns = table_columns(db, table);
     PgExpressionText printer(types_of(columns));
@@ -124,7 +142,8 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
     std::string statement = "CREATE TABLE t (";
     bool first = true;
     for (const auto& column : definition.columns) {
-        statement += std::string(first ? "" : ", ") + quote_identifier(column.name) + " int " + column.constraints;
+        statement += std::string(first ? "" : ", ") + quote_identifier(column.name) + " int " +
+                     column.constraints;
         first = false;
     }
     for (const auto& constraint : definition.table_constraints) {
@@ -144,8 +163,14 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
         const char* upd = " ";
         const char* del = " ";
         switch (c.contype) {
-            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: type = "p"; def = "PRIMARY KEY (" + name_list(keys) + ")"; break;
-            case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: type = "u"; def = "UNIQUE (" + name_list(keys) + ")"; break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+                type = "p";
+                def = "PRIMARY KEY (" + name_list(keys) + ")";
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+                type = "u";
+                def = "UNIQUE (" + name_list(keys) + ")";
+                break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
                 type = "c";
                 def = "CHECK (" + printer.print(c.raw_expr).text + ")";
@@ -156,7 +181,8 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
                 references = c.pktable->relname;
                 std::vector<TableColumn> referenced = table_columns(db, references);
                 std::vector<std::string> pk_names;
-                for (size_t i = 0; i < c.n_pk_attrs; ++i) pk_names.push_back(node_string(c.pk_attrs[i]));
+                for (size_t i = 0; i < c.n_pk_attrs; ++i)
+                    pk_names.push_back(node_string(c.pk_attrs[i]));
                 if (pk_names.empty()) {
                     // REFERENCES t: the referenced table's primary key, in key order.
                     std::map<int, std::string> by_position;
@@ -165,16 +191,22 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
                     }
                     for (const auto& [position, name] : by_position) pk_names.push_back(name);
                 }
-                for (const auto& name : pk_names) referenced_attnums.push_back(attnum_of(referenced, name));
-                def = "FOREIGN KEY (" + name_list(keys) + ") REFERENCES " + PgExpressionText::identifier(references) +
-                      "(" + name_list(pk_names) + ")";
-                if (const char* a = action_text(c.fk_upd_action)) def += std::string(" ON UPDATE ") + a;
-                if (const char* a = action_text(c.fk_del_action)) def += std::string(" ON DELETE ") + a;
-                upd = c.fk_upd_action != nullptr && c.fk_upd_action[0] != '\0' ? c.fk_upd_action : "a";
-                del = c.fk_del_action != nullptr && c.fk_del_action[0] != '\0' ? c.fk_del_action : "a";
+                for (const auto& name : pk_names)
+                    referenced_attnums.push_back(attnum_of(referenced, name));
+                def = "FOREIGN KEY (" + name_list(keys) + ") REFERENCES " +
+                      PgExpressionText::identifier(references) + "(" + name_list(pk_names) + ")";
+                if (const char* a = action_text(c.fk_upd_action))
+                    def += std::string(" ON UPDATE ") + a;
+                if (const char* a = action_text(c.fk_del_action))
+                    def += std::string(" ON DELETE ") + a;
+                upd = c.fk_upd_action != nullptr && c.fk_upd_action[0] != '\0' ? c.fk_upd_action
+                                                                               : "a";
+                del = c.fk_del_action != nullptr && c.fk_del_action[0] != '\0' ? c.fk_del_action
+                                                                               : "a";
                 break;
             }
-            default: return;
+            default:
+                return;
         }
         if (c.deferrable) def += " DEFERRABLE";
         if (c.initdeferred) def += " INITIALLY DEFERRED";
@@ -192,12 +224,13 @@ std::string table_constraints(sqlite3* db, const std::string& table, const std::
             for (const auto& k : keys) attnums.push_back(attnum_of(columns, k));
         }
         std::string name = c.conname != nullptr ? c.conname : "";
-        out += std::string(out.size() > 1 ? "," : "") + "{\"name\":" + json_string(name) + ",\"type\":\"" + type +
-               "\",\"key\":" + json_numbers(attnums) + ",\"fkey\":" +
-               (type == "f" ? json_numbers(referenced_attnums) : "null") + ",\"ref\":" +
-               (type == "f" ? json_string(references) : "null") + ",\"upd\":\"" + upd + "\",\"del\":\"" + del +
-               "\",\"deferrable\":" + (c.deferrable ? "1" : "0") + ",\"deferred\":" + (c.initdeferred ? "1" : "0") +
-               ",\"def\":" + json_string(def) + ",\"plaindef\":" + json_string(plain_def) + "}";
+        out += std::string(out.size() > 1 ? "," : "") + "{\"name\":" + json_string(name) +
+               ",\"type\":\"" + type + "\",\"key\":" + json_numbers(attnums) +
+               ",\"fkey\":" + (type == "f" ? json_numbers(referenced_attnums) : "null") +
+               ",\"ref\":" + (type == "f" ? json_string(references) : "null") + ",\"upd\":\"" +
+               upd + "\",\"del\":\"" + del + "\",\"deferrable\":" + (c.deferrable ? "1" : "0") +
+               ",\"deferred\":" + (c.initdeferred ? "1" : "0") + ",\"def\":" + json_string(def) +
+               ",\"plaindef\":" + json_string(plain_def) + "}";
     };
     for (size_t i = 0; i < create.n_table_elts; ++i) {
         const auto* element = create.table_elts[i];
@@ -224,8 +257,9 @@ struct IndexColumn {
 
 // The key columns of an index: from its CREATE INDEX text, or (constraint
 // indexes, create_sql NULL) from its indkey.
-std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table, sqlite3_value* create_sql,
-                                       const std::string& indkey, std::string* predicate, bool pretty) {
+std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table,
+                                       sqlite3_value* create_sql, const std::string& indkey,
+                                       std::string* predicate, bool pretty) {
     std::vector<TableColumn> columns = table_columns(db, table);
     std::vector<IndexColumn> out;
     if (sqlite3_value_type(create_sql) == SQLITE_NULL) {
@@ -253,8 +287,10 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table, sq
         } else {
             PgExpressionText::Printed printed = printer.print(element.expr);
             column.definition = printed.function ? printed.text : "(" + printed.text + ")";
-            column.name = printed.function ? node_string(element.expr->func_call->funcname[element.expr->func_call->n_funcname - 1])
-                                           : "expr";
+            column.name = printed.function
+                              ? node_string(element.expr->func_call
+                                                ->funcname[element.expr->func_call->n_funcname - 1])
+                              : "expr";
             column.type = printed.type;
         }
         if (element.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) column.options += " DESC";
@@ -268,7 +304,8 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table, sq
         }
         out.push_back(std::move(column));
     }
-    if (predicate != nullptr && index.where_clause != nullptr) *predicate = printer.print(index.where_clause).text;
+    if (predicate != nullptr && index.where_clause != nullptr)
+        *predicate = printer.print(index.where_clause).text;
     return out;
 }
 
@@ -303,7 +340,7 @@ int64_t schema_version(sqlite3* db) {
 // since a table's constraints (and the columns its foreign keys reference)
 // change only with the schema.
 class ConstraintCache {
-public:
+  public:
     std::optional<std::string> find(const std::string& key) {
         std::lock_guard lock(mutex_);
         auto it = entries_.find(key);
@@ -316,7 +353,7 @@ public:
         entries_[key] = value;
     }
 
-private:
+  private:
     static constexpr size_t kMaxEntries = 4096;
     std::mutex mutex_;
     std::unordered_map<std::string, std::string> entries_;
@@ -334,7 +371,8 @@ void table_constraints_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         std::string table = text_of(argv[0]), sql = text_of(argv[1]);
         std::string key = std::to_string(reinterpret_cast<uintptr_t>(db)) + ":" +
                           std::to_string(schema_version(db)) + ":" + table + ":" + sql;
-        if (std::optional<std::string> cached = constraint_cache().find(key)) return result_text(ctx, *cached);
+        if (std::optional<std::string> cached = constraint_cache().find(key))
+            return result_text(ctx, *cached);
         std::string constraints = table_constraints(db, table, sql);
         constraint_cache().store(key, constraints);
         result_text(ctx, constraints);
@@ -348,15 +386,17 @@ void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         std::string predicate;
         std::vector<IndexColumn> columns =
-            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[1]), argv[2], text_of(argv[3]), &predicate,
-                          sqlite3_value_int(argv[6]) != 0);
+            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[1]), argv[2],
+                          text_of(argv[3]), &predicate, sqlite3_value_int(argv[6]) != 0);
         int column = sqlite3_value_int(argv[5]);
-        if (column < 0) return predicate.empty() ? sqlite3_result_null(ctx) : result_text(ctx, predicate);
+        if (column < 0)
+            return predicate.empty() ? sqlite3_result_null(ctx) : result_text(ctx, predicate);
         if (column > 0) {
             if (column > int(columns.size())) return result_text(ctx, "");
             return result_text(ctx, columns[size_t(column - 1)].definition);
         }
-        std::string text = std::string(sqlite3_value_int(argv[4]) != 0 ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
+        std::string text = std::string(sqlite3_value_int(argv[4]) != 0 ? "CREATE UNIQUE INDEX "
+                                                                       : "CREATE INDEX ") +
                            PgExpressionText::identifier(text_of(argv[0])) + " ON public." +
                            PgExpressionText::identifier(text_of(argv[1])) + " USING btree (";
         for (size_t i = 0; i < columns.size(); ++i) {
@@ -372,7 +412,8 @@ void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void index_columns_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         std::vector<IndexColumn> columns =
-            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[0]), argv[1], text_of(argv[2]), nullptr, true);
+            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[0]), argv[1],
+                          text_of(argv[2]), nullptr, true);
         std::string out = "[";
         for (size_t i = 0; i < columns.size(); ++i) {
             PgType type = columns[i].type.is_unknown() ? kText : columns[i].type;
@@ -384,7 +425,7 @@ void index_columns_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 class ViewPrinter {
-public:
+  public:
     ViewPrinter(sqlite3* db, bool pretty) : db_(db), pretty_(pretty) {}
 
     // `names`: the view's column names, which every branch of a set
@@ -393,13 +434,14 @@ public:
         return query(s, names) + ";";
     }
 
-private:
+  private:
     std::string query(const PgQuery__SelectStmt& s, const std::vector<std::string>& names) {
         if (s.op != PG_QUERY__SET_OPERATION__SETOP_NONE && s.larg != nullptr && s.rarg != nullptr) {
             const char* word = s.op == PG_QUERY__SET_OPERATION__SETOP_UNION       ? "UNION"
                                : s.op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT ? "INTERSECT"
                                                                                   : "EXCEPT";
-            return query(*s.larg, names) + "\n" + word + (s.all ? " ALL" : "") + "\n" + query(*s.rarg, names);
+            return query(*s.larg, names) + "\n" + word + (s.all ? " ALL" : "") + "\n" +
+                   query(*s.rarg, names);
         }
         collect_columns(s);
         PgExpressionText printer(types_, pretty_);
@@ -413,8 +455,10 @@ private:
                 const auto& ref = *target.val->column_ref;
                 natural = node_string(ref.fields[ref.n_fields - 1]);
             }
-            std::string name = i < names.size() ? names[i] : (target.name != nullptr ? target.name : "");
-            if (!name.empty() && natural != name) value += " AS " + PgExpressionText::identifier(name);
+            std::string name =
+                i < names.size() ? names[i] : (target.name != nullptr ? target.name : "");
+            if (!name.empty() && natural != name)
+                value += " AS " + PgExpressionText::identifier(name);
             if (i > 0) out += ",\n    ";
             // A CASE starts its own line.
             if (!value.empty() && value[0] == '\n') out.erase(out.find_last_not_of(" \n") + 1);
@@ -422,23 +466,27 @@ private:
         }
         if (s.n_from_clause > 0) {
             out += "\n   FROM ";
-            for (size_t i = 0; i < s.n_from_clause; ++i) out += (i > 0 ? ",\n    " : "") + from_item(s.from_clause[i], printer);
+            for (size_t i = 0; i < s.n_from_clause; ++i)
+                out += (i > 0 ? ",\n    " : "") + from_item(s.from_clause[i], printer);
         }
         if (s.where_clause != nullptr) out += "\n  WHERE " + printer.print(s.where_clause).text;
         // ORDER BY / GROUP BY an output column name: PostgreSQL prints its expression.
         auto item = [&](const PgQuery__Node* node) {
-            if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1) {
+            if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+                node->column_ref->n_fields == 1) {
                 std::string name = node_string(node->column_ref->fields[0]);
                 for (size_t i = 0; i < s.n_target_list; ++i) {
                     const auto& target = *s.target_list[i]->res_target;
-                    if (target.name != nullptr && name == target.name) return printer.print(target.val).text;
+                    if (target.name != nullptr && name == target.name)
+                        return printer.print(target.val).text;
                 }
             }
             return printer.print(node).text;
         };
         if (s.n_group_clause > 0) {
             out += "\n  GROUP BY ";
-            for (size_t i = 0; i < s.n_group_clause; ++i) out += (i > 0 ? ", " : "") + item(s.group_clause[i]);
+            for (size_t i = 0; i < s.n_group_clause; ++i)
+                out += (i > 0 ? ", " : "") + item(s.group_clause[i]);
         }
         if (s.having_clause != nullptr) out += "\n HAVING " + printer.print(s.having_clause).text;
         if (s.n_sort_clause > 0) {
@@ -458,7 +506,8 @@ private:
     }
     void collect_from(const PgQuery__Node* node) {
         if (node->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
-            for (const auto& c : table_columns(db_, node->range_var->relname)) types_.emplace(c.name, c.type);
+            for (const auto& c : table_columns(db_, node->range_var->relname))
+                types_.emplace(c.name, c.type);
         } else if (node->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
             collect_from(node->join_expr->larg);
             collect_from(node->join_expr->rarg);
@@ -475,12 +524,20 @@ private:
             const auto& join = *node->join_expr;
             const char* kind = " JOIN ";
             switch (join.jointype) {
-                case PG_QUERY__JOIN_TYPE__JOIN_LEFT: kind = " LEFT JOIN "; break;
-                case PG_QUERY__JOIN_TYPE__JOIN_RIGHT: kind = " RIGHT JOIN "; break;
-                case PG_QUERY__JOIN_TYPE__JOIN_FULL: kind = " FULL JOIN "; break;
-                default: break;
+                case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
+                    kind = " LEFT JOIN ";
+                    break;
+                case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
+                    kind = " RIGHT JOIN ";
+                    break;
+                case PG_QUERY__JOIN_TYPE__JOIN_FULL:
+                    kind = " FULL JOIN ";
+                    break;
+                default:
+                    break;
             }
-            std::string out = from_item(join.larg, printer) + "\n    " + kind + from_item(join.rarg, printer);
+            std::string out =
+                from_item(join.larg, printer) + "\n    " + kind + from_item(join.rarg, printer);
             if (join.quals != nullptr) out += " ON " + printer.print(join.quals).text;
             return out;
         }
@@ -502,7 +559,8 @@ void view_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         }
         ViewPrinter printer(sqlite3_context_db_handle(ctx), sqlite3_value_int(argv[1]) != 0);
         std::vector<std::string> names;
-        for (size_t i = 0; i < stmt->view_stmt->n_aliases; ++i) names.push_back(node_string(stmt->view_stmt->aliases[i]));
+        for (size_t i = 0; i < stmt->view_stmt->n_aliases; ++i)
+            names.push_back(node_string(stmt->view_stmt->aliases[i]));
         result_text(ctx, printer.select(*stmt->view_stmt->query->select_stmt, names));
     });
 }
@@ -517,9 +575,9 @@ void size_pretty_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         bool round;
         int bits;
     };
-    static const Unit kUnits[] = {{"bytes", 10 * 1024, false, 0}, {"kB", 20 * 1024 - 1, true, 10},
-                                  {"MB", 20 * 1024 - 1, true, 20},  {"GB", 20 * 1024 - 1, true, 30},
-                                  {"TB", 20 * 1024 - 1, true, 40},  {"PB", 20 * 1024 - 1, true, 50}};
+    static const Unit kUnits[] = {{"bytes", 10 * 1024, false, 0},  {"kB", 20 * 1024 - 1, true, 10},
+                                  {"MB", 20 * 1024 - 1, true, 20}, {"GB", 20 * 1024 - 1, true, 30},
+                                  {"TB", 20 * 1024 - 1, true, 40}, {"PB", 20 * 1024 - 1, true, 50}};
     int64_t size = sqlite3_value_int64(argv[0]);
     constexpr size_t kCount = sizeof kUnits / sizeof kUnits[0];
     for (size_t i = 0; i < kCount; ++i) {
@@ -543,10 +601,12 @@ void regclass_out_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (relation == 0) return result_text(ctx, "-");
     sqlite3_stmt* stmt = nullptr;
     std::string name;
-    if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx), "SELECT relname FROM pg_class WHERE oid = ?", -1, &stmt,
+    if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
+                           "SELECT relname FROM pg_class WHERE oid = ?", -1, &stmt,
                            nullptr) == SQLITE_OK) {
         sqlite3_bind_int64(stmt, 1, relation);
-        if (sqlite3_step(stmt) == SQLITE_ROW) name = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            name = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
     }
     sqlite3_finalize(stmt);
     result_text(ctx, name.empty() ? std::to_string(relation) : PgExpressionText::identifier(name));
@@ -556,7 +616,8 @@ void regclass_out_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void database_names_fn(sqlite3_context* ctx, int, sqlite3_value**) {
     std::vector<std::string> names;
     if (SessionContext* session = current_session_context()) {
-        names = session->database_names ? session->database_names() : std::vector<std::string>{session->database};
+        names = session->database_names ? session->database_names()
+                                        : std::vector<std::string>{session->database};
     } else {
         names.push_back("postgres");
     }
@@ -583,7 +644,8 @@ int register_catalog_functions(sqlite3* db) {
         {"litegres_regclass_out", 1, regclass_out_fn},
     };
     for (const auto& e : kEntries) {
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8, nullptr, e.fn, nullptr, nullptr, nullptr);
+        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8, nullptr, e.fn, nullptr,
+                                            nullptr, nullptr);
         if (rc != SQLITE_OK) return rc;
     }
     return SQLITE_OK;

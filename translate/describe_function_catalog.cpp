@@ -18,7 +18,8 @@ constexpr PgType kOidType{oid::kOid, -1};
 
 // The size in bytes of the named SQLite objects.
 std::string pages_of(const std::string& names) {
-    return "(SELECT coalesce(sum(d.pgsize), 0) FROM dbstat('main') d WHERE d.name IN (" + names + "))";
+    return "(SELECT coalesce(sum(d.pgsize), 0) FROM dbstat('main') d WHERE d.name IN (" + names +
+           "))";
 }
 
 std::map<std::pair<std::string, int>, FunctionSignature> build() {
@@ -34,30 +35,44 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
     };
     auto constraint_def = [](const Args& a) {
         // Pretty (a second argument true) or plain text.
-        std::string which = a.size() > 1 ? "CASE WHEN " + a[1].sql + " THEN '$.def' ELSE '$.plaindef' END"
-                                         : std::string("'$.plaindef'");
-        return "(SELECT json_extract(litegres_j.value, " + which + ") FROM main._litegres_relation litegres_r "
-               "JOIN main.sqlite_schema litegres_s ON litegres_s.name = litegres_r.name AND litegres_s.type = 'table', "
+        std::string which = a.size() > 1
+                                ? "CASE WHEN " + a[1].sql + " THEN '$.def' ELSE '$.plaindef' END"
+                                : std::string("'$.plaindef'");
+        return "(SELECT json_extract(litegres_j.value, " + which +
+               ") FROM main._litegres_relation litegres_r "
+               "JOIN main.sqlite_schema litegres_s ON litegres_s.name = litegres_r.name AND "
+               "litegres_s.type = 'table', "
                "json_each(litegres_table_constraints(litegres_r.name, litegres_s.sql)) litegres_j "
-               "WHERE litegres_r.oid = (" + a[0].sql + ") / 1000 AND litegres_j.key + 1 = (" + a[0].sql + ") % 1000)";
+               "WHERE litegres_r.oid = (" +
+               a[0].sql + ") / 1000 AND litegres_j.key + 1 = (" + a[0].sql + ") % 1000)";
     };
     add("pg_get_constraintdef", 1, kText, kOidType, constraint_def);
     add("pg_get_constraintdef", 2, kText, kOidType, constraint_def);
-    auto index_def = [](const std::string& oid_sql, const std::string& column, const std::string& pretty) {
-        return "(SELECT litegres_index_definition(litegres_c.relname, litegres_t.relname, litegres_s.sql, "
-               "litegres_i.indkey, litegres_i.indisunique, " + column + ", " + pretty + ") FROM pg_index litegres_i "
-               "JOIN pg_class litegres_c ON litegres_c.oid = litegres_i.indexrelid JOIN pg_class litegres_t "
+    auto index_def = [](const std::string& oid_sql, const std::string& column,
+                        const std::string& pretty) {
+        return "(SELECT litegres_index_definition(litegres_c.relname, litegres_t.relname, "
+               "litegres_s.sql, "
+               "litegres_i.indkey, litegres_i.indisunique, " +
+               column + ", " + pretty +
+               ") FROM pg_index litegres_i "
+               "JOIN pg_class litegres_c ON litegres_c.oid = litegres_i.indexrelid JOIN pg_class "
+               "litegres_t "
                "ON litegres_t.oid = litegres_i.indrelid LEFT JOIN main.sqlite_schema litegres_s "
-               "ON litegres_s.type = 'index' AND litegres_s.name = litegres_c.relname WHERE litegres_i.indexrelid = " +
+               "ON litegres_s.type = 'index' AND litegres_s.name = litegres_c.relname WHERE "
+               "litegres_i.indexrelid = " +
                oid_sql + ")";
     };
-    add("pg_get_indexdef", 1, kText, kOidType, [index_def](const Args& a) { return index_def(a[0].sql, "0", "0"); });
+    add("pg_get_indexdef", 1, kText, kOidType,
+        [index_def](const Args& a) { return index_def(a[0].sql, "0", "0"); });
     add("pg_get_indexdef", 3, kText, kOidType,
         [index_def](const Args& a) { return index_def(a[0].sql, a[1].sql, a[2].sql); });
     auto view_def = [](const Args& a) {
         std::string pretty = a.size() > 1 ? a[1].sql : "0";
-        return "(SELECT litegres_view_definition(litegres_s.sql, " + pretty + ") FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s "
-               "ON litegres_s.name = litegres_r.name AND litegres_s.type = 'view' WHERE litegres_r.oid = " + a[0].sql + ")";
+        return "(SELECT litegres_view_definition(litegres_s.sql, " + pretty +
+               ") FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s "
+               "ON litegres_s.name = litegres_r.name AND litegres_s.type = 'view' WHERE "
+               "litegres_r.oid = " +
+               a[0].sql + ")";
     };
     add("pg_get_viewdef", 1, kText, kOidType, view_def);
     add("pg_get_viewdef", 2, kText, kOidType, view_def);
@@ -72,36 +87,52 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
     add("pg_get_function_arguments", 1, kText, kOidType, null_text);
     add("pg_get_function_identity_arguments", 1, kText, kOidType, null_text);
     add("shobj_description", 2, kText, kText, null_text);
-    add("pg_tablespace_location", 1, kText, kOidType, [](const Args&) { return std::string("''"); });
+    add("pg_tablespace_location", 1, kText, kOidType,
+        [](const Args&) { return std::string("''"); });
     add("pg_relation_is_publishable", 1, kBool, kOidType, [](const Args& a) {
-        return "EXISTS (SELECT 1 FROM main._litegres_relation litegres_r JOIN main.sqlite_schema litegres_s ON litegres_s.name = litegres_r.name "
-               "AND litegres_s.type = 'table' WHERE litegres_r.oid = " + a[0].sql + ")";
+        return "EXISTS (SELECT 1 FROM main._litegres_relation litegres_r JOIN main.sqlite_schema "
+               "litegres_s ON litegres_s.name = litegres_r.name "
+               "AND litegres_s.type = 'table' WHERE litegres_r.oid = " +
+               a[0].sql + ")";
     });
-    for (int arity : {2, 3}) add("pg_has_role", arity, kBool, kText, [](const Args&) { return std::string("1"); });
+    for (int arity : {2, 3})
+        add("pg_has_role", arity, kBool, kText, [](const Args&) { return std::string("1"); });
     // Every litegres database is UTF8 (encoding 6).
-    add("getdatabaseencoding", 0, PgType{oid::kName, -1}, kText, [](const Args&) { return std::string("'UTF8'"); });
+    add("getdatabaseencoding", 0, PgType{oid::kName, -1}, kText,
+        [](const Args&) { return std::string("'UTF8'"); });
     add("pg_char_to_encoding", 1, kInt4, PgType{oid::kName, -1}, [](const Args& a) {
-        return "(CASE upper(" + a[0].sql + ") WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END)";
+        return "(CASE upper(" + a[0].sql +
+               ") WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END)";
     });
-    add("pg_collation_is_visible", 1, kBool, kOidType, [](const Args&) { return std::string("1"); });
+    add("pg_collation_is_visible", 1, kBool, kOidType,
+        [](const Args&) { return std::string("1"); });
     add("pg_size_pretty", 1, kText, kInt8,
         [](const Args& a) { return "litegres_size_pretty(" + a[0].sql + ")"; });
     auto relation_name = [](const Args& a) {
-        return "(SELECT litegres_r.name FROM main._litegres_relation litegres_r WHERE litegres_r.oid = " + a[0].sql + ")";
+        return "(SELECT litegres_r.name FROM main._litegres_relation litegres_r WHERE "
+               "litegres_r.oid = " +
+               a[0].sql + ")";
     };
     auto relation_size = [relation_name](const Args& a) { return pages_of(relation_name(a)); };
     add("pg_relation_size", 1, kInt8, kOidType, relation_size);
     add("pg_table_size", 1, kInt8, kOidType, relation_size);
     add("pg_indexes_size", 1, kInt8, kOidType, [relation_name](const Args& a) {
-        return pages_of("SELECT litegres_i.name FROM main.sqlite_schema litegres_i WHERE litegres_i.type = 'index' AND litegres_i.tbl_name = " +
-                        relation_name(a));
+        return pages_of(
+            "SELECT litegres_i.name FROM main.sqlite_schema litegres_i WHERE litegres_i.type = "
+            "'index' AND litegres_i.tbl_name = " +
+            relation_name(a));
     });
     add("pg_total_relation_size", 1, kInt8, kOidType, [relation_name](const Args& a) {
-        return pages_of("SELECT litegres_i.name FROM main.sqlite_schema litegres_i WHERE litegres_i.tbl_name = " + relation_name(a));
+        return pages_of(
+            "SELECT litegres_i.name FROM main.sqlite_schema litegres_i WHERE litegres_i.tbl_name "
+            "= " +
+            relation_name(a));
     });
     // Only the database of this connection has its file at hand.
     add("pg_database_size", 1, kInt8, PgType{oid::kName, -1}, [](const Args& a) {
-        return "(CASE WHEN " + a[0].sql + " = litegres_current_database() THEN (SELECT litegres_p.page_count * litegres_s.page_size "
+        return "(CASE WHEN " + a[0].sql +
+               " = litegres_current_database() THEN (SELECT litegres_p.page_count * "
+               "litegres_s.page_size "
                "FROM pragma_page_count() litegres_p, pragma_page_size() litegres_s) END)";
     });
     return c;

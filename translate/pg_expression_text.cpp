@@ -17,22 +17,30 @@ namespace oid = pgwire::oid;
 namespace {
 
 const char* node_string(const PgQuery__Node* node) {
-    return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval : "";
+    return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval
+                                                                             : "";
 }
 
-bool arithmetic(const std::string& op) { return op == "+" || op == "-" || op == "*" || op == "/" || op == "%"; }
-bool high_priority(const std::string& op) { return op == "*" || op == "/" || op == "%"; }
+bool arithmetic(const std::string& op) {
+    return op == "+" || op == "-" || op == "*" || op == "/" || op == "%";
+}
+bool high_priority(const std::string& op) {
+    return op == "*" || op == "/" || op == "%";
+}
 
 // The operator of an operand that is itself a binary operator expression.
 std::string operator_of(const PgQuery__Node* node) {
     // litegres_to_integer(expr, ...) stands for expr.
-    if (node != nullptr && node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && node->func_call->n_args > 0 &&
-        std::string(node_string(node->func_call->funcname[node->func_call->n_funcname - 1])) == "litegres_to_integer") {
+    if (node != nullptr && node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+        node->func_call->n_args > 0 &&
+        std::string(node_string(node->func_call->funcname[node->func_call->n_funcname - 1])) ==
+            "litegres_to_integer") {
         node = node->func_call->args[0];
     }
     if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_A_EXPR) return "";
     const auto& e = *node->a_expr;
-    if (e.kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || e.n_name == 0 || e.lexpr == nullptr) return "";
+    if (e.kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || e.n_name == 0 || e.lexpr == nullptr)
+        return "";
     return node_string(e.name[e.n_name - 1]);
 }
 
@@ -45,11 +53,14 @@ bool needs_parentheses(const std::string& child, const std::string& parent, bool
     return !(high_priority(child) == high_priority(parent) && left);
 }
 
-bool is_string_like(PgType t) { return t.oid == oid::kText || t.oid == oid::kVarchar || t.oid == oid::kBpchar; }
+bool is_string_like(PgType t) {
+    return t.oid == oid::kText || t.oid == oid::kVarchar || t.oid == oid::kBpchar;
+}
 
 }  // namespace
 
-void PgExpressionText::referenced_columns(const PgQuery__Node* node, std::vector<std::string>& out) {
+void PgExpressionText::referenced_columns(const PgQuery__Node* node,
+                                          std::vector<std::string>& out) {
     if (node == nullptr) return;
     auto all = [&out](PgQuery__Node** nodes, size_t n) {
         for (size_t i = 0; i < n; ++i) referenced_columns(nodes[i], out);
@@ -64,28 +75,37 @@ void PgExpressionText::referenced_columns(const PgQuery__Node* node, std::vector
             referenced_columns(node->a_expr->lexpr, out);
             referenced_columns(node->a_expr->rexpr, out);
             return;
-        case PG_QUERY__NODE__NODE_BOOL_EXPR: return all(node->bool_expr->args, node->bool_expr->n_args);
-        case PG_QUERY__NODE__NODE_FUNC_CALL: return all(node->func_call->args, node->func_call->n_args);
-        case PG_QUERY__NODE__NODE_LIST: return all(node->list->items, node->list->n_items);
-        case PG_QUERY__NODE__NODE_TYPE_CAST: return referenced_columns(node->type_cast->arg, out);
-        case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return referenced_columns(node->collate_clause->arg, out);
-        case PG_QUERY__NODE__NODE_NULL_TEST: return referenced_columns(node->null_test->arg, out);
-        default: return;
+        case PG_QUERY__NODE__NODE_BOOL_EXPR:
+            return all(node->bool_expr->args, node->bool_expr->n_args);
+        case PG_QUERY__NODE__NODE_FUNC_CALL:
+            return all(node->func_call->args, node->func_call->n_args);
+        case PG_QUERY__NODE__NODE_LIST:
+            return all(node->list->items, node->list->n_items);
+        case PG_QUERY__NODE__NODE_TYPE_CAST:
+            return referenced_columns(node->type_cast->arg, out);
+        case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+            return referenced_columns(node->collate_clause->arg, out);
+        case PG_QUERY__NODE__NODE_NULL_TEST:
+            return referenced_columns(node->null_test->arg, out);
+        default:
+            return;
     }
 }
 
 std::string PgExpressionText::identifier(const std::string& name) {
-    bool plain = !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
+    bool plain =
+        !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
     for (char c : name) {
-        plain = plain && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-                          c == '_' || c == '$');
+        plain = plain && (std::islower(static_cast<unsigned char>(c)) ||
+                          std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '$');
     }
-    static const char* kReserved[] = {"all", "and", "any", "array", "as", "asc", "case", "check", "collate", "column",
-                                      "constraint", "create", "default", "desc", "distinct", "do", "else", "end",
-                                      "false", "for", "foreign", "from", "grant", "group", "having", "in", "into",
-                                      "limit", "not", "null", "offset", "on", "or", "order", "primary", "references",
-                                      "select", "table", "then", "to", "true", "union", "unique", "user", "using",
-                                      "when", "where", "with"};
+    static const char* kReserved[] = {
+        "all",     "and",    "any",        "array",      "as",      "asc",   "case",     "check",
+        "collate", "column", "constraint", "create",     "default", "desc",  "distinct", "do",
+        "else",    "end",    "false",      "for",        "foreign", "from",  "grant",    "group",
+        "having",  "in",     "into",       "limit",      "not",     "null",  "offset",   "on",
+        "or",      "order",  "primary",    "references", "select",  "table", "then",     "to",
+        "true",    "union",  "unique",     "user",       "using",   "when",  "where",    "with"};
     for (const char* word : kReserved) plain = plain && name != word;
     if (plain) return name;
     std::string out = "\"";
@@ -114,16 +134,23 @@ PgExpressionText::Printed PgExpressionText::print(const PgQuery__Node* node) con
             auto it = column_types_.find(last);
             return {text, it != column_types_.end() ? it->second : kUnknown};
         }
-        case PG_QUERY__NODE__NODE_A_CONST: return constant(*node->a_const);
-        case PG_QUERY__NODE__NODE_A_EXPR: return operator_expression(*node->a_expr);
-        case PG_QUERY__NODE__NODE_BOOL_EXPR: return bool_expression(*node->bool_expr);
-        case PG_QUERY__NODE__NODE_FUNC_CALL: return function_call(*node->func_call);
-        case PG_QUERY__NODE__NODE_TYPE_CAST: return type_cast(*node->type_cast);
-        case PG_QUERY__NODE__NODE_CASE_EXPR: return case_expression(*node->case_expr);
+        case PG_QUERY__NODE__NODE_A_CONST:
+            return constant(*node->a_const);
+        case PG_QUERY__NODE__NODE_A_EXPR:
+            return operator_expression(*node->a_expr);
+        case PG_QUERY__NODE__NODE_BOOL_EXPR:
+            return bool_expression(*node->bool_expr);
+        case PG_QUERY__NODE__NODE_FUNC_CALL:
+            return function_call(*node->func_call);
+        case PG_QUERY__NODE__NODE_TYPE_CAST:
+            return type_cast(*node->type_cast);
+        case PG_QUERY__NODE__NODE_CASE_EXPR:
+            return case_expression(*node->case_expr);
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: {
             const auto& collate = *node->collate_clause;
             Printed inner = print(collate.arg);
-            std::string name = collate.n_collname > 0 ? node_string(collate.collname[collate.n_collname - 1]) : "";
+            std::string name =
+                collate.n_collname > 0 ? node_string(collate.collname[collate.n_collname - 1]) : "";
             // litegres's numeric collation marks a numeric operand.
             if (name == "litegres_numeric") return inner;
             inner.text += " COLLATE " + identifier(name);
@@ -133,10 +160,12 @@ PgExpressionText::Printed PgExpressionText::print(const PgQuery__Node* node) con
             const auto& test = *node->null_test;
             Printed arg = print(test.arg);
             bool is_null = test.nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL;
-            std::string text = (arg.operation ? "(" + arg.text + ")" : arg.text) + (is_null ? " IS NULL" : " IS NOT NULL");
+            std::string text = (arg.operation ? "(" + arg.text + ")" : arg.text) +
+                               (is_null ? " IS NULL" : " IS NOT NULL");
             return operation(text, kBool);
         }
-        default: throw_unsupported("printing this expression");
+        default:
+            throw_unsupported("printing this expression");
     }
 }
 
@@ -162,7 +191,8 @@ PgExpressionText::Printed PgExpressionText::constant(const PgQuery__AConst& c) c
             if (!v.empty() && v[0] == '-') return {"'" + v + "'::" + format_type(type), type};
             return {v, type, true};
         }
-        case PG_QUERY__A__CONST__VAL_BOOLVAL: return {c.boolval->boolval ? "true" : "false", kBool};
+        case PG_QUERY__A__CONST__VAL_BOOLVAL:
+            return {c.boolval->boolval ? "true" : "false", kBool};
         case PG_QUERY__A__CONST__VAL_SVAL: {
             std::string out = "'";
             for (const char* p = c.sval->sval; *p != '\0'; ++p) {
@@ -171,7 +201,8 @@ PgExpressionText::Printed PgExpressionText::constant(const PgQuery__AConst& c) c
             }
             return {out + "'", kUnknown, true};
         }
-        default: throw_unsupported("printing this constant");
+        default:
+            throw_unsupported("printing this constant");
     }
 }
 
@@ -209,7 +240,8 @@ PgExpressionText::Printed PgExpressionText::case_expression(const PgQuery__CaseE
     std::string text = "\n        CASE";
     if (e.arg != nullptr) text += " " + print(e.arg).text;
     for (size_t i = 0; i < e.n_args; ++i) {
-        text += "\n            WHEN " + print(e.args[i]->case_when->expr).text + " THEN " + results[i].text;
+        text += "\n            WHEN " + print(e.args[i]->case_when->expr).text + " THEN " +
+                results[i].text;
     }
     if (e.defresult != nullptr) text += "\n            ELSE " + results.back().text;
     text += "\n        END";
@@ -220,9 +252,12 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
     std::string op = e.n_name > 0 ? node_string(e.name[e.n_name - 1]) : "";
     // x LIKE p ESCAPE '\' is PostgreSQL's ~~ with the default escape.
     const PgQuery__Node* rexpr = e.rexpr;
-    if ((e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_LIKE || e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE) &&
-        rexpr != nullptr && rexpr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && rexpr->func_call->n_args == 2 &&
-        std::string(node_string(rexpr->func_call->funcname[rexpr->func_call->n_funcname - 1])) == "like_escape") {
+    if ((e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_LIKE ||
+         e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE) &&
+        rexpr != nullptr && rexpr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+        rexpr->func_call->n_args == 2 &&
+        std::string(node_string(rexpr->func_call->funcname[rexpr->func_call->n_funcname - 1])) ==
+            "like_escape") {
         const auto* escape = rexpr->func_call->args[1];
         if (escape->node_case == PG_QUERY__NODE__NODE_A_CONST &&
             escape->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
@@ -241,7 +276,8 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
             items += (i > 0 ? ", " : "") + item.text;
         }
         bool any = op == "=";
-        Printed out = operation(left.text + (any ? " = ANY (ARRAY[" : " <> ALL (ARRAY[") + items + "])", kBool);
+        Printed out = operation(
+            left.text + (any ? " = ANY (ARRAY[" : " <> ALL (ARRAY[") + items + "])", kBool);
         out.array_comparison = pretty_;
         return out;
     }
@@ -255,15 +291,18 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
     bool pretty = pretty_;
     auto coerce = [pretty](Printed& constant, const Printed& other) {
         if (!constant.constant || other.type.is_unknown() || other.constant) return;
-        PgType target = is_string_like(other.type) && constant.type.is_unknown() ? PgType{oid::kText, -1} : other.type;
+        PgType target = is_string_like(other.type) && constant.type.is_unknown()
+                            ? PgType{oid::kText, -1}
+                            : other.type;
         bool integer_constant = constant.type.oid == oid::kInt4 || constant.type.oid == oid::kInt8;
         if (constant.type.is_unknown() ||
             (integer_constant && (target.oid == oid::kNumeric || target.oid == oid::kFloat8 ||
                                   target.oid == oid::kFloat4)) ||
-            (constant.type.oid == oid::kNumeric && (target.oid == oid::kFloat8 || target.oid == oid::kFloat4))) {
+            (constant.type.oid == oid::kNumeric &&
+             (target.oid == oid::kFloat8 || target.oid == oid::kFloat4))) {
             bool number = !constant.type.is_unknown();
-            constant.text = (number && !pretty ? "(" + constant.text + ")" : constant.text) + "::" +
-                            format_type(PgType{target.oid, -1});
+            constant.text = (number && !pretty ? "(" + constant.text + ")" : constant.text) +
+                            "::" + format_type(PgType{target.oid, -1});
             constant.type = PgType{target.oid, -1};
             constant.constant = false;
         }
@@ -271,12 +310,17 @@ PgExpressionText::Printed PgExpressionText::operator_expression(const PgQuery__A
     coerce(left, right);
     coerce(right, left);
     // varchar compares as text: v::text <> 'q'::text.
-    auto as_text = [this](Printed& p) { p.text = (pretty_ ? p.text : "(" + p.text + ")") + "::text"; };
+    auto as_text = [this](Printed& p) {
+        p.text = (pretty_ ? p.text : "(" + p.text + ")") + "::text";
+    };
     if (left.type.oid == oid::kVarchar && right.type.oid == oid::kText) as_text(left);
     if (right.type.oid == oid::kVarchar && left.type.oid == oid::kText) as_text(right);
-    if (left.operation && needs_parentheses(operator_of(e.lexpr), op, true)) left.text = "(" + left.text + ")";
-    if (right.operation && needs_parentheses(operator_of(e.rexpr), op, false)) right.text = "(" + right.text + ")";
-    static const char* kComparisons[] = {"=", "<>", "!=", "<", ">", "<=", ">=", "~", "!~", "~~", "!~~", "~~*", "!~~*"};
+    if (left.operation && needs_parentheses(operator_of(e.lexpr), op, true))
+        left.text = "(" + left.text + ")";
+    if (right.operation && needs_parentheses(operator_of(e.rexpr), op, false))
+        right.text = "(" + right.text + ")";
+    static const char* kComparisons[] = {
+        "=", "<>", "!=", "<", ">", "<=", ">=", "~", "!~", "~~", "!~~", "~~*", "!~~*"};
     bool comparison = false;
     for (const char* c : kComparisons) comparison = comparison || op == c;
     PgType type = comparison ? kBool : (left.type.is_unknown() ? right.type : left.type);
@@ -307,7 +351,8 @@ PgExpressionText::Printed PgExpressionText::bool_expression(const PgQuery__BoolE
 PgExpressionText::Printed PgExpressionText::function_call(const PgQuery__FuncCall& call) const {
     std::string name = node_string(call.funcname[call.n_funcname - 1]);
     // Integer arithmetic checked for overflow: litegres_to_integer(expr, type OID, ...).
-    if (name == "litegres_to_integer" && call.n_args >= 2 && call.args[1]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+    if (name == "litegres_to_integer" && call.n_args >= 2 &&
+        call.args[1]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
         call.args[1]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
         Printed inner = print(call.args[0]);
         inner.type = PgType{Oid(call.args[1]->a_const->ival->ival), -1};

@@ -18,7 +18,7 @@
 namespace litegres::translate {
 
 class PgExpressionText {
-public:
+  public:
     // `column_types`: the declared types of the columns the expression names.
     // `pretty`: ruleutils' pretty mode (pg_get_*def(..., true)); otherwise
     // every operator expression is parenthesised and casts read (0)::numeric.
@@ -28,9 +28,9 @@ public:
     struct Printed {
         std::string text;
         PgType type = kUnknown;
-        bool constant = false;  // a literal whose type PostgreSQL would coerce
-        bool operation = false; // an operator expression (parenthesised as an operand)
-        bool function = false;  // a function call (an index element without parentheses)
+        bool constant = false;          // a literal whose type PostgreSQL would coerce
+        bool operation = false;         // an operator expression (parenthesised as an operand)
+        bool function = false;          // a function call (an index element without parentheses)
         bool array_comparison = false;  // x = ANY (ARRAY[...]), parenthesised under AND/OR
     };
 
@@ -42,7 +42,7 @@ public:
     // A name as quote_ident() spells it.
     static std::string identifier(const std::string& name);
 
-private:
+  private:
     Printed operator_expression(const PgQuery__AExpr& e) const;
     Printed bool_expression(const PgQuery__BoolExpr& e) const;
     Printed function_call(const PgQuery__FuncCall& call) const;
