@@ -4,6 +4,8 @@
 #include "src/database_registry.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 
 #include "pgwire/pg_error.h"
@@ -41,8 +43,9 @@ std::vector<std::string> DatabaseRegistry::names() const {
         if (entry.path().extension() != ".db") continue;
         std::string file = entry.path().stem().string(), name;
         for (size_t i = 0; i < file.size(); ++i) {
-            if (file[i] == '%' && i + 2 < file.size()) {
-                name.push_back(char(std::stoi(file.substr(i + 1, 2), nullptr, 16)));
+            if (file[i] == '%' && i + 2 < file.size() && std::isxdigit(static_cast<unsigned char>(file[i + 1])) &&
+                std::isxdigit(static_cast<unsigned char>(file[i + 2]))) {
+                name.push_back(char(std::strtol(file.substr(i + 1, 2).c_str(), nullptr, 16)));
                 i += 2;
             } else {
                 name.push_back(file[i]);

@@ -273,6 +273,9 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table,
         return out;
     }
     ParsedQuery parsed(text_of(create_sql));
+    if (parsed.statement_count() != 1 || parsed.statement(0).stmt->node_case != PG_QUERY__NODE__NODE_INDEX_STMT) {
+        throw_unsupported("an index litegres did not create");
+    }
     const auto& index = *parsed.statement(0).stmt->index_stmt;
     PgExpressionText printer(types_of(columns), pretty);
     for (size_t i = 0; i < index.n_index_params; ++i) {
@@ -287,10 +290,11 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table,
         } else {
             PgExpressionText::Printed printed = printer.print(element.expr);
             column.definition = printed.function ? printed.text : "(" + printed.text + ")";
-            column.name = printed.function
-                              ? node_string(element.expr->func_call
-                                                ->funcname[element.expr->func_call->n_funcname - 1])
-                              : "expr";
+            // PostgreSQL names an expression column after its function, else "expr".
+            bool call = printed.function && element.expr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL;
+            column.name = call ? node_string(element.expr->func_call
+                                                 ->funcname[element.expr->func_call->n_funcname - 1])
+                               : "expr";
             column.type = printed.type;
         }
         if (element.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) column.options += " DESC";
@@ -313,13 +317,14 @@ void result_text(sqlite3_context* ctx, const std::string& text) {
     sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
 }
 
-// Schema text litegres did not write yields NULL rather than an error: the
-// catalogs must stay readable.
+// Schema text litegres did not write (or cannot print) yields NULL rather
+// than an error: the catalogs must stay readable. No exception may cross
+// SQLite's C frames.
 template <typename F>
 void guarded(sqlite3_context* ctx, F&& body) {
     try {
         body();
-    } catch (const pgwire::PgError&) {
+    } catch (const std::exception&) {
         sqlite3_result_null(ctx);
     }
 }
@@ -336,7 +341,7 @@ int64_t schema_version(sqlite3* db) {
 }
 
 // Catalog queries read every table's constraints, often several times per
-// statement: the parse is kept per (connection, schema version, table text),
+// statement: the parse is kept per (database file, schema version, table text),
 // since a table's constraints (and the columns its foreign keys reference)
 // change only with the schema.
 class ConstraintCache {
@@ -369,10 +374,11 @@ void table_constraints_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (sqlite3_value_type(argv[1]) == SQLITE_NULL) return result_text(ctx, "[]");
         sqlite3* db = sqlite3_context_db_handle(ctx);
         std::string table = text_of(argv[0]), sql = text_of(argv[1]);
-        std::string key = std::to_string(reinterpret_cast<uintptr_t>(db)) + ":" +
-                          std::to_string(schema_version(db)) + ":" + table + ":" + sql;
-        if (std::optional<std::string> cached = constraint_cache().find(key))
-            return result_text(ctx, *cached);
+        const char* file = sqlite3_db_filename(db, "main");
+        // An in-memory database has no name to key the cache by.
+        if (file == nullptr || file[0] == '\0') return result_text(ctx, table_constraints(db, table, sql));
+        std::string key = std::string(file) + ":" + std::to_string(schema_version(db)) + ":" + table + ":" + sql;
+        if (std::optional<std::string> cached = constraint_cache().find(key)) return result_text(ctx, *cached);
         std::string constraints = table_constraints(db, table, sql);
         constraint_cache().store(key, constraints);
         result_text(ctx, constraints);
@@ -605,8 +611,10 @@ void regclass_out_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
                            "SELECT relname FROM pg_class WHERE oid = ?", -1, &stmt,
                            nullptr) == SQLITE_OK) {
         sqlite3_bind_int64(stmt, 1, relation);
-        if (sqlite3_step(stmt) == SQLITE_ROW)
-            name = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+            if (text != nullptr) name = text;
+        }
     }
     sqlite3_finalize(stmt);
     result_text(ctx, name.empty() ? std::to_string(relation) : PgExpressionText::identifier(name));
@@ -614,16 +622,18 @@ void regclass_out_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 // litegres_database_names(): JSON array of the data directory's databases.
 void database_names_fn(sqlite3_context* ctx, int, sqlite3_value**) {
-    std::vector<std::string> names;
-    if (SessionContext* session = current_session_context()) {
-        names = session->database_names ? session->database_names()
-                                        : std::vector<std::string>{session->database};
-    } else {
-        names.push_back("postgres");
-    }
-    std::string out = "[";
-    for (size_t i = 0; i < names.size(); ++i) out += (i > 0 ? "," : "") + json_string(names[i]);
-    result_text(ctx, out + "]");
+    guarded(ctx, [&] {
+        std::vector<std::string> names;
+        if (SessionContext* session = current_session_context()) {
+            names = session->database_names ? session->database_names()
+                                            : std::vector<std::string>{session->database};
+        } else {
+            names.push_back("postgres");
+        }
+        std::string out = "[";
+        for (size_t i = 0; i < names.size(); ++i) out += (i > 0 ? "," : "") + json_string(names[i]);
+        result_text(ctx, out + "]");
+    });
 }
 
 }  // namespace
