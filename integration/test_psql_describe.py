@@ -57,6 +57,7 @@ CREATE INDEX altered_multi ON altered (label DESC, ref);
 CREATE VIEW u AS SELECT id FROM altered UNION SELECT "Id" FROM "Mixed Case";
 CREATE VIEW cs AS SELECT id, CASE WHEN id > 1 THEN 'big' ELSE 'small' END AS size, label FROM altered a
   WHERE label LIKE 'x%' AND ref IS NOT NULL LIMIT 5;
+CREATE VIEW sub AS SELECT b, (SELECT max(id) FROM t) AS m FROM t;
 CREATE VIEW joined AS SELECT a.id, m."select", count(*) AS n FROM altered a JOIN "Mixed Case" m ON m."Id" = a.ref GROUP BY a.id, m."select";
 """
 
@@ -69,6 +70,18 @@ COMMANDS = [
     r"\dO", r"\dE", r"\dm", r"\dD", r"\dA", r"\dP", r"\dRp",
     rf"\l {DATABASE}", rf"\l+ {DATABASE}",
 ]
+
+# Commands whose output still differs, with the reason; the test fails when
+# one of them starts to match (remove it here and in KNOWN_GAPS.md then).
+KNOWN_GAPS = {
+    r"\l": "litegres has no template0/template1 databases",
+    r"\dn+": "pg_namespace has no nspacl and schema public no comment",
+    r"\dL": "pg_language is missing (and psql joins on its tableoid system column)",
+    r"\df+": "pg_proc lacks provolatile, proparallel, prosecdef, prolang, prosrc",
+    r"\dC": "pg_cast is missing",
+    r"\dconfig": "pg_settings is missing",
+    r"\d+ sub": "pg_get_viewdef cannot print a scalar subquery (the definition is empty)",
+}
 
 SIZE = re.compile(r"\b\d+ (bytes|kB|MB)\b")
 
@@ -108,10 +121,18 @@ def main() -> int:
             if setup.strip():
                 print(f"schema failed on {server.label}:\n{setup}")
                 return 1
-        for command in COMMANDS:
+        for command in COMMANDS + list(KNOWN_GAPS):
             want = psql(postgres.dsn, DATABASE, ["-c", command])
             got = psql(litegres.dsn, DATABASE, ["-c", command])
-            if normalise(command, want) == normalise(command, got):
+            same = normalise(command, want) == normalise(command, got)
+            if command in KNOWN_GAPS:
+                if same:
+                    failed += 1
+                    print(f"FAIL  {command}: known gap now matches PostgreSQL, remove it ({KNOWN_GAPS[command]})")
+                else:
+                    print(f"gap   {command}: {KNOWN_GAPS[command]}")
+                continue
+            if same:
                 print(f"ok    {command}")
                 continue
             failed += 1
@@ -119,7 +140,7 @@ def main() -> int:
     finally:
         litegres.stop()
         postgres.stop()
-    print(f"{len(COMMANDS) - failed} passed, {failed} failed")
+    print(f"{len(COMMANDS) + len(KNOWN_GAPS) - failed} passed ({len(KNOWN_GAPS)} known gaps), {failed} failed")
     return 1 if failed else 0
 
 
