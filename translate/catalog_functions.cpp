@@ -273,7 +273,8 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table,
         return out;
     }
     ParsedQuery parsed(text_of(create_sql));
-    if (parsed.statement_count() != 1 || parsed.statement(0).stmt->node_case != PG_QUERY__NODE__NODE_INDEX_STMT) {
+    if (parsed.statement_count() != 1 ||
+        parsed.statement(0).stmt->node_case != PG_QUERY__NODE__NODE_INDEX_STMT) {
         throw_unsupported("an index litegres did not create");
     }
     const auto& index = *parsed.statement(0).stmt->index_stmt;
@@ -291,10 +292,12 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table,
             PgExpressionText::Printed printed = printer.print(element.expr);
             column.definition = printed.function ? printed.text : "(" + printed.text + ")";
             // PostgreSQL names an expression column after its function, else "expr".
-            bool call = printed.function && element.expr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL;
-            column.name = call ? node_string(element.expr->func_call
-                                                 ->funcname[element.expr->func_call->n_funcname - 1])
-                               : "expr";
+            bool call =
+                printed.function && element.expr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL;
+            column.name = call
+                              ? node_string(element.expr->func_call
+                                                ->funcname[element.expr->func_call->n_funcname - 1])
+                              : "expr";
             column.type = printed.type;
         }
         if (element.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) column.options += " DESC";
@@ -376,9 +379,12 @@ void table_constraints_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         std::string table = text_of(argv[0]), sql = text_of(argv[1]);
         const char* file = sqlite3_db_filename(db, "main");
         // An in-memory database has no name to key the cache by.
-        if (file == nullptr || file[0] == '\0') return result_text(ctx, table_constraints(db, table, sql));
-        std::string key = std::string(file) + ":" + std::to_string(schema_version(db)) + ":" + table + ":" + sql;
-        if (std::optional<std::string> cached = constraint_cache().find(key)) return result_text(ctx, *cached);
+        if (file == nullptr || file[0] == '\0')
+            return result_text(ctx, table_constraints(db, table, sql));
+        std::string key =
+            std::string(file) + ":" + std::to_string(schema_version(db)) + ":" + table + ":" + sql;
+        if (std::optional<std::string> cached = constraint_cache().find(key))
+            return result_text(ctx, *cached);
         std::string constraints = table_constraints(db, table, sql);
         constraint_cache().store(key, constraints);
         result_text(ctx, constraints);
