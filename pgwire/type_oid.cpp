@@ -16,7 +16,7 @@ constexpr ArrayPair kArrayTypes[] = {
     {oid::kVarchar, 1015}, {oid::kInt8, 1016},    {oid::kFloat4, 1021},      {oid::kFloat8, 1022},
     {oid::kOid, 1028},     {oid::kDate, 1182},    {oid::kTime, 1183},        {oid::kTimestamp, 1115},
     {oid::kTimestamptz, 1185}, {oid::kInterval, 1187}, {oid::kNumeric, 1231}, {oid::kUuid, 2951},
-    {oid::kJson, 199},     {oid::kJsonb, 3807},
+    {oid::kJson, 199},     {oid::kJsonb, 3807},      {1033, 1034},  // aclitem (catalog ACLs, always NULL)
 };
 
 }  // namespace

@@ -23,6 +23,7 @@ inline constexpr Oid kOid = 26;
 inline constexpr Oid kRegtype = 2206;
 inline constexpr Oid kRegproc = 24;
 inline constexpr Oid kRegclass = 2205;
+inline constexpr Oid kRegnamespace = 4089;
 inline constexpr Oid kJson = 114;
 inline constexpr Oid kFloat4 = 700;
 inline constexpr Oid kFloat8 = 701;

@@ -3,6 +3,9 @@
 // name maps to exactly one file.
 #include "src/database_registry.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 
 #include "pgwire/pg_error.h"
@@ -31,6 +34,27 @@ std::string DatabaseRegistry::file_for(const std::string& name) const {
         }
     }
     return (fs::path(data_dir_) / (file + ".db")).string();
+}
+
+std::vector<std::string> DatabaseRegistry::names() const {
+    std::vector<std::string> names;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(data_dir_, error)) {
+        if (entry.path().extension() != ".db") continue;
+        std::string file = entry.path().stem().string(), name;
+        for (size_t i = 0; i < file.size(); ++i) {
+            if (file[i] == '%' && i + 2 < file.size() && std::isxdigit(static_cast<unsigned char>(file[i + 1])) &&
+                std::isxdigit(static_cast<unsigned char>(file[i + 2]))) {
+                name.push_back(char(std::strtol(file.substr(i + 1, 2).c_str(), nullptr, 16)));
+                i += 2;
+            } else {
+                name.push_back(file[i]);
+            }
+        }
+        names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 bool DatabaseRegistry::exists(const std::string& name) const { return fs::exists(file_for(name)); }

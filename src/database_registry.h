@@ -30,6 +30,8 @@ public:
     void checkpoint_all();
 
     std::string file_for(const std::string& name) const;
+    // Every database of the data directory (pg_database), sorted.
+    std::vector<std::string> names() const;
 
 private:
     bool exists(const std::string& name) const;

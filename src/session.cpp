@@ -252,6 +252,7 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
         apply_time_zone();
         return settings_->get(name);
     };
+    context_.database_names = [this] { return registry_.names(); };
     started_ = true;
 
     encoder.authentication_ok();

@@ -336,6 +336,14 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
         resolve_unknown(args[1], element_of(args[0].type), location);
         return TypedSql{call("litegres_array_append", {args[0].sql, args[1].sql}), args[0].type};
     }
+    if (name == "array_remove" && n == 2) {
+        array_arg(0);
+        resolve_unknown(args[1], element_of(args[0].type), location);
+        return TypedSql{"(CASE WHEN " + args[0].sql + " IS NULL THEN NULL ELSE (SELECT json_group_array(value) FROM "
+                        "(SELECT value FROM json_each(" + args[0].sql + ") WHERE value IS NOT " + args[1].sql +
+                        " ORDER BY key)) END)",
+                        args[0].type};
+    }
     if (name == "array_prepend" && n == 2) {
         array_arg(1);
         resolve_unknown(args[0], element_of(args[1].type), location);
@@ -459,9 +467,8 @@ std::string QueryTranslator::range_function(const PgQuery__RangeFunction& f, Sco
     const PgQuery__Node* item = f.functions[0]->list->items[0];
     if (item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) throw_unsupported("this function in FROM");
     const auto& call = *item->func_call;
-    if (std::string(call.funcname[call.n_funcname - 1]->string->sval) == "generate_series") {
-        return series_function(f, scope);
-    }
+    std::string function_name = call.funcname[call.n_funcname - 1]->string->sval;
+    if (function_name == "generate_series") return series_function(f, scope);
     RangeEntry entry;
     std::string sql = function_source(*item->func_call, f.alias, scope, entry, f.ordinality);
     scope.entries.push_back(std::move(entry));
@@ -477,8 +484,9 @@ void QueryTranslator::select_list_functions(PgQuery__Node** targets, size_t coun
         const auto& fc = *val->func_call;
         std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
         bool single_column = name == "unnest" || name.find("array_elements") != std::string::npos ||
-                             name.find("object_keys") != std::string::npos;
-        if (!single_column || fc.n_funcname != 1) continue;
+                             name.find("object_keys") != std::string::npos || name == "pg_partition_ancestors";
+        bool catalog_name = fc.n_funcname == 1 || std::string(fc.funcname[0]->string->sval) == "pg_catalog";
+        if (!single_column || !catalog_name) continue;
         if (found != nullptr) throw_unsupported("more than one set-returning function in the select list", fc.location);
         if (grouped) throw_unsupported("set-returning functions with GROUP BY", fc.location);
         found = &fc;
@@ -531,6 +539,16 @@ std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const 
         // to them needs litegres_rows.
         if (correlated) return lateral_rows_item(rows, entry, fc.location);
         return "(" + rows + ") AS " + ref;
+    }
+    if (name == "pg_partition_ancestors") {
+        // No table is a partition: the set is empty (PostgreSQL's answer for
+        // a relation that is not a partition).
+        entry.columns.push_back(ColumnInfo{column_name(0, "relid"), PgType{oid::kRegclass, -1}, false, "", 0, 0,
+                                           ref + ".relid"});
+        if (ordinality) {
+            entry.columns.push_back(ColumnInfo{column_name(1, "ordinality"), kInt8, false, "", 0, 0, ref + ".ordinality"});
+        }
+        return "(SELECT NULL AS relid, NULL AS ordinality WHERE " + arg.sql + " IS NULL AND 0) AS " + ref;
     }
     bool jsonb = name.rfind("jsonb", 0) == 0;
     PgType json_type{jsonb ? oid::kJsonb : oid::kJson};

@@ -11,6 +11,7 @@
 #include "pgwire/sqlstate.h"
 #include "translate/numeric_emitter.h"
 #include "translate/datetime_function_catalog.h"
+#include "translate/describe_function_catalog.h"
 
 namespace litegres::translate {
 
@@ -278,16 +279,19 @@ std::map<Key, FunctionSignature> build_catalog() {
                    " AND owner_column = " + a[1].sql + ")";
         });
     auto relation_comment = [](const std::string&, const std::vector<TypedSql>& a) {
-        return "(SELECT c.description FROM _litegres_comment c JOIN _litegres_relation r ON r.name = c.relation "
-               "WHERE r.oid = " + a[0].sql + " AND c.column_name = '')";
+        // Aliases the caller's query cannot be using, so a[0] is not captured.
+        return "(SELECT litegres_c.description FROM _litegres_comment litegres_c JOIN _litegres_relation litegres_r "
+               "ON litegres_r.name = litegres_c.relation WHERE litegres_r.oid = " + a[0].sql +
+               " AND litegres_c.column_name = '')";
     };
     add("obj_description", 1, "", fixed(kText), kText, false, relation_comment);
     add("obj_description", 2, "", fixed(kText), kText, false, relation_comment);
     add("col_description", 2, "", fixed(kText), kInt4, false,
         [](const std::string&, const std::vector<TypedSql>& a) {
-            return "(SELECT c.description FROM _litegres_comment c JOIN _litegres_relation r ON r.name = c.relation "
-                   "JOIN pragma_table_info(r.name) p ON p.name = c.column_name WHERE r.oid = " + a[0].sql +
-                   " AND p.cid + 1 = " + a[1].sql + ")";
+            return "(SELECT litegres_c.description FROM _litegres_comment litegres_c JOIN _litegres_relation litegres_r "
+                   "ON litegres_r.name = litegres_c.relation JOIN pragma_table_info(litegres_r.name) litegres_p "
+                   "ON litegres_p.name = litegres_c.column_name WHERE litegres_r.oid = " + a[0].sql +
+                   " AND litegres_p.cid + 1 = " + a[1].sql + ")";
         });
 
     add("version", 0, "litegres_version", fixed(kText));
@@ -340,6 +344,7 @@ const FunctionSignature* find_function(const std::string& name, size_t arg_count
     static const std::map<Key, FunctionSignature> catalog = build_catalog();
     if (star) return name == "count" ? &catalog.at({"count", 0}) : nullptr;
     if (const FunctionSignature* datetime = find_datetime_function(name, arg_count)) return datetime;
+    if (const FunctionSignature* describe = find_describe_function(name, arg_count)) return describe;
     auto it = catalog.find({name, int(arg_count)});
     if (it != catalog.end()) return &it->second;
     it = catalog.find({name, -1});

@@ -5,6 +5,7 @@
 // litegres_column_fact(declared type, fact), registered here as well.
 #include "translate/information_schema.h"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -149,7 +150,21 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
             return inner;
         }
     }
-    if (sqlite_default == "litegres_now()") return "now()";
+    if (sqlite_default == "litegres_now()" || sqlite_default == "litegres_clock(0)") return "now()";
+    // An integer constant checked for the column's range, a numeric constant
+    // kept as text: PostgreSQL shows the constant.
+    auto digits = [](const std::string& s) {
+        return !s.empty() && s.find_first_not_of("0123456789.") == std::string::npos && std::isdigit(s[0]);
+    };
+    const std::string checked = "litegres_to_integer(";
+    if (sqlite_default.rfind(checked, 0) == 0) {
+        std::string inner = sqlite_default.substr(checked.size(), sqlite_default.find(',') - checked.size());
+        if (digits(inner)) return inner;
+    }
+    if (type.oid == oid::kNumeric && sqlite_default.size() > 2 && sqlite_default.front() == '\'' &&
+        sqlite_default.back() == '\'' && digits(sqlite_default.substr(1, sqlite_default.size() - 2))) {
+        return sqlite_default.substr(1, sqlite_default.size() - 2);
+    }
     if (sqlite_default == "litegres_gen_random_uuid()") return "gen_random_uuid()";
     const std::string prefix = "litegres_nextval('";
     size_t at = sqlite_default.find(prefix);

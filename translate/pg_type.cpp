@@ -70,6 +70,7 @@ constexpr NamedType kNamedTypes[] = {
     {"regproc", oid::kRegproc, false},
     {"regclass", oid::kRegclass, false},
     {"regtype", oid::kRegtype, false},
+    {"regnamespace", oid::kRegnamespace, false},
 };
 
 const NamedType* find_named_type(std::string_view name) {
@@ -186,6 +187,7 @@ std::string format_type(PgType type) {
         case oid::kRegtype: return "regtype";
         case oid::kRegproc: return "regproc";
         case oid::kRegclass: return "regclass";
+        case oid::kRegnamespace: return "regnamespace";
         default: return "unknown";
     }
 }

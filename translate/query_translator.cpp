@@ -9,6 +9,7 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/describe_catalog.h"
 #include "translate/datetime_functions.h"
 #include "translate/datetime_input.h"
 #include "translate/datetime_operators.h"
@@ -791,6 +792,10 @@ SelectOutput QueryTranslator::set_operation(const PgQuery__SelectStmt& stmt, con
     for (size_t i = 0; i < out.columns.size(); ++i) {
         if (out.columns[i].type == kText && right.columns[i].type != kText) {
             out.columns[i].type = right.columns[i].type;
+        }
+        // Integers widen (integer UNION bigint is bigint); their values need no conversion.
+        if (is_integer_type(out.columns[i].type) && is_integer_type(right.columns[i].type)) {
+            out.columns[i].type = arithmetic_type(out.columns[i].type, right.columns[i].type);
         }
     }
     out.sql = left.sql + " " + op + (stmt.all ? " ALL " : " ") + right.sql;
@@ -1911,6 +1916,7 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     bool object_identifier = value.type.oid == oid::kRegproc || value.type.oid == oid::kRegclass ||
                              value.type.oid == oid::kRegtype;
     if (object_identifier && (target.oid == oid::kOid || is_integer_type(target))) return {value.sql, target};
+    if (std::optional<TypedSql> name = object_identifier_text(value, target)) return *name;
     if (value.unknown_literal && (target.oid == oid::kVarchar || target.oid == oid::kBpchar) && target.typmod >= 4) {
         // An explicit cast to varchar(n)/char(n) truncates instead of failing.
         std::string text = *value.unknown_literal;
@@ -2017,6 +2023,10 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
     if (!value.unknown_literal) throw_unsupported("a cast of a computed name to " + format_type(target), location);
     // 'pg_catalog.name' or '"Name"': the object's own name.
     std::string name = *value.unknown_literal;
+    // '16384'::regclass is the OID itself.
+    if (!name.empty() && name.size() < 11 && name.find_first_not_of("0123456789") == std::string::npos) {
+        return {name, target};
+    }
     for (const char* schema : {"pg_catalog.", "public."}) {
         if (name.rfind(schema, 0) == 0) name = name.substr(std::string(schema).size());
     }
@@ -2033,6 +2043,9 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
         return {std::to_string(type.oid), target};
     }
     bool proc = target.oid == oid::kRegproc;
+    if (std::optional<Oid> system = proc ? std::nullopt : system_relation_oid(name)) {
+        return {std::to_string(*system), target};
+    }
     std::string lookup = proc ? "(SELECT oid FROM pg_proc WHERE proname = " + quote_string(name) + " LIMIT 1)"
                               : "(SELECT oid FROM pg_class WHERE relname = " + quote_string(name) + ")";
     std::string missing = proc ? "litegres_raise('42883', " + quote_string("function \"" + name + "\" does not exist") + ")"

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "translate/time_zone.h"
 
@@ -29,6 +30,7 @@ struct SessionContext {
     // that returns the new value (throws PgError as SET does).
     std::function<std::optional<std::string>(const std::string& name)> get_setting;
     std::function<std::string(const std::string& name, const std::string& value, bool local)> set_setting;
+    std::function<std::vector<std::string>()> database_names;  // for pg_database
 };
 
 // The session whose statement runs on this thread, or nullptr. (Functions,

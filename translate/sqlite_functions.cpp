@@ -25,6 +25,7 @@
 #include "pgwire/datetime_text.h"
 #include "translate/datetime_functions.h"
 #include "translate/array_functions.h"
+#include "translate/catalog_functions.h"
 #include "translate/container_collations.h"
 #include "translate/json_functions.h"
 #include "translate/literal_coercion.h"
@@ -518,6 +519,7 @@ int register_sqlite_functions(sqlite3* db) {
     if (rc == SQLITE_OK) rc = register_json_functions(db);
     if (rc == SQLITE_OK) rc = register_container_collations(db);
     if (rc == SQLITE_OK) rc = register_array_functions(db);
+    if (rc == SQLITE_OK) rc = register_catalog_functions(db);
     if (rc == SQLITE_OK) rc = register_ordered_aggregate(db);
     return rc == SQLITE_OK ? register_lateral_rows(db) : rc;
 }

@@ -20,6 +20,7 @@
 #include "translate/truncate_translator.h"
 #include "translate/view_translator.h"
 #include "translate/query_translator.h"
+#include "translate/describe_catalog.h"
 #include "translate/sql_text.h"
 
 namespace litegres::translate {
@@ -233,6 +234,7 @@ TranslatedStatement StatementTranslator::select(const PgQuery__SelectStmt& stmt)
     QueryTranslator q(catalog_, parameter_types_);
     q.use_captured_common_tables(&captured_ctes_);
     SelectOutput out = q.select(stmt, nullptr);
+    name_object_identifiers(out);
     TranslatedStatement t = plain("SELECT", StatementKind::kQuery);
     t.sqlite_sql.push_back(std::move(out.sql));
     t.columns = std::move(out.columns);

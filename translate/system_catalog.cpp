@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "translate/describe_catalog.h"
+
 namespace litegres::translate {
 
 namespace {
@@ -345,8 +347,9 @@ const std::vector<SystemRelation>& relations() {
          "(12333,'_pg_replication_origin_status',11,10,-1,0,'b','A',0,1,',',0,12334,0,750,751,2400,2401,'d','x',0,0,-1,0,0,NULL),"
          "(12337,'_pg_stat_subscription_stats',11,10,-1,0,'b','A',0,1,',',0,12338,0,750,751,2400,2401,'d','x',0,0,-1,0,0,NULL)"},
         {"pg_proc",
-         {{"oid", kOidType}, {"proname", kName}, {"pronamespace", kOidType}, {"proowner", kOidType}},
-         "VALUES "
+         {{"oid", kOidType}, {"proname", kName}, {"pronamespace", kOidType}, {"proowner", kOidType},
+          {"prokind", kChar}},
+         "SELECT *, 'f' FROM (VALUES "
          "(31,'byteaout',11,10),(33,'charout',11,10),(34,'namein',11,10),(35,'nameout',11,10),"
          "(38,'int2in',11,10),(39,'int2out',11,10),(40,'int2vectorin',11,10),"
          "(41,'int2vectorout',11,10),(42,'int4in',11,10),(43,'int4out',11,10),"
@@ -470,7 +473,7 @@ const std::vector<SystemRelation>& relations() {
          "(5089,'anycompatiblearray_out',11,10),(5090,'anycompatiblearray_recv',11,10),"
          "(5091,'anycompatiblearray_send',11,10),(5092,'anycompatiblenonarray_in',11,10),"
          "(5093,'anycompatiblenonarray_out',11,10),(5094,'anycompatiblerange_in',11,10),"
-         "(5095,'anycompatiblerange_out',11,10)"},
+         "(5095,'anycompatiblerange_out',11,10))"},
         {"pg_am",
          {{"oid", kOidType}, {"amname", kName}, {"amhandler", kOidType}, {"amtype", kChar}},
          "VALUES (2, 'heap', 3, 't'), (403, 'btree', 330, 'i'), (405, 'hash', 331, 'i'), "
@@ -489,16 +492,33 @@ const std::vector<SystemRelation>& relations() {
           {"relowner", kOidType}, {"relam", kOidType}, {"relpages", kInt4}, {"reltuples", kFloat4},
           {"relhasindex", kBool}, {"relisshared", kBool}, {"relpersistence", kChar}, {"relkind", kChar},
           {"relnatts", kInt2}, {"relchecks", kInt2}, {"relhasrules", kBool}, {"relhastriggers", kBool},
-          {"relrowsecurity", kBool}, {"relispartition", kBool}},
-         "SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, "
+          {"relrowsecurity", kBool}, {"relispartition", kBool}, {"reltoastrelid", kOidType},
+          {"reltablespace", kOidType}, {"reloftype", kOidType}, {"relforcerowsecurity", kBool},
+          {"relreplident", kChar}, {"reloptions", PgType{1009, -1}}, {"relacl", PgType{1034, -1}},
+          {"relpartbound", PgType{194, -1}}},
+         "SELECT r.oid, r.name, 2200, 0, 10, CASE s.type WHEN 'table' THEN 2 WHEN 'index' THEN 403 ELSE 0 END, "
+         "0, -1, "
          "EXISTS (SELECT 1 FROM main.sqlite_schema i WHERE i.type = 'index' AND i.tbl_name = r.name), 0, 'p', "
          "CASE s.type WHEN 'view' THEN 'v' WHEN 'index' THEN 'i' ELSE 'r' END, "
          "CASE s.type WHEN 'index' THEN (SELECT count(*) FROM pragma_index_info(r.name)) "
-         "ELSE (SELECT count(*) FROM pragma_table_info(r.name)) END, 0, 0, 0, 0, 0 "
+         "ELSE (SELECT count(*) FROM pragma_table_info(r.name)) END, "
+         // psql asks for CHECK and foreign-key constraints only when these say so.
+         "CASE WHEN s.type = 'table' AND instr(upper(s.sql), 'CHECK') > 0 THEN (SELECT count(*) "
+         "FROM json_each(litegres_table_constraints(r.name, s.sql)) j WHERE json_extract(j.value, '$.type') = 'c') "
+         "ELSE 0 END, s.type = 'view', "
+         "s.type = 'table' AND r.name IN (SELECT o.name FROM main.sqlite_schema o, pragma_foreign_key_list(o.name) f "
+         "WHERE o.type = 'table' UNION SELECT f.\"table\" FROM main.sqlite_schema o, pragma_foreign_key_list(o.name) f "
+         "WHERE o.type = 'table'), 0, 0, 0, 0, 0, 0, "
+         "CASE s.type WHEN 'index' THEN 'n' ELSE 'd' END, NULL, NULL, NULL "
          "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view', 'index') "
-         "UNION ALL SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0 "
-         "FROM main._litegres_relation r JOIN main._litegres_sequence q ON q.name = r.name"},
+         "UNION ALL SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, "
+         "'n', NULL, NULL, NULL "
+         "FROM main._litegres_relation r JOIN main._litegres_sequence q ON q.name = r.name "
+         // The indexes of PRIMARY KEY and UNIQUE constraints (describe_catalog.cpp).
+         "UNION ALL SELECT c.conindid, c.conname, 2200, 0, 10, 403, 0, -1, 0, 0, 'p', 'i', "
+         "json_array_length(c.conkey), 0, 0, 0, 0, 0, 0, 0, 0, 0, 'n', NULL, NULL, NULL "
+         "FROM pg_constraint c WHERE c.contype IN ('p', 'u')"},
         // Column defaults, as PostgreSQL prints them (pg_get_expr gives adbin
         // back); litegres_column_fact is registered with information_schema.
         {"pg_attrdef",
@@ -511,21 +531,37 @@ const std::vector<SystemRelation>& relations() {
          {{"objoid", kOidType}, {"classoid", kOidType}, {"objsubid", kInt4}, {"description", kText}},
          "SELECT r.oid, 1259, coalesce((SELECT p.cid + 1 FROM pragma_table_info(r.name) p "
          "WHERE p.name = c.column_name), 0), c.description "
-         "FROM main._litegres_comment c JOIN main._litegres_relation r ON r.name = c.relation"},
+         "FROM main._litegres_comment c JOIN main._litegres_relation r ON r.name = c.relation "
+         "UNION ALL SELECT 13559, 3079, 0, 'PL/pgSQL procedural language'"},
         {"pg_attribute",
          {{"attrelid", kOidType}, {"attname", kName}, {"atttypid", kOidType}, {"attlen", kInt2},
           {"attnum", kInt2}, {"atttypmod", kInt4}, {"attnotnull", kBool}, {"atthasdef", kBool},
-          {"attisdropped", kBool}, {"attidentity", kChar}, {"attgenerated", kChar}},
+          {"attisdropped", kBool}, {"attidentity", kChar}, {"attgenerated", kChar}, {"attstorage", kChar},
+          {"attcompression", kChar}, {"attstattarget", kInt4}, {"attcollation", kOidType},
+          {"attacl", PgType{1034, -1}}},
          "SELECT oid, name, litegres_declared_type_oid(type), litegres_declared_type_length(type), "
          "cid + 1, litegres_declared_type_modifier(type), \"notnull\", dflt_value IS NOT NULL AND identity = '', 0, "
-         "identity, '' "
+         "identity, '', "
+         "(SELECT t.typstorage FROM pg_type t WHERE t.oid = litegres_declared_type_oid(type)), '', -1, "
+         "coalesce((SELECT t.typcollation FROM pg_type t WHERE t.oid = litegres_declared_type_oid(type)), 0), NULL "
          "FROM (SELECT r.oid, p.name, p.cid, p.\"notnull\", p.dflt_value, "
          "coalesce((SELECT q.identity FROM main._litegres_sequence q WHERE q.owner_table = r.name "
          "AND q.owner_column = p.name AND q.identity <> ''), '') AS identity, "
          // A view's column types are litegres bookkeeping.
          "coalesce((SELECT v.type FROM main._litegres_view_column v WHERE v.view = r.name "
          "AND v.attnum = p.cid + 1), p.type) AS type "
-         "FROM main._litegres_relation r, pragma_table_info(r.name) p)"},
+         "FROM main._litegres_relation r, pragma_table_info(r.name) p) "
+         // An index's columns (describe_catalog.cpp's pg_index).
+         "UNION ALL SELECT i.indexrelid, json_extract(k.value, '$.name'), "
+         "litegres_declared_type_oid(json_extract(k.value, '$.type')), "
+         "litegres_declared_type_length(json_extract(k.value, '$.type')), k.key + 1, "
+         "litegres_declared_type_modifier(json_extract(k.value, '$.type')), 0, 0, 0, '', '', "
+         "(SELECT t.typstorage FROM pg_type t WHERE t.oid = litegres_declared_type_oid(json_extract(k.value, "
+         "'$.type'))), '', -1, 0, NULL "
+         "FROM pg_index i JOIN main._litegres_relation tr ON tr.oid = i.indrelid "
+         "LEFT JOIN main._litegres_relation ir ON ir.oid = i.indexrelid "
+         "LEFT JOIN main.sqlite_schema s ON s.type = 'index' AND s.name = ir.name, "
+         "json_each(litegres_index_columns(tr.name, s.sql, i.indkey)) k"},
     };
     return kRelations;
 }
@@ -533,25 +569,35 @@ const std::vector<SystemRelation>& relations() {
 }  // namespace
 
 std::optional<TableInfo> find_system_relation(std::string_view name) {
-    for (const auto& relation : relations()) {
-        if (name != relation.name) continue;
+    auto table_of = [](const auto& relation) {
         TableInfo table;
         table.name = relation.name;
         for (const auto& [column, type] : relation.columns) table.columns.push_back(ColumnInfo{column, type, false, ""});
         return table;
+    };
+    for (const auto& relation : relations()) {
+        if (name == relation.name) return table_of(relation);
+    }
+    for (const auto& relation : describe_relations()) {
+        if (name == relation.name) return table_of(relation);
     }
     return std::nullopt;
 }
 
 int install_system_catalog(sqlite3* db) {
-    for (const auto& relation : relations()) {
+    auto install = [db](const auto& relation) {
         std::string sql = std::string("CREATE TEMP VIEW IF NOT EXISTS ") + relation.name + " (";
         for (size_t i = 0; i < relation.columns.size(); ++i) {
             sql += (i > 0 ? ", \"" : "\"") + std::string(relation.columns[i].first) + "\"";
         }
         sql += ") AS " + std::string(relation.definition);
-        int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
+        return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    };
+    for (const auto& relation : relations()) {
+        if (int rc = install(relation); rc != SQLITE_OK) return rc;
+    }
+    for (const auto& relation : describe_relations()) {
+        if (int rc = install(relation); rc != SQLITE_OK) return rc;
     }
     return SQLITE_OK;
 }

@@ -12,7 +12,6 @@ CREATE INDEX ON ix_t ((a + c));
 CREATE INDEX IF NOT EXISTS ix_t_a ON ix_t (b);
 CREATE INDEX ix_t_a ON ix_t (b);
 CREATE INDEX CONCURRENTLY ix_t_conc ON ix_t USING btree (c DESC NULLS LAST);
--- known gap: the indexes SQLite makes for PRIMARY KEY / UNIQUE constraints are not in pg_class
 SELECT relname, relkind FROM pg_class WHERE relname LIKE 'ix_t%' ORDER BY relname;
 SELECT relname, relkind FROM pg_class WHERE relname LIKE 'ix_t%' AND relname <> 'ix_t_pkey' ORDER BY relname;
 CREATE INDEX ix_missing_table ON ix_nope (a);

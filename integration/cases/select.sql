@@ -127,3 +127,4 @@ SELECT (1, 2) = (1, 2, 3);
 SELECT (1, 'a') = (1, 2);
 PREPARE sel_page(int, int) AS SELECT id FROM sel_rows WHERE (a, id) > ($1, $2) ORDER BY a, id LIMIT 2;
 EXECUTE sel_page(1, 1);
+SELECT x, pg_typeof(x) FROM (SELECT 1::smallint AS x UNION SELECT 2::bigint UNION SELECT 3) s ORDER BY 1;
