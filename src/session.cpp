@@ -22,6 +22,7 @@
 #include "src/sqlite_catalog.h"
 #include "src/sqlite_error.h"
 #include "translate/literal_extractor.h"
+#include "translate/search_path.h"
 #include "translate/sql_text.h"
 #include "translate/statement_classifier.h"
 #include "translate/statement_translator.h"
@@ -230,9 +231,10 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
         if (name == "user" || name == "database" || name == "options" || name == "replication") continue;
         if (!settings_->canonical_name(name).empty()) settings_->set(name, value);
     }
-    apply_time_zone();
     context_.user = user;
     context_.database = database;
+    apply_time_zone();
+    apply_search_path();
     started_ = true;
 
     encoder.authentication_ok();
@@ -325,8 +327,12 @@ std::shared_ptr<const translate::TranslatedStatement> Session::translate(
     uint64_t generation = database_->schema_generation();
     std::string key = text;
     for (const auto& t : declared_types) key += "\x1f" + std::to_string(t.oid);
+    // Names were bound through the search path: sessions share an entry
+    // only under the same one.
+    key += "\x1d" + settings_->get("search_path");
     if (auto hit = cache.find(key, generation)) return hit;
     SqliteCatalog catalog(connection());
+    catalog.set_search_path(context_.search_path);
     translate::StatementTranslator translator(catalog, declared_types);
     auto translated = std::make_shared<const translate::TranslatedStatement>(translator.translate(raw));
     cache.insert(key, generation, translated);
@@ -344,6 +350,7 @@ std::optional<Session::Step> Session::query_by_shape(const std::string& sql, pgw
     // shape bound for '1' (unknown) does not fit 1 (int4).
     std::string key = "\x1e" + shape->text + "\x1e";
     for (const auto& type : shape->types) key += std::to_string(type.oid) + ",";
+    key += "\x1d" + settings_->get("search_path");
     auto stmt = cache.find(key, generation);
     if (!stmt) {
         std::shared_ptr<translate::TranslatedStatement> translated;
@@ -351,6 +358,7 @@ std::optional<Session::Step> Session::query_by_shape(const std::string& sql, pgw
             translate::ParsedQuery parsed(shape->text);
             if (parsed.statement_count() != 1) return std::nullopt;
             SqliteCatalog catalog(connection());
+            catalog.set_search_path(context_.search_path);
             translate::StatementTranslator translator(catalog, shape->types);
             translator.parameters_are_literals();
             translated = std::make_shared<translate::TranslatedStatement>(translator.translate(parsed.statement(0)));
@@ -485,14 +493,17 @@ std::shared_ptr<Session::PreparedStatement> Session::make_prepared(std::string c
     ps->raw = *raw;
     ps->needs_writer = translate::statement_needs_writer(*raw);
     ps->generation = database_->schema_generation();
+    ps->search_path = context_.search_path;
     ps->translated = translate(*raw, ps->cache_key, ps->declared_types);
     return ps;
 }
 
 const std::shared_ptr<const translate::TranslatedStatement>& Session::current_translation(PreparedStatement& ps) {
-    if (ps.raw && ps.generation != database_->schema_generation()) {
-        // The schema changed since Parse: bind again, as PostgreSQL re-plans.
+    if (ps.raw && (ps.generation != database_->schema_generation() || ps.search_path != context_.search_path)) {
+        // The schema or the search path changed since Parse: bind again, as
+        // PostgreSQL re-plans.
         ps.generation = database_->schema_generation();
+        ps.search_path = context_.search_path;
         ps.translated = translate(*ps.raw, ps.cache_key, ps.declared_types);
     }
     return ps.translated;
@@ -1029,10 +1040,15 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, bool descr
         if (!reported.empty()) encoder.parameter_status(reported, settings_->get(reported));
     }
     apply_time_zone();
+    apply_search_path();
     encoder.command_complete(stmt.tag);
 }
 
 void Session::apply_time_zone() { context_.time_zone = translate::TimeZone::find(settings_->get("TimeZone")); }
+
+void Session::apply_search_path() {
+    context_.search_path = translate::SearchPath::schemas(settings_->get("search_path"), context_.user);
+}
 
 void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kDeallocate) {
@@ -1052,6 +1068,7 @@ void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwi
         // As PostgreSQL: RESET ALL, DEALLOCATE ALL, CLOSE ALL, and forget sequences.
         for (const auto& name : settings_->reset_all()) encoder.parameter_status(name, settings_->get(name));
         apply_time_zone();
+        apply_search_path();
         statements_.clear();
         portals_.clear();
         context_.sequence_last_values.clear();

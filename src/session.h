@@ -70,6 +70,7 @@ private:
         std::vector<translate::PgType> declared_types;
         bool needs_writer = false;
         uint64_t generation = 0;
+        std::vector<std::string> search_path;  // what `translated` was bound under
         std::shared_ptr<const translate::TranslatedStatement> translated;
     };
 
@@ -128,6 +129,7 @@ private:
     void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);
     // Points the SQL functions and row output at the TimeZone setting.
     void apply_time_zone();
+    void apply_search_path();
     void run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_database_command(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void describe_columns(const translate::TranslatedStatement& stmt, const std::vector<int16_t>& formats,

@@ -39,10 +39,10 @@ const std::vector<InformationSchemaView>& views() {
           {"is_insertable_into", kCharacterData},
           {"is_typed", kCharacterData},
           {"commit_action", kCharacterData}},
-         "SELECT litegres_current_database(), 'public', r.name, "
+         "SELECT litegres_current_database(), r.nspname, r.relname, "
          "CASE s.type WHEN 'view' THEN 'VIEW' ELSE 'BASE TABLE' END, NULL, NULL, NULL, NULL, NULL, "
          "CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END, 'NO', NULL "
-         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view')"},
         {"columns",
          {{"table_catalog", kIdentifier},
@@ -89,7 +89,7 @@ const std::vector<InformationSchemaView>& views() {
           {"is_generated", kCharacterData},
           {"generation_expression", kCharacterData},
           {"is_updatable", kCharacterData}},
-         "SELECT litegres_current_database(), 'public', r.name, p.name, p.cid + 1, "
+         "SELECT litegres_current_database(), r.nspname, r.relname, p.name, p.cid + 1, "
          "litegres_column_fact(p.type, 'column_default', p.dflt_value), "
          "CASE WHEN p.\"notnull\" OR p.pk > 0 THEN 'NO' ELSE 'YES' END, "
          "litegres_column_fact(p.type, 'data_type', NULL), "
@@ -104,7 +104,7 @@ const std::vector<InformationSchemaView>& views() {
          "NULL, NULL, NULL, NULL, CAST(p.cid + 1 AS TEXT), 'NO', 'NO', NULL, NULL, NULL, NULL, "
          "NULL, 'NO', "
          "'NEVER', NULL, CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END "
-         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view'), pragma_table_info(r.name) p"},
         {"schemata",
          {{"catalog_name", kIdentifier},
@@ -114,9 +114,10 @@ const std::vector<InformationSchemaView>& views() {
           {"default_character_set_schema", kIdentifier},
           {"default_character_set_name", kIdentifier},
           {"sql_path", kCharacterData}},
-         "SELECT litegres_current_database(), n.name, 'postgres', NULL, NULL, NULL, NULL "
-         "FROM (SELECT 'information_schema' AS name UNION ALL SELECT 'pg_catalog' UNION ALL "
-         "SELECT 'pg_toast' UNION ALL SELECT 'public') n"},
+         "SELECT litegres_current_database(), n.name, n.owner, NULL, NULL, NULL, NULL "
+         "FROM (SELECT 'information_schema' AS name, 'postgres' AS owner UNION ALL SELECT 'pg_catalog', 'postgres' "
+         "UNION ALL SELECT 'pg_toast', 'postgres' UNION ALL SELECT 'public', 'postgres' "
+         "UNION ALL SELECT name, owner FROM main._litegres_namespace) n"},
     };
     return kViews;
 }

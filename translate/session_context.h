@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "translate/time_zone.h"
 
@@ -22,6 +23,8 @@ struct SessionContext {
     int64_t transaction_start_micros = 0;  // what now() reports; 0 outside a transaction block
     std::shared_ptr<const TimeZone> time_zone;  // the TimeZone setting; null is UTC
     std::map<std::string, int64_t> sequence_last_values;  // for currval()
+    // The schemas search_path names ("$user" replaced), for current_schema().
+    std::vector<std::string> search_path{"public"};
 };
 
 // The session whose statement runs on this thread, or nullptr. (Functions,
