@@ -502,9 +502,19 @@ const std::shared_ptr<const translate::TranslatedStatement>& Session::current_tr
     if (ps.raw && (ps.generation != database_->schema_generation() || ps.search_path != context_.search_path)) {
         // The schema or the search path changed since Parse: bind again, as
         // PostgreSQL re-plans.
+        auto rebound = translate(*ps.raw, ps.cache_key, ps.declared_types);
+        // Clients described the rows at Parse; PostgreSQL refuses to change
+        // them (and so again at every use, as `ps` stays as it was).
+        const auto& before = ps.translated->columns;
+        const auto& after = rebound->columns;
+        bool same = before.size() == after.size();
+        for (size_t i = 0; same && i < before.size(); ++i) {
+            same = before[i].name == after[i].name && before[i].type == after[i].type;
+        }
+        if (!same) throw PgError(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
         ps.generation = database_->schema_generation();
         ps.search_path = context_.search_path;
-        ps.translated = translate(*ps.raw, ps.cache_key, ps.declared_types);
+        ps.translated = std::move(rebound);
     }
     return ps.translated;
 }

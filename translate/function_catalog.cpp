@@ -270,9 +270,12 @@ std::map<Key, FunctionSignature> build_catalog() {
     auto constant = [](const char* sql) {
         return [sql](const std::string&, const std::vector<TypedSql>&) { return std::string(sql); };
     };
-    for (const char* f : {"pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible"}) {
+    for (const char* f : {"pg_type_is_visible", "pg_function_is_visible"}) {
         add(f, 1, f, fixed(kBool), PgType{oid::kOid, -1}, false, constant("1"));
     }
+    // A relation is visible when the search path reaches it by its name
+    // (search_path_functions.cpp).
+    add("pg_table_is_visible", 1, "litegres_table_is_visible", fixed(kBool), PgType{oid::kOid, -1});
     // Role 6171 is pg_database_owner, which owns schema public.
     add("pg_get_userbyid", 1, "pg_get_userbyid", fixed(PgType{oid::kName, -1}), PgType{oid::kOid, -1}, false,
         [](const std::string&, const std::vector<TypedSql>& a) {

@@ -106,6 +106,38 @@ const std::vector<InformationSchemaView>& views() {
          "'NEVER', NULL, CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END "
          "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view'), pragma_table_info(r.name) p"},
+        {"sequences",
+         {{"sequence_catalog", kIdentifier},
+          {"sequence_schema", kIdentifier},
+          {"sequence_name", kIdentifier},
+          {"data_type", kCharacterData},
+          {"numeric_precision", kCardinal},
+          {"numeric_precision_radix", kCardinal},
+          {"numeric_scale", kCardinal},
+          {"start_value", kCharacterData},
+          {"minimum_value", kCharacterData},
+          {"maximum_value", kCharacterData},
+          {"increment", kCharacterData},
+          {"cycle_option", kCharacterData}},
+         "SELECT litegres_current_database(), r.nspname, r.relname, q.data_type, "
+         "CASE q.data_type WHEN 'smallint' THEN 16 WHEN 'integer' THEN 32 ELSE 64 END, 2, 0, "
+         "CAST(q.start_value AS TEXT), CAST(q.min_value AS TEXT), CAST(q.max_value AS TEXT), "
+         "CAST(q.increment_by AS TEXT), CASE WHEN q.cycle THEN 'YES' ELSE 'NO' END "
+         "FROM _litegres_relation_namespace r JOIN main._litegres_sequence q ON q.name = r.name"},
+        // view_definition is NULL: the view's PostgreSQL text is not kept.
+        {"views",
+         {{"table_catalog", kIdentifier},
+          {"table_schema", kIdentifier},
+          {"table_name", kIdentifier},
+          {"view_definition", kCharacterData},
+          {"check_option", kCharacterData},
+          {"is_updatable", kCharacterData},
+          {"is_insertable_into", kCharacterData},
+          {"is_trigger_updatable", kCharacterData},
+          {"is_trigger_deletable", kCharacterData},
+          {"is_trigger_insertable_into", kCharacterData}},
+         "SELECT litegres_current_database(), r.nspname, r.relname, NULL, 'NONE', 'NO', 'NO', 'NO', 'NO', 'NO' "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view'"},
         {"schemata",
          {{"catalog_name", kIdentifier},
           {"schema_name", kIdentifier},

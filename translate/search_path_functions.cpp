@@ -12,18 +12,27 @@ namespace litegres::translate {
 
 namespace {
 
+// The first row of `sql` (its first two columns as text) with ?1 bound to
+// `key`; empty when there is none.
+std::vector<std::string> first_row(sqlite3* db, const char* sql, const std::string& key) {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<std::string> row;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, key.c_str(), int(key.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            for (int i = 0; i < 2 && i < sqlite3_column_count(stmt); ++i) {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+                row.push_back(text != nullptr ? text : "");
+            }
+        }
+    }
+    sqlite3_finalize(stmt);
+    return row;
+}
+
 bool schema_exists(sqlite3* db, const std::string& name) {
     if (name == "public" || NameResolver::is_system_schema(name)) return true;
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM main._litegres_namespace WHERE name = ?1", -1, &stmt, nullptr) !=
-        SQLITE_OK) {
-        sqlite3_finalize(stmt);
-        return false;
-    }
-    sqlite3_bind_text(stmt, 1, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
-    bool found = sqlite3_step(stmt) == SQLITE_ROW;
-    sqlite3_finalize(stmt);
-    return found;
+    return !first_row(db, "SELECT name FROM main._litegres_namespace WHERE name = ?1", name).empty();
 }
 
 std::vector<std::string> existing_search_path(sqlite3_context* ctx) {
@@ -60,13 +69,32 @@ void current_schemas(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_text(ctx, json.c_str(), int(json.size()), SQLITE_TRANSIENT);
 }
 
+// Visible: the first schema of the path holding a relation of its name is
+// its own. System relations are always visible (pg_catalog comes first).
+void table_is_visible(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    sqlite3* db = sqlite3_context_db_handle(ctx);
+    std::string oid = std::to_string(sqlite3_value_int64(argv[0]));
+    std::vector<std::string> relation =
+        first_row(db, "SELECT nspname, relname FROM _litegres_relation_namespace WHERE oid = ?1", oid);
+    if (relation.size() < 2) return sqlite3_result_int(ctx, 1);
+    for (const auto& schema : existing_search_path(ctx)) {
+        if (schema == relation[0]) return sqlite3_result_int(ctx, 1);
+        std::string shadow = NameResolver::sqlite_name(schema, relation[1]);
+        if (!first_row(db, "SELECT name FROM main._litegres_relation WHERE name = ?1", shadow).empty()) break;
+    }
+    sqlite3_result_int(ctx, 0);
+}
+
 }  // namespace
 
 int register_search_path_functions(sqlite3* db) {
     int rc = sqlite3_create_function_v2(db, "litegres_current_schema", 0, SQLITE_UTF8, nullptr, current_schema, nullptr,
                                         nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
-    return sqlite3_create_function_v2(db, "litegres_current_schemas", 1, SQLITE_UTF8, nullptr, current_schemas,
+    rc = sqlite3_create_function_v2(db, "litegres_current_schemas", 1, SQLITE_UTF8, nullptr, current_schemas, nullptr,
+                                    nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
+    return sqlite3_create_function_v2(db, "litegres_table_is_visible", 1, SQLITE_UTF8, nullptr, table_is_visible,
                                       nullptr, nullptr, nullptr);
 }
 

@@ -7,7 +7,8 @@
 
 namespace litegres::translate {
 
-// Registers litegres_current_schema() and litegres_current_schemas(implicit).
+// Registers litegres_current_schema(), litegres_current_schemas(implicit) and
+// litegres_table_is_visible(oid).
 int register_search_path_functions(sqlite3* db);
 
 }  // namespace litegres::translate
