@@ -86,9 +86,11 @@ RelationName NameResolver::creation_target(std::string_view schema, std::string_
     }
     if (is_system_schema(schema)) throw_unsupported("creating relations in schema " + std::string(schema), location);
     RelationName target{std::string(schema), std::string(name)};
-    // A public relation named "x.y" would read as y of schema x.
+    // A public relation named "x.y" would read as y of schema x (or hide
+    // behind information_schema's views, SQLite's TEMP "information_schema.y").
     size_t dot = target.name.find('.');
-    if (target.schema == "public" && dot != std::string::npos && catalog_.schema_exists(target.name.substr(0, dot))) {
+    std::string prefix = dot != std::string::npos ? target.name.substr(0, dot) : "";
+    if (target.schema == "public" && !prefix.empty() && (is_system_schema(prefix) || catalog_.schema_exists(prefix))) {
         throw_unsupported("a relation name that starts with the name of a schema and a dot", location);
     }
     return target;
