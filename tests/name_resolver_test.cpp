@@ -18,7 +18,8 @@ TEST_CASE("a relation of schema s is SQLite's \"s.name\"; public keeps its own n
     SqlHarness sql;
     sql.run("CREATE SCHEMA s");
     sql.run("CREATE TABLE s.t (id integer PRIMARY KEY, v text)");
-    CHECK(text(sql.sqlite("SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 's.%'")) == "s.t");
+    CHECK(text(sql.sqlite(
+              "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 's.%'")) == "s.t");
     sql.run("INSERT INTO s.t VALUES (1, 'a')");
     CHECK(sql.text("SELECT s.t.v, t.id FROM s.t") == "a|1");
     tr::NameResolver names(sql.catalog());
@@ -58,16 +59,20 @@ TEST_CASE("CREATE goes into the first existing schema of the path, 3F000 when th
     sql.catalog().set_search_path({"nope"});
     CHECK(std::string(pg_error_of([&] { sql.run("CREATE TABLE lost (a integer)"); }).sqlstate()) ==
           sqlstate::kInvalidSchemaName);
-    CHECK(std::string(pg_error_of([&] { sql.run("CREATE TABLE nope.t (a integer)"); }).sqlstate()) ==
-          sqlstate::kInvalidSchemaName);
-    CHECK(std::string(pg_error_of([&] { sql.run("SELECT * FROM made"); }).sqlstate()) == sqlstate::kUndefinedTable);
+    CHECK(std::string(pg_error_of([&] {
+                          sql.run("CREATE TABLE nope.t (a integer)");
+                      }).sqlstate()) == sqlstate::kInvalidSchemaName);
+    CHECK(std::string(pg_error_of([&] { sql.run("SELECT * FROM made"); }).sqlstate()) ==
+          sqlstate::kUndefinedTable);
 }
 
 TEST_CASE("serial sequences, indexes and foreign keys live in their table's schema") {
     SqlHarness sql;
     sql.run("CREATE SCHEMA s");
     sql.run("CREATE TABLE parent (id integer PRIMARY KEY)");
-    sql.run("CREATE TABLE s.child (id serial PRIMARY KEY, parent_id integer REFERENCES public.parent (id))");
+    sql.run(
+        "CREATE TABLE s.child (id serial PRIMARY KEY, parent_id integer REFERENCES public.parent "
+        "(id))");
     sql.run("CREATE INDEX ON s.child (parent_id)");
     CHECK(sql.catalog().find_sequence("s.child_id_seq"));
     CHECK(sql.catalog().find_object("s.child_parent_id_idx"));

@@ -28,8 +28,10 @@ TEST_CASE("CREATE SCHEMA: 42P06 when it exists, a notice with IF NOT EXISTS, 429
     CHECK(sqlstate_of(sql, "CREATE SCHEMA pg_x") == sqlstate::kReservedName);
     CHECK(sql.translate("CREATE SCHEMA IF NOT EXISTS s").notices.size() == 1);
     sql.run("CREATE SCHEMA AUTHORIZATION bob");
-    CHECK(text(sql.sqlite("SELECT name, owner FROM _litegres_namespace ORDER BY name")) == "bob|bob,s|postgres");
-    CHECK(sql.text("SELECT nspname FROM pg_namespace WHERE nspname IN ('s', 'bob') ORDER BY 1") == "bob,s");
+    CHECK(text(sql.sqlite("SELECT name, owner FROM _litegres_namespace ORDER BY name")) ==
+          "bob|bob,s|postgres");
+    CHECK(sql.text("SELECT nspname FROM pg_namespace WHERE nspname IN ('s', 'bob') ORDER BY 1") ==
+          "bob,s");
 }
 
 TEST_CASE("a schema name that would make SQLite names ambiguous is refused") {
@@ -55,8 +57,10 @@ TEST_CASE("DROP SCHEMA: 2BP01 while it holds relations, CASCADE drops them and t
     sql.run("DROP SCHEMA s CASCADE");
     CHECK_FALSE(sql.catalog().schema_exists("s"));
     CHECK(text(sql.sqlite("SELECT count(*) FROM sqlite_schema WHERE name LIKE 's.%'")) == "0");
-    CHECK(text(sql.sqlite("SELECT (SELECT count(*) FROM _litegres_relation) + (SELECT count(*) FROM _litegres_sequence) + "
-                   "(SELECT count(*) FROM _litegres_comment) + (SELECT count(*) FROM _litegres_view_column)")) == "0");
+    CHECK(text(sql.sqlite("SELECT (SELECT count(*) FROM _litegres_relation) + (SELECT count(*) "
+                          "FROM _litegres_sequence) + "
+                          "(SELECT count(*) FROM _litegres_comment) + (SELECT count(*) FROM "
+                          "_litegres_view_column)")) == "0");
     CHECK(sql.translate("DROP SCHEMA IF EXISTS s").notices.size() == 1);
 }
 
@@ -71,7 +75,8 @@ TEST_CASE("ALTER SCHEMA RENAME moves tables, views, indexes and their OIDs") {
     std::string oid = text(sql.sqlite("SELECT oid FROM _litegres_relation WHERE name = 's.t'"));
     sql.run("ALTER SCHEMA s RENAME TO r");
     CHECK(sql.text("SELECT * FROM r.v") == "a");
-    CHECK(text(sql.sqlite("SELECT name FROM sqlite_schema WHERE name LIKE 'r.%' ORDER BY name")) == "r.t,r.t_v_idx,r.v");
+    CHECK(text(sql.sqlite("SELECT name FROM sqlite_schema WHERE name LIKE 'r.%' ORDER BY name")) ==
+          "r.t,r.t_v_idx,r.v");
     CHECK(text(sql.sqlite("SELECT oid FROM _litegres_relation WHERE name = 'r.t'")) == oid);
     CHECK(text(sql.sqlite("SELECT \"table\" FROM pragma_foreign_key_list('u')")) == "r.t");
     CHECK(sqlstate_of(sql, "SELECT * FROM s.t") == sqlstate::kUndefinedTable);

@@ -14,11 +14,15 @@ namespace sqlstate = pgwire::sqlstate;
 
 namespace {
 
-const char* text_or_empty(const char* s) { return s != nullptr ? s : ""; }
+const char* text_or_empty(const char* s) {
+    return s != nullptr ? s : "";
+}
 
 }  // namespace
 
-std::string RelationName::sqlite_name() const { return NameResolver::sqlite_name(schema, name); }
+std::string RelationName::sqlite_name() const {
+    return NameResolver::sqlite_name(schema, name);
+}
 
 std::string NameResolver::sqlite_name(std::string_view schema, std::string_view name) {
     if (schema.empty() || schema == "public") return std::string(name);
@@ -62,7 +66,8 @@ std::optional<RelationName> NameResolver::find(const PgQuery__RangeVar& rv) {
 
 std::optional<RelationName> NameResolver::find(const PgQuery__List& names) {
     if (names.n_items == 0) return std::nullopt;
-    std::string_view schema = names.n_items > 1 ? ddl::string_value(names.items[names.n_items - 2]) : "";
+    std::string_view schema =
+        names.n_items > 1 ? ddl::string_value(names.items[names.n_items - 2]) : "";
     return find(schema, ddl::string_value(names.items[names.n_items - 1]));
 }
 
@@ -72,7 +77,8 @@ std::optional<RelationName> NameResolver::find_by_text(std::string_view text) {
     return find(parts.size() > 1 ? parts[parts.size() - 2] : std::string(), parts.back());
 }
 
-RelationName NameResolver::creation_target(std::string_view schema, std::string_view name, int location) {
+RelationName NameResolver::creation_target(std::string_view schema, std::string_view name,
+                                           int location) {
     if (schema.empty()) {
         std::vector<std::string> path = existing_search_path();
         if (path.empty()) {
@@ -81,17 +87,21 @@ RelationName NameResolver::creation_target(std::string_view schema, std::string_
         }
         schema = path.front();
     } else if (!is_system_schema(schema) && !catalog_.schema_exists(schema)) {
-        throw PgError(sqlstate::kInvalidSchemaName, "schema \"" + std::string(schema) + "\" does not exist",
+        throw PgError(sqlstate::kInvalidSchemaName,
+                      "schema \"" + std::string(schema) + "\" does not exist",
                       ddl::position(location));
     }
-    if (is_system_schema(schema)) throw_unsupported("creating relations in schema " + std::string(schema), location);
+    if (is_system_schema(schema))
+        throw_unsupported("creating relations in schema " + std::string(schema), location);
     RelationName target{std::string(schema), std::string(name)};
     // A public relation named "x.y" would read as y of schema x (or hide
     // behind information_schema's views, SQLite's TEMP "information_schema.y").
     size_t dot = target.name.find('.');
     std::string prefix = dot != std::string::npos ? target.name.substr(0, dot) : "";
-    if (target.schema == "public" && !prefix.empty() && (is_system_schema(prefix) || catalog_.schema_exists(prefix))) {
-        throw_unsupported("a relation name that starts with the name of a schema and a dot", location);
+    if (target.schema == "public" && !prefix.empty() &&
+        (is_system_schema(prefix) || catalog_.schema_exists(prefix))) {
+        throw_unsupported("a relation name that starts with the name of a schema and a dot",
+                          location);
     }
     return target;
 }
@@ -102,7 +112,8 @@ RelationName NameResolver::creation_target(const PgQuery__RangeVar& rv) {
 
 std::string NameResolver::display(const PgQuery__RangeVar& rv) {
     std::string schema = text_or_empty(rv.schemaname);
-    return schema.empty() ? std::string(text_or_empty(rv.relname)) : schema + "." + text_or_empty(rv.relname);
+    return schema.empty() ? std::string(text_or_empty(rv.relname))
+                          : schema + "." + text_or_empty(rv.relname);
 }
 
 std::string NameResolver::display(const PgQuery__List& names) {

@@ -25,7 +25,7 @@ struct RelationName {
 };
 
 class NameResolver {
-public:
+  public:
     explicit NameResolver(Catalog& catalog) : catalog_(catalog) {}
 
     // The SQLite name of relation `name` of `schema`.
@@ -48,8 +48,6 @@ public:
     // path (3F000 when there is none).
     RelationName creation_target(std::string_view schema, std::string_view name, int location = -1);
     RelationName creation_target(const PgQuery__RangeVar& rv);
-    // A relation created beside `owner` (an index, a serial's sequence).
-    static RelationName beside(const RelationName& owner, std::string name) { return {owner.schema, std::move(name)}; }
 
     // The relation a SQLite name stands for: "s.t" is t of schema s when s
     // exists, else a public relation named "s.t".
@@ -62,7 +60,7 @@ public:
     static std::string display(const PgQuery__RangeVar& rv);
     static std::string display(const PgQuery__List& names);
 
-private:
+  private:
     Catalog& catalog_;
 };
 

@@ -27,12 +27,14 @@ TranslatedStatement SchemaTranslator::create(const PgQuery__CreateSchemaStmt& st
     std::string owner;
     if (stmt.authrole != nullptr) {
         if (stmt.authrole->roletype != PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING) {
-            throw_unsupported("CREATE SCHEMA AUTHORIZATION of a role keyword", stmt.authrole->location);
+            throw_unsupported("CREATE SCHEMA AUTHORIZATION of a role keyword",
+                              stmt.authrole->location);
         }
         owner = stmt.authrole->rolename;
     }
     // CREATE SCHEMA AUTHORIZATION r names the schema after the role.
-    std::string name = stmt.schemaname != nullptr && stmt.schemaname[0] != '\0' ? stmt.schemaname : owner;
+    std::string name =
+        stmt.schemaname != nullptr && stmt.schemaname[0] != '\0' ? stmt.schemaname : owner;
     if (stmt.n_schema_elts > 0) throw_unsupported("CREATE SCHEMA with schema elements");
     if (name.rfind("pg_", 0) == 0) {
         throw PgError(sqlstate::kReservedName, "unacceptable schema name \"" + name + "\"")
@@ -49,11 +51,14 @@ TranslatedStatement SchemaTranslator::create(const PgQuery__CreateSchemaStmt& st
     // relations already named "s.something", would make names ambiguous.
     if (name.find('.') != std::string::npos) throw_unsupported("a schema name with a dot");
     if (!catalog_.objects_in_schema(name).empty()) {
-        throw_unsupported("a schema named like the prefix of an existing relation (\"" + name + ".\")");
+        throw_unsupported("a schema named like the prefix of an existing relation (\"" + name +
+                          ".\")");
     }
     t.sqlite_sql.push_back(
-        "INSERT INTO _litegres_namespace (oid, name, owner) SELECT coalesce(max(oid), 16383) + 1, " +
-        quote_string(name) + ", " + (owner.empty() ? std::string("litegres_session_user()") : quote_string(owner)) +
+        "INSERT INTO _litegres_namespace (oid, name, owner) SELECT coalesce(max(oid), 16383) + "
+        "1, " +
+        quote_string(name) + ", " +
+        (owner.empty() ? std::string("litegres_session_user()") : quote_string(owner)) +
         " FROM (SELECT oid FROM _litegres_relation UNION ALL SELECT oid FROM _litegres_namespace)");
     return t;
 }
@@ -65,8 +70,9 @@ TranslatedStatement SchemaTranslator::drop(const PgQuery__DropStmt& stmt) {
     for (size_t i = 0; i < stmt.n_objects; ++i) {
         std::string name = ddl::string_value(stmt.objects[i]);
         if (NameResolver::is_system_schema(name)) {
-            throw PgError(sqlstate::kDependentObjectsStillExist,
-                          "cannot drop schema " + name + " because it is required by the database system");
+            throw PgError(
+                sqlstate::kDependentObjectsStillExist,
+                "cannot drop schema " + name + " because it is required by the database system");
         }
         if (name == "public") throw_unsupported("DROP SCHEMA public");
         if (!catalog_.schema_exists(name)) {
@@ -83,7 +89,8 @@ TranslatedStatement SchemaTranslator::drop(const PgQuery__DropStmt& stmt) {
             if (object.kind == "table") tables.push_back(object.name);
             if (object.kind == "sequence") sequences.push_back(object.name);
             bool owned = object.kind == "sequence" && !object.table.empty();
-            if (object.kind == "table" || object.kind == "view" || (object.kind == "sequence" && !owned)) {
+            if (object.kind == "table" || object.kind == "view" ||
+                (object.kind == "sequence" && !owned)) {
                 members.push_back(object.kind + " " + object.name);
             }
         }
@@ -91,50 +98,62 @@ TranslatedStatement SchemaTranslator::drop(const PgQuery__DropStmt& stmt) {
             PgError error(sqlstate::kDependentObjectsStillExist,
                           "cannot drop schema " + name + " because other objects depend on it");
             std::string detail;
-            for (const auto& m : members) detail += (detail.empty() ? "" : "\n") + m + " depends on schema " + name;
+            for (const auto& m : members)
+                detail += (detail.empty() ? "" : "\n") + m + " depends on schema " + name;
             error.with_detail(detail);
             error.with_hint("Use DROP ... CASCADE to drop the dependent objects too.");
             throw error;
         }
         for (auto& m : members) dropped.push_back(std::move(m));
-        t.sqlite_sql.push_back("DELETE FROM _litegres_namespace WHERE name = " + quote_string(name));
+        t.sqlite_sql.push_back("DELETE FROM _litegres_namespace WHERE name = " +
+                               quote_string(name));
     }
     if (dropped.size() == 1) {
-        t.notices.push_back({sqlstate::kSuccessfulCompletion, "drop cascades to " + dropped.front()});
+        t.notices.push_back(
+            {sqlstate::kSuccessfulCompletion, "drop cascades to " + dropped.front()});
     } else if (dropped.size() > 1) {
         t.notices.push_back(
-            {sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(dropped.size()) + " other objects"});
+            {sqlstate::kSuccessfulCompletion,
+             "drop cascades to " + std::to_string(dropped.size()) + " other objects"});
     }
     // Views first: they read the tables.
     for (const auto& v : views) t.sqlite_sql.push_back("DROP VIEW " + quote_identifier(v));
-    for (const auto& table : tables) t.sqlite_sql.push_back("DROP TABLE " + quote_identifier(table));
-    for (const auto& s : sequences) t.sqlite_sql.push_back("DELETE FROM _litegres_sequence WHERE name = " + quote_string(s));
+    for (const auto& table : tables)
+        t.sqlite_sql.push_back("DROP TABLE " + quote_identifier(table));
+    for (const auto& s : sequences)
+        t.sqlite_sql.push_back("DELETE FROM _litegres_sequence WHERE name = " + quote_string(s));
     ddl::forget_dropped_relations(t);
     return t;
 }
 
 TranslatedStatement SchemaTranslator::rename(const PgQuery__RenameStmt& stmt) {
     std::string from = stmt.subname, to = stmt.newname;
-    if (NameResolver::is_system_schema(from) || from == "public") throw_unsupported("renaming schema " + from);
+    if (NameResolver::is_system_schema(from) || from == "public")
+        throw_unsupported("renaming schema " + from);
     if (!catalog_.schema_exists(from)) {
         throw PgError(sqlstate::kInvalidSchemaName, "schema \"" + from + "\" does not exist");
     }
-    if (schema_known(catalog_, to)) throw PgError(sqlstate::kDuplicateSchema, "schema \"" + to + "\" already exists");
+    if (schema_known(catalog_, to))
+        throw PgError(sqlstate::kDuplicateSchema, "schema \"" + to + "\" already exists");
     if (to.rfind("pg_", 0) == 0) {
         throw PgError(sqlstate::kReservedName, "unacceptable schema name \"" + to + "\"")
             .with_detail("The prefix \"pg_\" is reserved for system schemas.");
     }
     if (to.find('.') != std::string::npos) throw_unsupported("a schema name with a dot");
     if (!catalog_.objects_in_schema(to).empty()) {
-        throw_unsupported("a schema named like the prefix of an existing relation (\"" + to + ".\")");
+        throw_unsupported("a schema named like the prefix of an existing relation (\"" + to +
+                          ".\")");
     }
     TranslatedStatement t = ddl::schema_change("ALTER SCHEMA");
     std::string old_prefix = from + ".", new_prefix = to + ".";
-    auto renamed = [&](const std::string& name) { return new_prefix + name.substr(old_prefix.size()); };
+    auto renamed = [&](const std::string& name) {
+        return new_prefix + name.substr(old_prefix.size());
+    };
     // Quoted references to the schema's relations inside stored SQL ("s.t").
     auto requoted = [&](std::string sql) {
         const std::string old_quoted = "\"" + old_prefix, new_quoted = "\"" + new_prefix;
-        for (size_t at = sql.find(old_quoted); at != std::string::npos; at = sql.find(old_quoted, at + new_quoted.size())) {
+        for (size_t at = sql.find(old_quoted); at != std::string::npos;
+             at = sql.find(old_quoted, at + new_quoted.size())) {
             sql.replace(at, old_quoted.size(), new_quoted);
         }
         return sql;
@@ -143,14 +162,21 @@ TranslatedStatement SchemaTranslator::rename(const PgQuery__RenameStmt& stmt) {
     for (const auto& object : objects) {
         // A column default names its sequence by SQLite name in the table's
         // SQLite definition, which SQLite cannot rewrite in place.
-        if (object.kind == "table" && object.sql.find("litegres_nextval('" + old_prefix) != std::string::npos) {
-            throw_unsupported("ALTER SCHEMA ... RENAME of a schema whose columns take defaults from its sequences");
+        if (object.kind == "table" &&
+            object.sql.find("litegres_nextval('" + old_prefix) != std::string::npos) {
+            throw_unsupported(
+                "ALTER SCHEMA ... RENAME of a schema whose columns take defaults from its "
+                "sequences");
         }
     }
     std::vector<std::string> recreate;
     for (const auto& object : objects) {
-        if (object.kind == "view" || (object.kind == "index" && !object.sql.empty()) || object.kind == "trigger") {
-            t.sqlite_sql.push_back("DROP " + std::string(object.kind == "view" ? "VIEW " : object.kind == "index" ? "INDEX " : "TRIGGER ") +
+        if (object.kind == "view" || (object.kind == "index" && !object.sql.empty()) ||
+            object.kind == "trigger") {
+            t.sqlite_sql.push_back("DROP " +
+                                   std::string(object.kind == "view"    ? "VIEW "
+                                               : object.kind == "index" ? "INDEX "
+                                                                        : "TRIGGER ") +
                                    quote_identifier(object.name));
             recreate.push_back(requoted(object.sql));
         }
@@ -163,12 +189,14 @@ TranslatedStatement SchemaTranslator::rename(const PgQuery__RenameStmt& stmt) {
     }
     for (auto& sql : recreate) t.sqlite_sql.push_back(std::move(sql));
     // litegres's bookkeeping follows the names.
-    std::string match = " WHERE substr(%, 1, " + std::to_string(old_prefix.size()) + ") = " + quote_string(old_prefix);
+    std::string match = " WHERE substr(%, 1, " + std::to_string(old_prefix.size()) +
+                        ") = " + quote_string(old_prefix);
     auto rewrite = [&](const std::string& table, const std::string& column) {
         std::string where = match;
         where.replace(where.find('%'), 1, column);
-        t.sqlite_sql.push_back("UPDATE " + table + " SET " + column + " = " + quote_string(new_prefix) + " || substr(" +
-                               column + ", " + std::to_string(old_prefix.size() + 1) + ")" + where);
+        t.sqlite_sql.push_back("UPDATE " + table + " SET " + column + " = " +
+                               quote_string(new_prefix) + " || substr(" + column + ", " +
+                               std::to_string(old_prefix.size() + 1) + ")" + where);
     };
     rewrite("_litegres_relation", "name");
     rewrite("_litegres_sequence", "name");

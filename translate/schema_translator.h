@@ -11,13 +11,13 @@
 namespace litegres::translate {
 
 class SchemaTranslator {
-public:
+  public:
     explicit SchemaTranslator(Catalog& catalog) : catalog_(catalog) {}
     TranslatedStatement create(const PgQuery__CreateSchemaStmt& stmt);
     TranslatedStatement drop(const PgQuery__DropStmt& stmt);
     TranslatedStatement rename(const PgQuery__RenameStmt& stmt);
 
-private:
+  private:
     Catalog& catalog_;
 };
 

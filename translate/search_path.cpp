@@ -29,7 +29,8 @@ std::vector<std::string> split_identifier_string(std::string_view text, char sep
                 name += text[i];
             }
         } else {
-            while (i < text.size() && text[i] != separator && !std::isspace(static_cast<unsigned char>(text[i]))) {
+            while (i < text.size() && text[i] != separator &&
+                   !std::isspace(static_cast<unsigned char>(text[i]))) {
                 name += char(std::tolower(static_cast<unsigned char>(text[i])));
                 ++i;
             }
@@ -51,9 +52,11 @@ std::vector<std::string> SearchPath::schemas(std::string_view setting, std::stri
 }
 
 std::string SearchPath::quote_if_needed(std::string_view name) {
-    bool plain = !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
+    bool plain =
+        !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
     for (char c : name) {
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_')) {
+        if (!(std::islower(static_cast<unsigned char>(c)) ||
+              std::isdigit(static_cast<unsigned char>(c)) || c == '_')) {
             plain = false;
         }
     }

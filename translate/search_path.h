@@ -15,7 +15,7 @@ namespace litegres::translate {
 std::vector<std::string> split_identifier_string(std::string_view text, char separator);
 
 class SearchPath {
-public:
+  public:
     // The schemas a setting names, in order: split at commas, unquoted names
     // lower-cased, "$user" replaced by `user` (PostgreSQL's SplitIdentifierString).
     static std::vector<std::string> schemas(std::string_view setting, std::string_view user);

@@ -32,12 +32,14 @@ std::vector<std::string> first_row(sqlite3* db, const char* sql, const std::stri
 
 bool schema_exists(sqlite3* db, const std::string& name) {
     if (name == "public" || NameResolver::is_system_schema(name)) return true;
-    return !first_row(db, "SELECT name FROM main._litegres_namespace WHERE name = ?1", name).empty();
+    return !first_row(db, "SELECT name FROM main._litegres_namespace WHERE name = ?1", name)
+                .empty();
 }
 
 std::vector<std::string> existing_search_path(sqlite3_context* ctx) {
     const SessionContext* session = current_session_context();
-    std::vector<std::string> path = session != nullptr ? session->search_path : std::vector<std::string>{"public"};
+    std::vector<std::string> path =
+        session != nullptr ? session->search_path : std::vector<std::string>{"public"};
     std::vector<std::string> out;
     for (const auto& schema : path) {
         if (schema_exists(sqlite3_context_db_handle(ctx), schema)) out.push_back(schema);
@@ -74,13 +76,15 @@ void current_schemas(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void table_is_visible(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3* db = sqlite3_context_db_handle(ctx);
     std::string oid = std::to_string(sqlite3_value_int64(argv[0]));
-    std::vector<std::string> relation =
-        first_row(db, "SELECT nspname, relname FROM _litegres_relation_namespace WHERE oid = ?1", oid);
+    std::vector<std::string> relation = first_row(
+        db, "SELECT nspname, relname FROM _litegres_relation_namespace WHERE oid = ?1", oid);
     if (relation.size() < 2) return sqlite3_result_int(ctx, 1);
     for (const auto& schema : existing_search_path(ctx)) {
         if (schema == relation[0]) return sqlite3_result_int(ctx, 1);
         std::string shadow = NameResolver::sqlite_name(schema, relation[1]);
-        if (!first_row(db, "SELECT name FROM main._litegres_relation WHERE name = ?1", shadow).empty()) break;
+        if (!first_row(db, "SELECT name FROM main._litegres_relation WHERE name = ?1", shadow)
+                 .empty())
+            break;
     }
     sqlite3_result_int(ctx, 0);
 }
@@ -88,14 +92,14 @@ void table_is_visible(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }  // namespace
 
 int register_search_path_functions(sqlite3* db) {
-    int rc = sqlite3_create_function_v2(db, "litegres_current_schema", 0, SQLITE_UTF8, nullptr, current_schema, nullptr,
-                                        nullptr, nullptr);
+    int rc = sqlite3_create_function_v2(db, "litegres_current_schema", 0, SQLITE_UTF8, nullptr,
+                                        current_schema, nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_create_function_v2(db, "litegres_current_schemas", 1, SQLITE_UTF8, nullptr, current_schemas, nullptr,
-                                    nullptr, nullptr);
+    rc = sqlite3_create_function_v2(db, "litegres_current_schemas", 1, SQLITE_UTF8, nullptr,
+                                    current_schemas, nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
-    return sqlite3_create_function_v2(db, "litegres_table_is_visible", 1, SQLITE_UTF8, nullptr, table_is_visible,
-                                      nullptr, nullptr, nullptr);
+    return sqlite3_create_function_v2(db, "litegres_table_is_visible", 1, SQLITE_UTF8, nullptr,
+                                      table_is_visible, nullptr, nullptr, nullptr);
 }
 
 }  // namespace litegres::translate
