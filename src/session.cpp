@@ -329,7 +329,7 @@ std::shared_ptr<const translate::TranslatedStatement> Session::translate(
     for (const auto& t : declared_types) key += "\x1f" + std::to_string(t.oid);
     // Names were bound through the search path: sessions share an entry
     // only under the same one.
-    key += "\x1d" + settings_->get("search_path");
+    key += search_path_key_;
     if (auto hit = cache.find(key, generation)) return hit;
     SqliteCatalog catalog(connection());
     catalog.set_search_path(context_.search_path);
@@ -350,7 +350,7 @@ std::optional<Session::Step> Session::query_by_shape(const std::string& sql, pgw
     // shape bound for '1' (unknown) does not fit 1 (int4).
     std::string key = "\x1e" + shape->text + "\x1e";
     for (const auto& type : shape->types) key += std::to_string(type.oid) + ",";
-    key += "\x1d" + settings_->get("search_path");
+    key += search_path_key_;
     auto stmt = cache.find(key, generation);
     if (!stmt) {
         std::shared_ptr<translate::TranslatedStatement> translated;
@@ -1058,6 +1058,11 @@ void Session::apply_time_zone() { context_.time_zone = translate::TimeZone::find
 
 void Session::apply_search_path() {
     context_.search_path = translate::SearchPath::schemas(settings_->get("search_path"), context_.user);
+    // The schemas themselves ("$user" differs between users), in a form no
+    // statement text ends with.
+    search_path_key_.clear();
+    for (const auto& schema : context_.search_path) search_path_key_ += "\x1d" + schema;
+    search_path_key_ += "\x1d";
 }
 
 void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {

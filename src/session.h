@@ -166,6 +166,8 @@ private:
     std::shared_ptr<Database> database_;
     std::optional<SessionSettings> settings_;
     translate::SessionContext context_;
+    // context_.search_path as part of a translation cache key.
+    std::string search_path_key_;
 
     TxState tx_state_ = TxState::kIdle;
     // Open savepoints of the transaction block, outermost first (names may repeat).

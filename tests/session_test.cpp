@@ -654,3 +654,18 @@ TEST_CASE("sessions share a cached translation only under the same search_path")
     f.client.query("SET search_path = s");
     CHECK(rows_of(f.client.query("EXECUTE p")) == "s");
 }
+
+TEST_CASE("\"$user\" in the same search_path text means each session's own schema") {
+    Fixture f;  // alice
+    Client bob(f.registry, 4243, 78);
+    REQUIRE(reply_types(bob.startup("bob", "postgres")).back() == 'Z');
+    f.client.query("CREATE SCHEMA alice");
+    f.client.query("CREATE TABLE public.t (v text)");
+    f.client.query("CREATE TABLE alice.t (v text)");
+    f.client.query("INSERT INTO public.t VALUES ('public')");
+    f.client.query("INSERT INTO alice.t VALUES ('alice')");
+    CHECK(rows_of(f.client.query("SELECT v FROM t")) == "alice");
+    CHECK(rows_of(bob.query("SELECT v FROM t")) == "public");
+    CHECK(rows_of(f.client.query("SELECT current_schema()")) == "alice");
+    CHECK(rows_of(bob.query("SELECT current_schema()")) == "public");
+}
