@@ -79,8 +79,9 @@ std::optional<RelationName> NameResolver::find_by_text(std::string_view text) {
 
 RelationName NameResolver::creation_target(std::string_view schema, std::string_view name,
                                            int location) {
+    std::vector<std::string> path;  // `schema` may come to point into it
     if (schema.empty()) {
-        std::vector<std::string> path = existing_search_path();
+        path = existing_search_path();
         if (path.empty()) {
             throw PgError(sqlstate::kInvalidSchemaName, "no schema has been selected to create in",
                           ddl::position(location));
