@@ -22,6 +22,7 @@
 #include "src/sqlite_catalog.h"
 #include "src/sqlite_error.h"
 #include "translate/literal_extractor.h"
+#include "translate/search_path.h"
 #include "translate/sql_text.h"
 #include "translate/statement_classifier.h"
 #include "translate/statement_translator.h"
@@ -230,7 +231,6 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
         if (name == "user" || name == "database" || name == "options" || name == "replication") continue;
         if (!settings_->canonical_name(name).empty()) settings_->set(name, value);
     }
-    apply_time_zone();
     context_.user = user;
     context_.database = database;
     context_.get_setting = [this](const std::string& name) -> std::optional<std::string> {
@@ -250,9 +250,12 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
             settings_->get(name);  // still 42704 for an unknown name
         }
         apply_time_zone();
+        apply_search_path();
         return settings_->get(name);
     };
     context_.database_names = [this] { return registry_.names(); };
+    apply_time_zone();
+    apply_search_path();
     started_ = true;
 
     encoder.authentication_ok();
@@ -314,6 +317,7 @@ void Session::fail_transaction() {
         // Reverted without ParameterStatus: no reply is being written here.
         transactional_settings_.rollback(*settings_);
         apply_time_zone();
+        apply_search_path();
         close_cursors();
         SqliteConnection* c = std::exchange(transaction_connection_, nullptr);
         if (c != nullptr && !sqlite3_get_autocommit(c->handle())) {
@@ -350,8 +354,12 @@ std::shared_ptr<const translate::TranslatedStatement> Session::translate(
     uint64_t generation = database_->schema_generation();
     std::string key = text;
     for (const auto& t : declared_types) key += "\x1f" + std::to_string(t.oid);
+    // Names were bound through the search path: sessions share an entry
+    // only under the same one.
+    key += search_path_key_;
     if (auto hit = cache.find(key, generation)) return hit;
     SqliteCatalog catalog(connection());
+    catalog.set_search_path(context_.search_path);
     translate::StatementTranslator translator(catalog, declared_types);
     auto translated = std::make_shared<const translate::TranslatedStatement>(translator.translate(raw));
     cache.insert(key, generation, translated);
@@ -369,6 +377,7 @@ std::optional<Session::Step> Session::query_by_shape(const std::string& sql, pgw
     // shape bound for '1' (unknown) does not fit 1 (int4).
     std::string key = "\x1e" + shape->text + "\x1e";
     for (const auto& type : shape->types) key += std::to_string(type.oid) + ",";
+    key += search_path_key_;
     auto stmt = cache.find(key, generation);
     if (!stmt) {
         std::shared_ptr<translate::TranslatedStatement> translated;
@@ -376,6 +385,7 @@ std::optional<Session::Step> Session::query_by_shape(const std::string& sql, pgw
             translate::ParsedQuery parsed(shape->text);
             if (parsed.statement_count() != 1) return std::nullopt;
             SqliteCatalog catalog(connection());
+            catalog.set_search_path(context_.search_path);
             translate::StatementTranslator translator(catalog, shape->types);
             translator.parameters_are_literals();
             translated = std::make_shared<translate::TranslatedStatement>(translator.translate(parsed.statement(0)));
@@ -510,15 +520,28 @@ std::shared_ptr<Session::PreparedStatement> Session::make_prepared(std::string c
     ps->raw = *raw;
     ps->needs_writer = translate::statement_needs_writer(*raw);
     ps->generation = database_->schema_generation();
+    ps->search_path = context_.search_path;
     ps->translated = translate(*raw, ps->cache_key, ps->declared_types);
     return ps;
 }
 
 const std::shared_ptr<const translate::TranslatedStatement>& Session::current_translation(PreparedStatement& ps) {
-    if (ps.raw && ps.generation != database_->schema_generation()) {
-        // The schema changed since Parse: bind again, as PostgreSQL re-plans.
+    if (ps.raw && (ps.generation != database_->schema_generation() || ps.search_path != context_.search_path)) {
+        // The schema or the search path changed since Parse: bind again, as
+        // PostgreSQL re-plans.
+        auto rebound = translate(*ps.raw, ps.cache_key, ps.declared_types);
+        // Clients described the rows at Parse; PostgreSQL refuses to change
+        // them (and so again at every use, as `ps` stays as it was).
+        const auto& before = ps.translated->columns;
+        const auto& after = rebound->columns;
+        bool same = before.size() == after.size();
+        for (size_t i = 0; same && i < before.size(); ++i) {
+            same = before[i].name == after[i].name && before[i].type == after[i].type;
+        }
+        if (!same) throw PgError(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
         ps.generation = database_->schema_generation();
-        ps.translated = translate(*ps.raw, ps.cache_key, ps.declared_types);
+        ps.search_path = context_.search_path;
+        ps.translated = std::move(rebound);
     }
     return ps.translated;
 }
@@ -1072,15 +1095,26 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, bool descr
         if (!reported.empty()) encoder.parameter_status(reported, settings_->get(reported));
     }
     apply_time_zone();
+    apply_search_path();
     encoder.command_complete(stmt.tag);
 }
 
 void Session::report_settings(const std::vector<std::string>& changed, pgwire::BackendEncoder& encoder) {
     for (const auto& name : changed) encoder.parameter_status(name, settings_->get(name));
     apply_time_zone();
+    apply_search_path();
 }
 
 void Session::apply_time_zone() { context_.time_zone = translate::TimeZone::find(settings_->get("TimeZone")); }
+
+void Session::apply_search_path() {
+    context_.search_path = translate::SearchPath::schemas(settings_->get("search_path"), context_.user);
+    // The schemas themselves ("$user" differs between users), in a form no
+    // statement text ends with.
+    search_path_key_.clear();
+    for (const auto& schema : context_.search_path) search_path_key_ += "\x1d" + schema;
+    search_path_key_ += "\x1d";
+}
 
 void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kDeallocate) {
@@ -1100,6 +1134,7 @@ void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwi
         // As PostgreSQL: RESET ALL, DEALLOCATE ALL, CLOSE ALL, and forget sequences.
         for (const auto& name : settings_->reset_all()) encoder.parameter_status(name, settings_->get(name));
         apply_time_zone();
+        apply_search_path();
         statements_.clear();
         portals_.clear();
         context_.sequence_last_values.clear();

@@ -71,6 +71,7 @@ private:
         std::vector<translate::PgType> declared_types;
         bool needs_writer = false;
         uint64_t generation = 0;
+        std::vector<std::string> search_path;  // what `translated` was bound under
         std::shared_ptr<const translate::TranslatedStatement> translated;
     };
 
@@ -129,9 +130,11 @@ private:
     void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);
     // Points the SQL functions and row output at the TimeZone setting.
     // ParameterStatus for each reported setting that changed back (ROLLBACK,
-    // end of SET LOCAL), and the session TimeZone brought up to date.
+    // end of SET LOCAL), and the session's TimeZone and search_path brought
+    // up to date.
     void report_settings(const std::vector<std::string>& changed, pgwire::BackendEncoder& encoder);
     void apply_time_zone();
+    void apply_search_path();
     void run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_database_command(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void describe_columns(const translate::TranslatedStatement& stmt, const std::vector<int16_t>& formats,
@@ -169,6 +172,8 @@ private:
     std::optional<SessionSettings> settings_;
     TransactionalSettings transactional_settings_;
     translate::SessionContext context_;
+    // context_.search_path as part of a translation cache key.
+    std::string search_path_key_;
 
     TxState tx_state_ = TxState::kIdle;
     // Open savepoints of the transaction block, outermost first (names may repeat).

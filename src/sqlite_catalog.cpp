@@ -104,6 +104,21 @@ std::vector<std::string> SqliteCatalog::tables_referencing(std::string_view tabl
     return out;
 }
 
+bool SqliteCatalog::schema_exists(std::string_view name) {
+    if (name == "public") return true;
+    return !objects("SELECT 'schema', name, '', '' FROM main._litegres_namespace WHERE name = ?1", name).empty();
+}
+
+std::vector<translate::SchemaObject> SqliteCatalog::objects_in_schema(std::string_view schema) {
+    // SQLite's own autoindexes are named sqlite_autoindex_..., never "s.".
+    return objects(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM main.sqlite_schema "
+        "WHERE substr(name, 1, length(?1) + 1) = ?1 || '.' "
+        "UNION ALL SELECT 'sequence', name, coalesce(owner_table, ''), '' FROM main._litegres_sequence "
+        "WHERE substr(name, 1, length(?1) + 1) = ?1 || '.'",
+        schema);
+}
+
 std::optional<translate::SequenceInfo> SqliteCatalog::find_sequence(std::string_view name) {
     StatementLease lease = connection_.lease(
         "SELECT name, data_type, start_value, min_value, max_value, increment_by, cycle, cache_size, "

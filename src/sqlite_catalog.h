@@ -16,6 +16,8 @@ public:
     std::vector<translate::SchemaObject> objects_on_table(std::string_view table) override;
     std::vector<std::string> tables_referencing(std::string_view table) override;
     std::optional<translate::SequenceInfo> find_sequence(std::string_view name) override;
+    bool schema_exists(std::string_view name) override;
+    std::vector<translate::SchemaObject> objects_in_schema(std::string_view schema) override;
 
 private:
     std::vector<translate::SchemaObject> objects(const char* sql, std::string_view name);

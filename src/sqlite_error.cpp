@@ -20,7 +20,8 @@ void split_constraint_target(const std::string& target, std::string& table, std:
     while (start < target.size()) {
         size_t comma = target.find(", ", start);
         std::string item = target.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        size_t dot = item.find('.');
+        // The table of another schema than public is "schema.name" (NameResolver).
+        size_t dot = item.rfind('.');
         if (dot != std::string::npos) {
             table = item.substr(0, dot);
             if (!columns.empty()) columns += "_";
@@ -50,6 +51,23 @@ std::string unique_index_name(sqlite3* db, const std::string& table, const std::
     return primary ? table + "_pkey" : table + "_" + columns + "_key";
 }
 
+// A SQLite table name ► its schema and its own name ("s.t" is t of schema s
+// when s is a schema: see translate::NameResolver).
+std::pair<std::string, std::string> schema_and_name(sqlite3* db, const std::string& table) {
+    size_t dot = table.find('.');
+    if (dot == std::string::npos) return {"public", table};
+    std::string schema = table.substr(0, dot);
+    sqlite3_stmt* stmt = nullptr;
+    bool found = false;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM main._litegres_namespace WHERE name = ?1", -1, &stmt, nullptr) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, schema.c_str(), int(schema.size()), SQLITE_TRANSIENT);
+        found = sqlite3_step(stmt) == SQLITE_ROW;
+    }
+    sqlite3_finalize(stmt);
+    return found ? std::pair{schema, table.substr(dot + 1)} : std::pair{std::string("public"), table};
+}
+
 }  // namespace
 
 PgError sqlite_error(sqlite3* db, int rc) {
@@ -76,16 +94,20 @@ PgError sqlite_error(sqlite3* db, int rc) {
             split_constraint_target(target, table, columns);
             name = unique_index_name(db, table, columns, rc == SQLITE_CONSTRAINT_PRIMARYKEY);
         }
+        auto [schema, relation] = schema_and_name(db, table);
+        // An index of another schema is "schema.name" in SQLite too.
+        if (name.rfind(schema + ".", 0) == 0) name = name.substr(schema.size() + 1);
         PgError error(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + name + "\"");
-        error.with_object("public", table, "", name);
+        error.with_object(schema, relation, "", name);
         return error;
     }
     if (rc == SQLITE_CONSTRAINT_NOTNULL) {
         std::string table, column;
         split_constraint_target(message.substr(message.find(": ") + 2), table, column);
+        auto [schema, relation] = schema_and_name(db, table);
         PgError error(sqlstate::kNotNullViolation,
-                      "null value in column \"" + column + "\" of relation \"" + table + "\" violates not-null constraint");
-        error.with_object("public", table, column, "");
+                      "null value in column \"" + column + "\" of relation \"" + relation + "\" violates not-null constraint");
+        error.with_object(schema, relation, column, "");
         return error;
     }
     // ON DELETE RESTRICT fails with a plain SQLITE_CONSTRAINT.

@@ -633,3 +633,39 @@ TEST_CASE("the startup TimeZone is reported and timestamptz prints in it") {
     CHECK(rows_of(client.query("SELECT timestamptz '2024-01-15 10:00:00+00', '2024-07-01 12:00'::timestamptz")) ==
           "2024-01-15 10:00:00+00|2024-07-01 12:00:00+00");
 }
+
+TEST_CASE("sessions share a cached translation only under the same search_path") {
+    Fixture f;
+    Client other(f.registry, 4243, 78);
+    REQUIRE(reply_types(other.startup("bob", "postgres")).back() == 'Z');
+    f.client.query("CREATE SCHEMA s");
+    f.client.query("CREATE TABLE t (v text)");
+    f.client.query("CREATE TABLE s.t (v text)");
+    f.client.query("INSERT INTO t VALUES ('public')");
+    f.client.query("INSERT INTO s.t VALUES ('s')");
+    CHECK(rows_of(f.client.query("SELECT v FROM t WHERE v <> 'x'")) == "public");
+    other.query("SET search_path TO s, public");
+    CHECK(rows_of(other.query("SELECT v FROM t WHERE v <> 'x'")) == "s");
+    CHECK(rows_of(f.client.query("SELECT v FROM t WHERE v <> 'x'")) == "public");
+    CHECK(rows_of(other.query("SELECT current_schema(), current_schemas(true)")) == "s|{pg_catalog,s,public}");
+    // A prepared statement is bound again when the search path changes.
+    f.client.query("PREPARE p AS SELECT v FROM t");
+    CHECK(rows_of(f.client.query("EXECUTE p")) == "public");
+    f.client.query("SET search_path = s");
+    CHECK(rows_of(f.client.query("EXECUTE p")) == "s");
+}
+
+TEST_CASE("\"$user\" in the same search_path text means each session's own schema") {
+    Fixture f;  // alice
+    Client bob(f.registry, 4243, 78);
+    REQUIRE(reply_types(bob.startup("bob", "postgres")).back() == 'Z');
+    f.client.query("CREATE SCHEMA alice");
+    f.client.query("CREATE TABLE public.t (v text)");
+    f.client.query("CREATE TABLE alice.t (v text)");
+    f.client.query("INSERT INTO public.t VALUES ('public')");
+    f.client.query("INSERT INTO alice.t VALUES ('alice')");
+    CHECK(rows_of(f.client.query("SELECT v FROM t")) == "alice");
+    CHECK(rows_of(bob.query("SELECT v FROM t")) == "public");
+    CHECK(rows_of(f.client.query("SELECT current_schema()")) == "alice");
+    CHECK(rows_of(bob.query("SELECT current_schema()")) == "public");
+}

@@ -7,6 +7,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
+#include "translate/name_resolver.h"
 #include "translate/statement_translator.h"
 #include "translate/table_definition.h"
 
@@ -27,12 +28,11 @@ PgError missing_column(const std::string& column, const std::string& table) {
 TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& stmt) {
     const auto& rv = *stmt.relation;
     if (stmt.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) throw_unsupported("ALTER of this kind of relation");
-    if (rv.schemaname != nullptr && rv.schemaname[0] != '\0' && std::string(rv.schemaname) != "public") {
-        throw_unsupported("schemas other than public", rv.location);
-    }
-    std::string table = rv.relname;
+    std::optional<RelationName> found = NameResolver(catalog_).find(rv);
+    // Its SQLite name (see NameResolver), or as written when there is none.
+    std::string table = found ? found->sqlite_name() : NameResolver::display(rv);
     TranslatedStatement t = ddl::schema_change("ALTER TABLE");
-    auto object = catalog_.find_object(table);
+    auto object = found ? catalog_.find_object(table) : std::nullopt;
     if (!object || object->kind != "table") {
         if (object) throw PgError(sqlstate::kWrongObjectType, "\"" + table + "\" is not a table");
         std::string message = "relation \"" + table + "\" does not exist";
@@ -232,14 +232,16 @@ TranslatedStatement AlterTableTranslator::rename(const PgQuery__RenameStmt& stmt
                     stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
                     stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE;
     if ((!column && !relation) || stmt.relation == nullptr) throw_unsupported("this kind of RENAME");
-    std::string name = stmt.relation->relname;
-    std::string new_name = stmt.newname;
+    std::optional<RelationName> found = NameResolver(catalog_).find(*stmt.relation);
+    // SQLite names: the relation stays in its schema.
+    std::string name = found ? found->sqlite_name() : NameResolver::display(*stmt.relation);
+    std::string new_name = found && !column ? NameResolver::sqlite_name(found->schema, stmt.newname) : stmt.newname;
     TranslatedStatement t = ddl::schema_change(column ? "ALTER TABLE" : "ALTER TABLE");
     static const std::map<int, std::string> kTags = {{PG_QUERY__OBJECT_TYPE__OBJECT_INDEX, "ALTER INDEX"},
                                                       {PG_QUERY__OBJECT_TYPE__OBJECT_VIEW, "ALTER VIEW"},
                                                       {PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE, "ALTER SEQUENCE"}};
     if (kTags.count(stmt.rename_type) > 0) t.tag = kTags.at(stmt.rename_type);
-    auto object = catalog_.find_object(name);
+    auto object = found ? catalog_.find_object(name) : std::nullopt;
     if (!object || object->kind == "trigger") {
         std::string message = "relation \"" + name + "\" does not exist";
         if (!stmt.missing_ok) throw PgError(sqlstate::kUndefinedTable, message);
@@ -264,7 +266,7 @@ TranslatedStatement AlterTableTranslator::rename(const PgQuery__RenameStmt& stmt
         return t;
     }
     if (catalog_.find_object(new_name)) {
-        throw PgError(sqlstate::kDuplicateTable, "relation \"" + new_name + "\" already exists");
+        throw PgError(sqlstate::kDuplicateTable, "relation \"" + std::string(stmt.newname) + "\" already exists");
     }
     if (object->kind == "table") {
         t.sqlite_sql.push_back("ALTER TABLE " + quote_identifier(name) + " RENAME TO " + quote_identifier(new_name));

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "translate/pg_type.h"
@@ -80,6 +81,19 @@ public:
     // The tables with a FOREIGN KEY referencing `table` (itself included).
     virtual std::vector<std::string> tables_referencing(std::string_view) { return {}; }
     virtual std::optional<SequenceInfo> find_sequence(std::string_view) { return std::nullopt; }
+    // Schemas: public, and those made by CREATE SCHEMA (see NameResolver
+    // for how a schema's relations are named in SQLite).
+    virtual bool schema_exists(std::string_view name) { return name == "public"; }
+    // Every relation (table, view, index, sequence) of a schema other than public.
+    virtual std::vector<SchemaObject> objects_in_schema(std::string_view) { return {}; }
+
+    // The schemas of the session's search_path, in order ("$user" already
+    // replaced); pg_catalog is implicitly searched first for system relations.
+    const std::vector<std::string>& search_path() const { return search_path_; }
+    void set_search_path(std::vector<std::string> schemas) { search_path_ = std::move(schemas); }
+
+private:
+    std::vector<std::string> search_path_{"public"};
 };
 
 }  // namespace litegres::translate

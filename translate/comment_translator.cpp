@@ -4,6 +4,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
+#include "translate/name_resolver.h"
 #include "translate/query_translator.h"
 
 namespace litegres::translate {
@@ -25,15 +26,20 @@ TranslatedStatement CommentTranslator::comment(const PgQuery__CommentStmt& stmt)
         throw_unsupported("COMMENT on this kind of object");
     }
     const auto& names = *stmt.object->list;
+    // The relation's SQLite name (see NameResolver), or as written when there is none.
+    auto resolved = [&](const PgQuery__List& qualified) {
+        std::optional<RelationName> found = NameResolver(catalog_).find(qualified);
+        return found ? found->sqlite_name() : NameResolver::display(qualified);
+    };
     std::string relation, column;
     if (stmt.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
         if (names.n_items < 2) throw PgError(sqlstate::kSyntaxError, "column name must be qualified");
         column = ddl::string_value(names.items[names.n_items - 1]);
         PgQuery__List table_names = names;
         table_names.n_items = names.n_items - 1;
-        relation = ddl::object_name(table_names);
+        relation = resolved(table_names);
     } else {
-        relation = ddl::object_name(names);
+        relation = resolved(names);
     }
     auto object = catalog_.find_object(relation);
     if (!object || object->kind == "trigger") {

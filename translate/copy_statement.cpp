@@ -8,6 +8,7 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/name_resolver.h"
 #include "translate/parsed_query.h"
 #include "translate/sql_text.h"
 #include "translate/statement_translator.h"
@@ -107,8 +108,10 @@ TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
     for (size_t i = 0; i < stmt.n_attlist; ++i) columns.push_back(stmt.attlist[i]->string->sval);
     TranslatedStatement t;
     if (stmt.relation != nullptr) {
-        std::string table = stmt.relation->relname;
-        auto info = catalog_.find_table(table);
+        std::optional<RelationName> found = NameResolver(catalog_).find(*stmt.relation);
+        // Its SQLite name (see NameResolver).
+        std::string table = found ? found->sqlite_name() : NameResolver::display(*stmt.relation);
+        auto info = found ? catalog_.find_table(table) : std::nullopt;
         if (!info)
             throw PgError(sqlstate::kUndefinedTable, "relation \"" + table + "\" does not exist");
         if (columns.empty()) {

@@ -30,10 +30,6 @@ inline std::string join(const std::vector<std::string>& parts, const char* separ
     return out;
 }
 
-// The last name of a qualified name list (schema.name): the object's name;
-// 0A000 for a schema other than public.
-std::string object_name(const PgQuery__List& names);
-
 // A statement that changes the schema, run on the writer.
 inline TranslatedStatement schema_change(std::string tag) {
     TranslatedStatement t;

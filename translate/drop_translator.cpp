@@ -6,6 +6,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
+#include "translate/name_resolver.h"
 #include "translate/query_translator.h"
 
 namespace litegres::translate {
@@ -55,8 +56,11 @@ TranslatedStatement DropTranslator::drop(const PgQuery__DropStmt& stmt) {
     TranslatedStatement t = ddl::schema_change(names.tag);
     const std::string kind = names.kind;
     for (size_t i = 0; i < stmt.n_objects; ++i) {
-        std::string name = ddl::object_name(*stmt.objects[i]->list);
-        auto object = catalog_.find_object(name);
+        const PgQuery__List& qualified = *stmt.objects[i]->list;
+        std::optional<RelationName> found = NameResolver(catalog_).find(qualified);
+        // Its SQLite name (see NameResolver).
+        std::string name = found ? found->sqlite_name() : NameResolver::display(qualified);
+        auto object = found ? catalog_.find_object(name) : std::nullopt;
         if (!object || object->kind == "trigger") {
             std::string message = std::string(names.noun) + " \"" + name + "\" does not exist";
             if (!stmt.missing_ok) throw PgError(names.missing, message);

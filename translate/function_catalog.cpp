@@ -275,8 +275,11 @@ std::map<Key, FunctionSignature> build_catalog() {
     // Sequences, comments and relation OIDs are litegres bookkeeping tables.
     add("pg_get_serial_sequence", 2, "", fixed(kText), kText, false,
         [](const std::string&, const std::vector<TypedSql>& a) {
-            return "(SELECT 'public.' || name FROM _litegres_sequence WHERE owner_table = " + a[0].sql +
-                   " AND owner_column = " + a[1].sql + ")";
+            // A sequence of schema s is named "s.name" already (see NameResolver).
+            return "(SELECT CASE WHEN EXISTS (SELECT 1 FROM _litegres_namespace n WHERE substr(q.name, 1, "
+                   "length(n.name) + 1) = n.name || '.') THEN q.name ELSE 'public.' || q.name END "
+                   "FROM _litegres_sequence q WHERE q.owner_table = " + a[0].sql + " AND q.owner_column = " +
+                   a[1].sql + ")";
         });
     auto relation_comment = [](const std::string&, const std::vector<TypedSql>& a) {
         // Aliases the caller's query cannot be using, so a[0] is not captured.
@@ -301,9 +304,12 @@ std::map<Key, FunctionSignature> build_catalog() {
     auto constant = [](const char* sql) {
         return [sql](const std::string&, const std::vector<TypedSql>&) { return std::string(sql); };
     };
-    for (const char* f : {"pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible"}) {
+    for (const char* f : {"pg_type_is_visible", "pg_function_is_visible"}) {
         add(f, 1, f, fixed(kBool), PgType{oid::kOid, -1}, false, constant("1"));
     }
+    // A relation is visible when the search path reaches it by its name
+    // (search_path_functions.cpp).
+    add("pg_table_is_visible", 1, "litegres_table_is_visible", fixed(kBool), PgType{oid::kOid, -1});
     // Role 6171 is pg_database_owner, which owns schema public.
     add("pg_get_userbyid", 1, "pg_get_userbyid", fixed(PgType{oid::kName, -1}), PgType{oid::kOid, -1}, false,
         [](const std::string&, const std::vector<TypedSql>& a) {
@@ -319,22 +325,15 @@ std::map<Key, FunctionSignature> build_catalog() {
         [](const std::string&, const std::vector<TypedSql>& a) { return a[0].sql; });
     add("pg_get_expr", 3, "pg_get_expr", fixed(kText), kText, false,
         [](const std::string&, const std::vector<TypedSql>& a) { return a[0].sql; });
-    // The search path is public (with pg_catalog in front when implicit
-    // schemas are asked for), as a name[] in arrays' JSON storage.
-    add("current_schemas", 1, "current_schemas", fixed(PgType{pgwire::array_type_of(oid::kName), -1}), kBool, false,
-        [](const std::string&, const std::vector<TypedSql>& a) {
-            return "(CASE WHEN " + a[0].sql + " THEN '[\"pg_catalog\",\"public\"]' ELSE '[\"public\"]' END)";
-        });
+    // The session's search path (search_path_functions.cpp).
+    add("current_schemas", 1, "litegres_current_schemas", fixed(PgType{pgwire::array_type_of(oid::kName), -1}), kBool);
     for (const char* f : {"has_table_privilege", "has_schema_privilege", "has_database_privilege",
                           "has_column_privilege", "has_sequence_privilege", "has_function_privilege"}) {
         add(f, 2, f, fixed(kBool), kText, false, constant("1"));
         add(f, 3, f, fixed(kBool), kText, false, constant("1"));
     }
     add("current_database", 0, "litegres_current_database", fixed(PgType{oid::kName, -1}));
-    add("current_schema", 0, "litegres_current_schema", fixed(PgType{oid::kName, -1}),
-                              kText, false, [](const std::string&, const std::vector<TypedSql>&) {
-                                  return std::string("'public'");
-                              });
+    add("current_schema", 0, "litegres_current_schema", fixed(PgType{oid::kName, -1}));
     return c;
 }
 

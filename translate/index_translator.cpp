@@ -30,7 +30,7 @@ std::string make_object_name(std::string table, std::string columns, const std::
 
 }  // namespace
 
-std::string IndexTranslator::choose_name(Catalog& catalog, const std::string& table,
+std::string IndexTranslator::choose_name(Catalog& catalog, const RelationName& table,
                                          const std::vector<std::string>& columns, const std::string& suffix) {
     std::string column_part;
     for (const auto& c : columns) {
@@ -38,31 +38,34 @@ std::string IndexTranslator::choose_name(Catalog& catalog, const std::string& ta
         column_part += c;
         if (column_part.size() >= kMaxIdentifierLength) break;
     }
-    std::string base = make_object_name(table, column_part, suffix);
-    std::string name = base;
-    for (int n = 1; catalog.find_object(name) || catalog.find_table(name); ++n) {
-        name = make_object_name(table, column_part, suffix + std::to_string(n));
-    }
+    std::string name = make_object_name(table.name, column_part, suffix);
+    auto taken = [&] {
+        std::string sqlite_name = NameResolver::sqlite_name(table.schema, name);
+        return catalog.find_object(sqlite_name) || catalog.find_table(sqlite_name);
+    };
+    for (int n = 1; taken(); ++n) name = make_object_name(table.name, column_part, suffix + std::to_string(n));
     return name;
 }
 
 TranslatedStatement IndexTranslator::create(const PgQuery__IndexStmt& stmt) {
     const auto& rv = *stmt.relation;
-    if (rv.schemaname != nullptr && rv.schemaname[0] != '\0' && std::string(rv.schemaname) != "public") {
-        throw_unsupported("schemas other than public", rv.location);
-    }
     std::string method = stmt.access_method != nullptr ? stmt.access_method : "btree";
     if (method != "btree" && method != "hash") throw_unsupported("index access method " + method);
     if (stmt.n_exclude_op_names > 0) throw_unsupported("exclusion constraints");
 
     QueryTranslator q(catalog_, parameter_types_);
-    auto object = catalog_.find_object(rv.relname);
+    std::optional<RelationName> relation = NameResolver(catalog_).find(rv);
+    auto object = relation ? catalog_.find_object(relation->sqlite_name()) : std::nullopt;
     if (object && object->kind != "table") {
         throw PgError(sqlstate::kWrongObjectType, "\"" + std::string(rv.relname) + "\" is not a table",
                       ddl::position(rv.location));
     }
     Scope scope;
     scope.entries.push_back(q.table_entry(rv));
+    if (!relation) {
+        throw PgError(sqlstate::kWrongObjectType, "\"" + std::string(rv.relname) + "\" is not a table",
+                      ddl::position(rv.location));
+    }
     scope.entries.back().unqualified = true;
     const RangeEntry& table = scope.entries.back();
 
@@ -94,10 +97,13 @@ TranslatedStatement IndexTranslator::create(const PgQuery__IndexStmt& stmt) {
     }
 
     TranslatedStatement t = ddl::schema_change("CREATE INDEX");
+    // table_entry found it, so it exists; an index lives in its table's schema.
+    const RelationName& owner = *relation;
     std::string name;
     if (stmt.idxname != nullptr && stmt.idxname[0] != '\0') {
         name = stmt.idxname;
-        if (catalog_.find_object(name) || catalog_.find_table(name)) {
+        std::string sqlite_name = NameResolver::sqlite_name(owner.schema, name);
+        if (catalog_.find_object(sqlite_name) || catalog_.find_table(sqlite_name)) {
             if (stmt.if_not_exists) {
                 t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists, skipping"});
                 return t;
@@ -105,11 +111,12 @@ TranslatedStatement IndexTranslator::create(const PgQuery__IndexStmt& stmt) {
             throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
         }
     } else {
-        name = choose_name(catalog_, rv.relname, name_parts, "idx");
+        name = choose_name(catalog_, owner, name_parts, "idx");
     }
+    name = NameResolver::sqlite_name(owner.schema, name);
 
     std::string sql = std::string("CREATE ") + (stmt.unique ? "UNIQUE " : "") + "INDEX " + quote_identifier(name) +
-                      " ON " + quote_identifier(rv.relname) + " (" + ddl::join(keys, ", ") + ")";
+                      " ON " + quote_identifier(owner.sqlite_name()) + " (" + ddl::join(keys, ", ") + ")";
     if (stmt.where_clause != nullptr) sql += " WHERE " + q.expression(stmt.where_clause, scope).sql;
     t.sqlite_sql.push_back(std::move(sql));
     t.sqlite_sql.push_back(ddl::register_relation_sql(name));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "translate/catalog.h"
+#include "translate/name_resolver.h"
 #include "translate/query_translator.h"
 #include "translate/translated_statement.h"
 
@@ -23,7 +24,8 @@ public:
 
     // PostgreSQL's ChooseRelationName: table_columns_suffix, numbered on a
     // clash with any existing relation.
-    static std::string choose_name(Catalog& catalog, const std::string& table, const std::vector<std::string>& columns,
+    // The name is `table`'s schema's; `table.name` is PostgreSQL's relation name.
+    static std::string choose_name(Catalog& catalog, const RelationName& table, const std::vector<std::string>& columns,
                                    const std::string& suffix);
 
 private:

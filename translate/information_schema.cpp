@@ -41,10 +41,10 @@ const std::vector<InformationSchemaView>& views() {
           {"is_insertable_into", kCharacterData},
           {"is_typed", kCharacterData},
           {"commit_action", kCharacterData}},
-         "SELECT litegres_current_database(), 'public', r.name, "
+         "SELECT litegres_current_database(), r.nspname, r.relname, "
          "CASE s.type WHEN 'view' THEN 'VIEW' ELSE 'BASE TABLE' END, NULL, NULL, NULL, NULL, NULL, "
          "CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END, 'NO', NULL "
-         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view')"},
         {"columns",
          {{"table_catalog", kIdentifier},
@@ -91,7 +91,7 @@ const std::vector<InformationSchemaView>& views() {
           {"is_generated", kCharacterData},
           {"generation_expression", kCharacterData},
           {"is_updatable", kCharacterData}},
-         "SELECT litegres_current_database(), 'public', r.name, p.name, p.cid + 1, "
+         "SELECT litegres_current_database(), r.nspname, r.relname, p.name, p.cid + 1, "
          "litegres_column_fact(p.type, 'column_default', p.dflt_value), "
          "CASE WHEN p.\"notnull\" OR p.pk > 0 THEN 'NO' ELSE 'YES' END, "
          "litegres_column_fact(p.type, 'data_type', NULL), "
@@ -106,8 +106,40 @@ const std::vector<InformationSchemaView>& views() {
          "NULL, NULL, NULL, NULL, CAST(p.cid + 1 AS TEXT), 'NO', 'NO', NULL, NULL, NULL, NULL, "
          "NULL, 'NO', "
          "'NEVER', NULL, CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END "
-         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view'), pragma_table_info(r.name) p"},
+        {"sequences",
+         {{"sequence_catalog", kIdentifier},
+          {"sequence_schema", kIdentifier},
+          {"sequence_name", kIdentifier},
+          {"data_type", kCharacterData},
+          {"numeric_precision", kCardinal},
+          {"numeric_precision_radix", kCardinal},
+          {"numeric_scale", kCardinal},
+          {"start_value", kCharacterData},
+          {"minimum_value", kCharacterData},
+          {"maximum_value", kCharacterData},
+          {"increment", kCharacterData},
+          {"cycle_option", kCharacterData}},
+         "SELECT litegres_current_database(), r.nspname, r.relname, q.data_type, "
+         "CASE q.data_type WHEN 'smallint' THEN 16 WHEN 'integer' THEN 32 ELSE 64 END, 2, 0, "
+         "CAST(q.start_value AS TEXT), CAST(q.min_value AS TEXT), CAST(q.max_value AS TEXT), "
+         "CAST(q.increment_by AS TEXT), CASE WHEN q.cycle THEN 'YES' ELSE 'NO' END "
+         "FROM _litegres_relation_namespace r JOIN main._litegres_sequence q ON q.name = r.name"},
+        // view_definition is NULL: the view's PostgreSQL text is not kept.
+        {"views",
+         {{"table_catalog", kIdentifier},
+          {"table_schema", kIdentifier},
+          {"table_name", kIdentifier},
+          {"view_definition", kCharacterData},
+          {"check_option", kCharacterData},
+          {"is_updatable", kCharacterData},
+          {"is_insertable_into", kCharacterData},
+          {"is_trigger_updatable", kCharacterData},
+          {"is_trigger_deletable", kCharacterData},
+          {"is_trigger_insertable_into", kCharacterData}},
+         "SELECT litegres_current_database(), r.nspname, r.relname, NULL, 'NONE', 'NO', 'NO', 'NO', 'NO', 'NO' "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view'"},
         {"schemata",
          {{"catalog_name", kIdentifier},
           {"schema_name", kIdentifier},
@@ -116,9 +148,10 @@ const std::vector<InformationSchemaView>& views() {
           {"default_character_set_schema", kIdentifier},
           {"default_character_set_name", kIdentifier},
           {"sql_path", kCharacterData}},
-         "SELECT litegres_current_database(), n.name, 'postgres', NULL, NULL, NULL, NULL "
-         "FROM (SELECT 'information_schema' AS name UNION ALL SELECT 'pg_catalog' UNION ALL "
-         "SELECT 'pg_toast' UNION ALL SELECT 'public') n"},
+         "SELECT litegres_current_database(), n.name, n.owner, NULL, NULL, NULL, NULL "
+         "FROM (SELECT 'information_schema' AS name, 'postgres' AS owner UNION ALL SELECT 'pg_catalog', 'postgres' "
+         "UNION ALL SELECT 'pg_toast', 'postgres' UNION ALL SELECT 'public', 'postgres' "
+         "UNION ALL SELECT name, owner FROM main._litegres_namespace) n"},
     };
     return kViews;
 }

@@ -17,6 +17,7 @@
 #include "translate/information_schema.h"
 #include "translate/window_function.h"
 #include "translate/literal_coercion.h"
+#include "translate/name_resolver.h"
 #include "translate/numeric_emitter.h"
 #include "translate/numeric_value.h"
 #include "translate/sql_text.h"
@@ -214,6 +215,7 @@ RangeEntry QueryTranslator::table_entry(const PgQuery__RangeVar& rv) {
     RangeEntry entry = relation_entry(rv);
     if (rv.alias != nullptr) {
         entry.refname = rv.alias->aliasname;
+        entry.schema.clear();
         for (size_t i = 0; i < rv.alias->n_colnames && i < entry.columns.size(); ++i) {
             entry.columns[i].name = str(rv.alias->colnames[i]);
         }
@@ -237,21 +239,21 @@ RangeEntry QueryTranslator::relation_entry(const PgQuery__RangeVar& rv) {
         }
     }
     if (schema.empty() || schema == "pg_catalog") table = find_system_relation(rv.relname);
-    if (!table && !schema.empty() && schema != "public") {
-        throw PgError(sqlstate::kUndefinedTable,
-                      "relation \"" + schema + "." + rv.relname + "\" does not exist",
-                      pos(rv.location));
-    }
-    if (!table) table = catalog_.find_table(rv.relname);
+    std::optional<RelationName> user_relation;
+    if (!table && schema != "pg_catalog") user_relation = NameResolver(catalog_).find(rv);
+    if (user_relation) table = catalog_.find_table(user_relation->sqlite_name());
     if (!table) {
-        throw PgError(sqlstate::kUndefinedTable,
-                      "relation \"" + std::string(rv.relname) + "\" does not exist",
+        throw PgError(sqlstate::kUndefinedTable, "relation \"" + NameResolver::display(rv) + "\" does not exist",
                       pos(rv.location));
     }
     RangeEntry entry;
     entry.refname = rv.relname;
     entry.relation_name = rv.relname;
     entry.columns = std::move(table->columns);
+    if (user_relation) {
+        entry.schema = user_relation->schema;
+        if (user_relation->schema != "public") entry.sqlite_name = user_relation->sqlite_name();
+    }
     return entry;
 }
 
@@ -376,6 +378,7 @@ std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEnt
     if (!entry.sqlite_name.empty() && rv.alias == nullptr) sql += " AS " + quote_identifier(entry.refname);
     if (rv.alias != nullptr) {
         entry.refname = rv.alias->aliasname;
+        entry.schema.clear();
         // Column aliases need a subquery: SQLite has no t(a, b) aliases.
         if (rv.alias->n_colnames > 0) {
             std::vector<std::string> cols;
@@ -1380,7 +1383,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
     std::string table = names[names.size() - 2];
     for (const Scope* s = &scope; s != nullptr; s = s->parent) {
         for (const auto& e : s->entries) {
-            if (e.refname != table) continue;
+            if (e.refname != table || (names.size() == 3 && e.schema != names[0])) continue;
             for (const auto& c : e.columns) {
                 if (c.name == column) {
                     TypedSql t{!c.sql.empty()    ? c.sql
@@ -1778,6 +1781,21 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
 
     std::vector<TypedSql> args;
     for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], scope));
+    // A relation named by a constant is bound now, through the search path,
+    // as PostgreSQL reads a regclass constant: the function gets its SQLite name.
+    static const char* kRelationArgument[] = {"nextval", "currval", "setval", "pg_get_serial_sequence"};
+    if (!args.empty() &&
+        std::any_of(std::begin(kRelationArgument), std::end(kRelationArgument), [&](const char* n) { return name == n; })) {
+        if (call.args[0]->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) {
+            throw NeedsLiterals();
+        }
+        auto relation = args[0].unknown_literal ? NameResolver(catalog_).find_by_text(*args[0].unknown_literal)
+                                                : std::nullopt;
+        if (relation) {
+            args[0].unknown_literal = relation->sqlite_name();
+            args[0].sql = quote_string(relation->sqlite_name());
+        }
+    }
     if (call.n_agg_order > 0) return ordered_aggregate(name, call, args, scope);
     return call_with_arguments(name, call, args, scope);
 }
@@ -2027,6 +2045,7 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
     if (!name.empty() && name.size() < 11 && name.find_first_not_of("0123456789") == std::string::npos) {
         return {name, target};
     }
+    const std::string text = name;
     for (const char* schema : {"pg_catalog.", "public."}) {
         if (name.rfind(schema, 0) == 0) name = name.substr(std::string(schema).size());
     }
@@ -2043,8 +2062,15 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
         return {std::to_string(type.oid), target};
     }
     bool proc = target.oid == oid::kRegproc;
+    // pg_catalog comes first in every search path.
     if (std::optional<Oid> system = proc ? std::nullopt : system_relation_oid(name)) {
         return {std::to_string(*system), target};
+    }
+    if (target.oid == oid::kRegclass) {
+        if (auto relation = NameResolver(catalog_).find_by_text(text)) {
+            return {"(SELECT oid FROM _litegres_relation WHERE name = " + quote_string(relation->sqlite_name()) + ")",
+                    target};
+        }
     }
     std::string lookup = proc ? "(SELECT oid FROM pg_proc WHERE proname = " + quote_string(name) + " LIMIT 1)"
                               : "(SELECT oid FROM pg_class WHERE relname = " + quote_string(name) + ")";
@@ -2187,7 +2213,7 @@ TypedSql QueryTranslator::value_function(const PgQuery__SQLValueFunction& f) {
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG:
             return {"litegres_current_database()", PgType{oid::kName, -1}};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
-            return {"'public'", PgType{oid::kName, -1}};
+            return {"litegres_current_schema()", PgType{oid::kName, -1}};
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
         case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
             return {*datetime_cast("litegres_clock(0)", kTimestamptz, PgType{oid::kTimetz, -1}), PgType{oid::kTimetz, -1}};

@@ -17,6 +17,9 @@ struct RangeEntry {
     // The relation's name in SQLite, when it is not relation_name
     // (information_schema views).
     std::string sqlite_name;
+    // The schema of a relation named without an alias ("" otherwise), which
+    // a three-part column reference (s.t.col) must match.
+    std::string schema;
     std::vector<ColumnInfo> columns;
     // The target of INSERT/UPDATE/DELETE: its columns are emitted without a
     // qualifier, which is what SQLite's RETURNING accepts.

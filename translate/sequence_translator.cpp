@@ -8,6 +8,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
+#include "translate/name_resolver.h"
 #include "translate/query_translator.h"
 
 namespace litegres::translate {
@@ -99,8 +100,11 @@ bool SequenceTranslator::apply_options(SequenceInfo& seq, PgQuery__Node** option
             }
             if (owner.n_items < 2) throw PgError(sqlstate::kSyntaxError, "invalid OWNED BY option");
             std::string column = ddl::string_value(owner.items[owner.n_items - 1]);
-            std::string table = ddl::string_value(owner.items[owner.n_items - 2]);
-            auto info = catalog_.find_table(table);
+            PgQuery__List table_names = owner;
+            table_names.n_items = owner.n_items - 1;
+            std::optional<RelationName> found = NameResolver(catalog_).find(table_names);
+            std::string table = found ? found->sqlite_name() : NameResolver::display(table_names);
+            auto info = found ? catalog_.find_table(table) : std::nullopt;
             if (!info) throw PgError(sqlstate::kUndefinedTable, "relation \"" + table + "\" does not exist");
             if (info->find_column(column) == nullptr) {
                 throw PgError(sqlstate::kUndefinedColumn,
@@ -110,7 +114,11 @@ bool SequenceTranslator::apply_options(SequenceInfo& seq, PgQuery__Node** option
             seq.owner_column = column;
         } else if (name == "sequence_name") {
             // CREATE TABLE ... GENERATED AS IDENTITY (SEQUENCE NAME x).
-            seq.name = ddl::object_name(*option.arg->list);
+            const auto& names = *option.arg->list;
+            std::string_view schema = names.n_items > 1 ? ddl::string_value(names.items[names.n_items - 2]) : "";
+            seq.name = NameResolver(catalog_)
+                           .creation_target(schema, ddl::string_value(names.items[names.n_items - 1]))
+                           .sqlite_name();
         } else {
             throw_unsupported("sequence option " + name);
         }
@@ -181,24 +189,22 @@ std::string SequenceTranslator::insert_sql(const SequenceInfo& seq, char identit
 
 TranslatedStatement SequenceTranslator::create(const PgQuery__CreateSeqStmt& stmt) {
     const auto& rv = *stmt.sequence;
-    if (rv.schemaname != nullptr && rv.schemaname[0] != '\0' && std::string(rv.schemaname) != "public") {
-        throw_unsupported("schemas other than public", rv.location);
-    }
     if (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') throw_unsupported("TEMPORARY sequences");
+    std::string relname = rv.relname;
     SequenceInfo seq;
-    seq.name = rv.relname;
     seq.data_type = "bigint";
-    if (seq.name.rfind("_litegres_", 0) == 0 || seq.name.rfind("sqlite_", 0) == 0) {
+    if (relname.rfind("_litegres_", 0) == 0 || relname.rfind("sqlite_", 0) == 0) {
         throw PgError(sqlstate::kInsufficientPrivilege,
-                      "relation name \"" + seq.name + "\" is reserved for litegres's own bookkeeping");
+                      "relation name \"" + relname + "\" is reserved for litegres's own bookkeeping");
     }
+    seq.name = NameResolver(catalog_).creation_target(rv).sqlite_name();
     TranslatedStatement t = ddl::schema_change("CREATE SEQUENCE");
     if (catalog_.find_object(seq.name)) {
         if (stmt.if_not_exists) {
-            t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + seq.name + "\" already exists, skipping"});
+            t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists, skipping"});
             return t;
         }
-        throw PgError(sqlstate::kDuplicateTable, "relation \"" + seq.name + "\" already exists");
+        throw PgError(sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists");
     }
     int64_t restart = 0;
     apply_options(seq, stmt.options, stmt.n_options, true, restart);
@@ -210,11 +216,11 @@ TranslatedStatement SequenceTranslator::create(const PgQuery__CreateSeqStmt& stm
 TranslatedStatement SequenceTranslator::alter(const PgQuery__AlterSeqStmt& stmt) {
     const auto& rv = *stmt.sequence;
     TranslatedStatement t = ddl::schema_change("ALTER SEQUENCE");
-    auto seq = catalog_.find_sequence(rv.relname);
+    std::optional<RelationName> found = NameResolver(catalog_).find(rv);
+    auto seq = found ? catalog_.find_sequence(found->sqlite_name()) : std::nullopt;
     if (!seq) {
-        auto object = catalog_.find_object(rv.relname);
-        if (object) throw PgError(sqlstate::kWrongObjectType, "\"" + std::string(rv.relname) + "\" is not a sequence");
-        std::string message = "relation \"" + std::string(rv.relname) + "\" does not exist";
+        if (found) throw PgError(sqlstate::kWrongObjectType, "\"" + std::string(rv.relname) + "\" is not a sequence");
+        std::string message = "relation \"" + NameResolver::display(rv) + "\" does not exist";
         if (!stmt.missing_ok) throw PgError(sqlstate::kUndefinedTable, message);
         t.notices.push_back({sqlstate::kSuccessfulCompletion, message + ", skipping"});
         return t;

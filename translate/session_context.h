@@ -31,6 +31,8 @@ struct SessionContext {
     std::function<std::optional<std::string>(const std::string& name)> get_setting;
     std::function<std::string(const std::string& name, const std::string& value, bool local)> set_setting;
     std::function<std::vector<std::string>()> database_names;  // for pg_database
+    // The schemas search_path names ("$user" replaced), for current_schema().
+    std::vector<std::string> search_path{"public"};
 };
 
 // The session whose statement runs on this thread, or nullptr. (Functions,

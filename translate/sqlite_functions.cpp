@@ -8,6 +8,7 @@
 #include "translate/sqlite_value.h"
 #include "translate/ordered_aggregate.h"
 #include "translate/regex_functions.h"
+#include "translate/search_path_functions.h"
 #include "translate/string_functions.h"
 #include "translate/sqlite_functions.h"
 
@@ -520,6 +521,7 @@ int register_sqlite_functions(sqlite3* db) {
     if (rc == SQLITE_OK) rc = register_container_collations(db);
     if (rc == SQLITE_OK) rc = register_array_functions(db);
     if (rc == SQLITE_OK) rc = register_catalog_functions(db);
+    if (rc == SQLITE_OK) rc = register_search_path_functions(db);
     if (rc == SQLITE_OK) rc = register_ordered_aggregate(db);
     return rc == SQLITE_OK ? register_lateral_rows(db) : rc;
 }

@@ -16,6 +16,9 @@
 #include "translate/drop_translator.h"
 #include "translate/identity_column.h"
 #include "translate/index_translator.h"
+#include "translate/name_resolver.h"
+#include "translate/schema_translator.h"
+#include "translate/search_path.h"
 #include "translate/sequence_translator.h"
 #include "translate/truncate_translator.h"
 #include "translate/view_translator.h"
@@ -61,7 +64,12 @@ const char* const kBookkeepingSchemaSql =
     // pg_class; user OIDs start at 16384 as in PostgreSQL.
     "CREATE TABLE IF NOT EXISTS _litegres_relation ("
     " oid INTEGER PRIMARY KEY,"
-    " name TEXT NOT NULL UNIQUE)";
+    " name TEXT NOT NULL UNIQUE);"
+    // CREATE SCHEMA: the schemas besides public (see NameResolver).
+    "CREATE TABLE IF NOT EXISTS _litegres_namespace ("
+    " oid INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " owner TEXT NOT NULL)";
 
 const char* const kBookkeepingUpgradeSql[] = {
     // _litegres_sequence of databases created before sequence options.
@@ -98,10 +106,9 @@ std::string identifier_list(PgQuery__Node** items, size_t n) {
     return join_strings(names, ", ");
 }
 
-void reject_schema(const PgQuery__RangeVar& rv) {
-    if (rv.schemaname != nullptr && rv.schemaname[0] != '\0' && std::string(rv.schemaname) != "public") {
-        throw_unsupported("schemas other than public", rv.location);
-    }
+// The SQLite name of a DML target (see NameResolver).
+std::string target_table(const RangeEntry& target, const PgQuery__RangeVar& rv) {
+    return quote_identifier(target.sqlite_name.empty() ? std::string(rv.relname) : target.sqlite_name);
 }
 
 const char* foreign_key_action(const char* action) {
@@ -114,8 +121,9 @@ const char* foreign_key_action(const char* action) {
     }
 }
 
-std::string references_clause(const PgQuery__Constraint& c) {
-    std::string sql = " REFERENCES " + quote_identifier(c.pktable->relname);
+// `parent`: the SQLite name of the referenced table.
+std::string references_clause(const PgQuery__Constraint& c, const std::string& parent) {
+    std::string sql = " REFERENCES " + quote_identifier(parent);
     if (c.n_pk_attrs > 0) sql += " (" + identifier_list(c.pk_attrs, c.n_pk_attrs) + ")";
     if (const char* del = foreign_key_action(c.fk_del_action)) sql += std::string(" ON DELETE ") + del;
     if (const char* upd = foreign_key_action(c.fk_upd_action)) sql += std::string(" ON UPDATE ") + upd;
@@ -167,12 +175,21 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_UPDATE_STMT: return update(*node->update_stmt);
         case PG_QUERY__NODE__NODE_DELETE_STMT: return remove(*node->delete_stmt);
         case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(*node->create_stmt);
-        case PG_QUERY__NODE__NODE_DROP_STMT: return DropTranslator(catalog_).drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_DROP_STMT:
+            if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
+                return SchemaTranslator(catalog_).drop(*node->drop_stmt);
+            }
+            return DropTranslator(catalog_).drop(*node->drop_stmt);
+        case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+            return SchemaTranslator(catalog_).create(*node->create_schema_stmt);
         case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return SequenceTranslator(catalog_).create(*node->create_seq_stmt);
         case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return SequenceTranslator(catalog_).alter(*node->alter_seq_stmt);
         case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
             return AlterTableTranslator(catalog_, parameter_types_).alter(*node->alter_table_stmt);
         case PG_QUERY__NODE__NODE_RENAME_STMT:
+            if (node->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
+                return SchemaTranslator(catalog_).rename(*node->rename_stmt);
+            }
             return AlterTableTranslator(catalog_, parameter_types_).rename(*node->rename_stmt);
         case PG_QUERY__NODE__NODE_VIEW_STMT:
             return ViewTranslator(catalog_, parameter_types_).create(*node->view_stmt);
@@ -245,7 +262,6 @@ TranslatedStatement StatementTranslator::select(const PgQuery__SelectStmt& stmt)
 }
 
 TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt) {
-    reject_schema(*stmt.relation);
     QueryTranslator q(catalog_, parameter_types_);
     q.use_captured_common_tables(&captured_ctes_);
     std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
@@ -272,7 +288,7 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
 
     if (stmt.override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE) throw_unsupported("OVERRIDING USER VALUE");
     bool overriding_system_value = stmt.override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE;
-    std::string sql = with + "INSERT INTO " + quote_identifier(stmt.relation->relname);
+    std::string sql = with + "INSERT INTO " + target_table(target, *stmt.relation);
     Scope empty;
     if (stmt.select_stmt == nullptr) {
         sql += " DEFAULT VALUES";
@@ -434,7 +450,6 @@ std::string StatementTranslator::set_list(QueryTranslator& q, PgQuery__Node** it
 }
 
 TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt) {
-    reject_schema(*stmt.relation);
     QueryTranslator q(catalog_, parameter_types_);
     q.use_captured_common_tables(&captured_ctes_);
     std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
@@ -449,8 +464,8 @@ TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt)
         from += (i == 0 ? " FROM " : ", ") + q.from_clause_item(stmt.from_clause[i], scope);
     }
 
-    std::string sql = with + "UPDATE " + quote_identifier(stmt.relation->relname);
-    if (stmt.relation->alias != nullptr) sql += " AS " + quote_identifier(stmt.relation->alias->aliasname);
+    std::string sql = with + "UPDATE " + target_table(target, *stmt.relation);
+    if (stmt.relation->alias != nullptr || !target.sqlite_name.empty()) sql += " AS " + quote_identifier(target.refname);
     sql += " SET " + set_list(q, stmt.target_list, stmt.n_target_list, target, scope) + from;
     if (stmt.where_clause != nullptr) sql += " WHERE " + q.condition(stmt.where_clause, scope, "WHERE");
 
@@ -470,7 +485,6 @@ TranslatedStatement StatementTranslator::update(const PgQuery__UpdateStmt& stmt)
 }
 
 TranslatedStatement StatementTranslator::remove(const PgQuery__DeleteStmt& stmt) {
-    reject_schema(*stmt.relation);
     QueryTranslator q(catalog_, parameter_types_);
     q.use_captured_common_tables(&captured_ctes_);
     std::string with = stmt.with_clause != nullptr ? q.with_clause(*stmt.with_clause, nullptr) : "";
@@ -478,7 +492,7 @@ TranslatedStatement StatementTranslator::remove(const PgQuery__DeleteStmt& stmt)
     scope.entries.push_back(q.table_entry(*stmt.relation));
     RangeEntry target = scope.entries.back();
     target.unqualified = true;
-    std::string table = quote_identifier(stmt.relation->relname);
+    std::string table = target_table(target, *stmt.relation);
     std::string sql = with + "DELETE FROM " + table;
     if (stmt.n_using_clause == 0) {
         scope.entries.back().unqualified = true;
@@ -487,7 +501,8 @@ TranslatedStatement StatementTranslator::remove(const PgQuery__DeleteStmt& stmt)
         // SQLite has no DELETE ... USING: the rows to delete are found by a
         // join over the target's rowids.
         std::string refname = quote_identifier(scope.entries.back().refname);
-        std::string from = table + (stmt.relation->alias != nullptr ? " AS " + refname : "");
+        bool named = stmt.relation->alias != nullptr || !target.sqlite_name.empty();
+        std::string from = table + (named ? " AS " + refname : "");
         for (size_t i = 0; i < stmt.n_using_clause; ++i) from += ", " + q.from_clause_item(stmt.using_clause[i], scope);
         sql += " WHERE rowid IN (SELECT " + refname + ".rowid FROM " + from;
         if (stmt.where_clause != nullptr) sql += " WHERE " + q.condition(stmt.where_clause, scope, "WHERE");
@@ -509,31 +524,32 @@ TranslatedStatement StatementTranslator::remove(const PgQuery__DeleteStmt& stmt)
 
 TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt& stmt) {
     const auto& rv = *stmt.relation;
-    reject_schema(rv);
     if (stmt.n_inh_relations > 0) throw_unsupported("INHERITS", rv.location);
     if (stmt.partspec != nullptr) throw_unsupported("PARTITION BY", rv.location);
     if (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') throw_unsupported("TEMPORARY tables", rv.location);
-    std::string table = rv.relname;
-    if (table.rfind("_litegres_", 0) == 0 || table.rfind("sqlite_", 0) == 0) {
+    std::string relname = rv.relname;
+    if (relname.rfind("_litegres_", 0) == 0 || relname.rfind("sqlite_", 0) == 0) {
         throw PgError(sqlstate::kInsufficientPrivilege,
-                      "table name \"" + table + "\" is reserved for litegres's own bookkeeping");
+                      "table name \"" + relname + "\" is reserved for litegres's own bookkeeping");
     }
+    // The SQLite name (see NameResolver).
+    std::string table = NameResolver(catalog_).creation_target(rv).sqlite_name();
 
     TranslatedStatement t = plain("CREATE TABLE", StatementKind::kQuery);
     t.writes = true;
     t.changes_schema = true;
     if (catalog_.find_table(table)) {
         if (stmt.if_not_exists) {
-            t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + table + "\" already exists, skipping"});
+            t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists, skipping"});
             return t;
         }
-        throw PgError(sqlstate::kDuplicateTable, "relation \"" + table + "\" already exists");
+        throw PgError(sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists");
     }
 
     QueryTranslator q(catalog_, parameter_types_);
     Scope table_scope;  // for CHECK constraints
     RangeEntry self;
-    self.refname = table;
+    self.refname = relname;
     self.unqualified = true;
     for (size_t i = 0; i < stmt.n_table_elts; ++i) {
         const PgQuery__Node* elt = stmt.table_elts[i];
@@ -587,11 +603,19 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     return t;
 }
 
-void StatementTranslator::check_references(const PgQuery__Constraint& c, const std::string& table) {
-    std::string parent = c.pktable->relname;
-    if (parent != table && !catalog_.find_table(parent)) {
-        throw PgError(sqlstate::kUndefinedTable, "relation \"" + parent + "\" does not exist");
+std::string StatementTranslator::check_references(const PgQuery__Constraint& c, const std::string& table) {
+    NameResolver names(catalog_);
+    // Unqualified, the table's own name means itself while it is created in
+    // the first schema of the search path.
+    RelationName self = names.of_sqlite_name(table);
+    const char* schema = c.pktable->schemaname != nullptr ? c.pktable->schemaname : "";
+    std::vector<std::string> path = schema[0] == '\0' ? names.existing_search_path() : std::vector<std::string>{schema};
+    if (self.name == c.pktable->relname && !path.empty() && path.front() == self.schema) return table;
+    std::optional<RelationName> parent = names.find(*c.pktable);
+    if (!parent || !catalog_.find_table(parent->sqlite_name())) {
+        throw PgError(sqlstate::kUndefinedTable, "relation \"" + NameResolver::display(*c.pktable) + "\" does not exist");
     }
+    return parent->sqlite_name();
 }
 
 std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQuery__ColumnDef& col,
@@ -609,9 +633,13 @@ std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQ
     // non-rowid PRIMARY KEY.
     bool not_null = col.is_not_null || in_key;
     std::string default_sql;
+    // Constraint and sequence names are made from the relation's own name,
+    // in its schema.
+    RelationName relation = NameResolver(catalog_).of_sqlite_name(table);
     // serial, and GENERATED ... AS IDENTITY: a sequence owned by the column.
     auto owned_sequence = [&](PgQuery__Node** options, size_t n_options, char identity) {
-        std::string seq = IndexTranslator::choose_name(catalog_, table, {col.colname}, "seq");
+        std::string seq =
+            NameResolver::sqlite_name(relation.schema, IndexTranslator::choose_name(catalog_, relation, {col.colname}, "seq"));
         default_sql = "litegres_nextval(" + quote_string(seq) + ")";
         not_null = true;
         after.push_back(SequenceTranslator(catalog_).owned_sequence_sql(seq, table, col.colname, type.type, options,
@@ -638,18 +666,17 @@ std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQ
                 break;
             }
             case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
-                constraints += named(c, table + "_pkey") + "PRIMARY KEY";
+                constraints += named(c, relation.name + "_pkey") + "PRIMARY KEY";
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-                constraints += named(c, IndexTranslator::choose_name(catalog_, table, {col.colname}, "key")) + "UNIQUE";
+                constraints += named(c, IndexTranslator::choose_name(catalog_, relation, {col.colname}, "key")) + "UNIQUE";
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-                check_references(c, table);
-                constraints += named(c, IndexTranslator::choose_name(catalog_, table, {col.colname}, "fkey")) +
-                               references_clause(c).substr(1);
+                constraints += named(c, IndexTranslator::choose_name(catalog_, relation, {col.colname}, "fkey")) +
+                               references_clause(c, check_references(c, table)).substr(1);
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-                constraints += named(c, IndexTranslator::choose_name(catalog_, table, {col.colname}, "check")) +
+                constraints += named(c, IndexTranslator::choose_name(catalog_, relation, {col.colname}, "check")) +
                                "CHECK (" + q.expression(c.raw_expr, table_scope).sql + ")";
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
@@ -669,6 +696,7 @@ std::string StatementTranslator::table_constraint(QueryTranslator& q, const PgQu
     // Unnamed constraints get PostgreSQL's generated names, so that
     // violations and ALTER TABLE ... DROP CONSTRAINT can name them.
     std::string name = c.conname != nullptr ? c.conname : "";
+    RelationName relation = NameResolver(catalog_).of_sqlite_name(table);
     auto key_names = [](PgQuery__Node** items, size_t n) {
         std::vector<std::string> names;
         for (size_t i = 0; i < n; ++i) names.push_back(str(items[i]));
@@ -676,12 +704,12 @@ std::string StatementTranslator::table_constraint(QueryTranslator& q, const PgQu
     };
     if (name.empty()) {
         switch (c.contype) {
-            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: name = table + "_pkey"; break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: name = relation.name + "_pkey"; break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-                name = IndexTranslator::choose_name(catalog_, table, key_names(c.keys, c.n_keys), "key");
+                name = IndexTranslator::choose_name(catalog_, relation, key_names(c.keys, c.n_keys), "key");
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-                name = IndexTranslator::choose_name(catalog_, table, key_names(c.fk_attrs, c.n_fk_attrs), "fkey");
+                name = IndexTranslator::choose_name(catalog_, relation, key_names(c.fk_attrs, c.n_fk_attrs), "fkey");
                 break;
             default: break;
         }
@@ -692,8 +720,8 @@ std::string StatementTranslator::table_constraint(QueryTranslator& q, const PgQu
             return prefix + "PRIMARY KEY (" + identifier_list(c.keys, c.n_keys) + ")";
         case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: return prefix + "UNIQUE (" + identifier_list(c.keys, c.n_keys) + ")";
         case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-            check_references(c, table);
-            return prefix + "FOREIGN KEY (" + identifier_list(c.fk_attrs, c.n_fk_attrs) + ")" + references_clause(c);
+            return prefix + "FOREIGN KEY (" + identifier_list(c.fk_attrs, c.n_fk_attrs) + ")" +
+                   references_clause(c, check_references(c, table));
         case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: {
             std::string check = q.expression(c.raw_expr, table_scope).sql;
             if (name.empty()) {
@@ -703,7 +731,7 @@ std::string StatementTranslator::table_constraint(QueryTranslator& q, const PgQu
                     if (check.find(quote_identifier(column.name)) != std::string::npos) used.push_back(column.name);
                 }
                 if (used.size() != 1) used.clear();
-                name = IndexTranslator::choose_name(catalog_, table, used, "check");
+                name = IndexTranslator::choose_name(catalog_, relation, used, "check");
                 prefix = "CONSTRAINT " + quote_identifier(name) + " ";
             }
             return prefix + "CHECK (" + check + ")";
@@ -776,7 +804,8 @@ TranslatedStatement StatementTranslator::set_variable(const PgQuery__VariableSet
                     default: break;
                 }
             }
-            t.setting_value = join_strings(parts, ", ");
+            // Its items are schema names, each quoted where needed ("$user").
+            t.setting_value = t.object_name == "search_path" ? SearchPath::setting_text(parts) : join_strings(parts, ", ");
             return t;
         }
         case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:

@@ -40,11 +40,12 @@ private:
     std::string on_conflict(QueryTranslator& q, const PgQuery__OnConflictClause& clause, const RangeEntry& target);
     TranslatedStatement create_table(const PgQuery__CreateStmt& stmt);
     TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);
-    void check_references(const PgQuery__Constraint& c, const std::string& table);
+    // The SQLite name of the table a FOREIGN KEY of `table` references (42P01 when none).
+    std::string check_references(const PgQuery__Constraint& c, const std::string& table);
 
 public:
-    // The SQLite definition of one column of `table` (CREATE TABLE, ALTER
-    // TABLE ADD COLUMN); `after` receives the SQL its owned sequence needs.
+    // The SQLite definition of one column of `table` (its SQLite name; CREATE
+    // TABLE, ALTER TABLE ADD COLUMN); `after` receives the SQL its owned sequence needs.
     std::string column_definition(QueryTranslator& q, const PgQuery__ColumnDef& col, const std::string& table,
                                   bool in_key, const Scope& table_scope, std::vector<std::string>& after);
     // A table constraint, named as PostgreSQL names it when unnamed.

@@ -486,7 +486,7 @@ const std::vector<SystemRelation>& relations() {
         {"pg_namespace",
          {{"oid", kOidType}, {"nspname", kName}, {"nspowner", kOidType}},
          "VALUES (11, 'pg_catalog', 10), (99, 'pg_toast', 10), (2200, 'public', 6171), "
-         "(13207, 'information_schema', 10)"},
+         "(13207, 'information_schema', 10) UNION ALL SELECT oid, name, 10 FROM main._litegres_namespace"},
         {"pg_class",
          {{"oid", kOidType}, {"relname", kName}, {"relnamespace", kOidType}, {"reltype", kOidType},
           {"relowner", kOidType}, {"relam", kOidType}, {"relpages", kInt4}, {"reltuples", kFloat4},
@@ -496,7 +496,7 @@ const std::vector<SystemRelation>& relations() {
           {"reltablespace", kOidType}, {"reloftype", kOidType}, {"relforcerowsecurity", kBool},
           {"relreplident", kChar}, {"reloptions", PgType{1009, -1}}, {"relacl", PgType{1034, -1}},
           {"relpartbound", PgType{194, -1}}},
-         "SELECT r.oid, r.name, 2200, 0, 10, CASE s.type WHEN 'table' THEN 2 WHEN 'index' THEN 403 ELSE 0 END, "
+         "SELECT r.oid, r.relname, r.nspoid, 0, 10, CASE s.type WHEN 'table' THEN 2 WHEN 'index' THEN 403 ELSE 0 END, "
          "0, -1, "
          "EXISTS (SELECT 1 FROM main.sqlite_schema i WHERE i.type = 'index' AND i.tbl_name = r.name), 0, 'p', "
          "CASE s.type WHEN 'view' THEN 'v' WHEN 'index' THEN 'i' ELSE 'r' END, "
@@ -510,13 +510,13 @@ const std::vector<SystemRelation>& relations() {
          "WHERE o.type = 'table' UNION SELECT f.\"table\" FROM main.sqlite_schema o, pragma_foreign_key_list(o.name) f "
          "WHERE o.type = 'table'), 0, 0, 0, 0, 0, 0, "
          "CASE s.type WHEN 'index' THEN 'n' ELSE 'd' END, NULL, NULL, NULL "
-         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view', 'index') "
-         "UNION ALL SELECT r.oid, r.name, 2200, 0, 10, 0, 0, -1, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, "
+         "UNION ALL SELECT r.oid, r.relname, r.nspoid, 0, 10, 0, 0, -1, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, "
          "'n', NULL, NULL, NULL "
-         "FROM main._litegres_relation r JOIN main._litegres_sequence q ON q.name = r.name "
+         "FROM _litegres_relation_namespace r JOIN main._litegres_sequence q ON q.name = r.name "
          // The indexes of PRIMARY KEY and UNIQUE constraints (describe_catalog.cpp).
-         "UNION ALL SELECT c.conindid, c.conname, 2200, 0, 10, 403, 0, -1, 0, 0, 'p', 'i', "
+         "UNION ALL SELECT c.conindid, c.conname, c.connamespace, 0, 10, 403, 0, -1, 0, 0, 'p', 'i', "
          "json_array_length(c.conkey), 0, 0, 0, 0, 0, 0, 0, 0, 0, 'n', NULL, NULL, NULL "
          "FROM pg_constraint c WHERE c.contype IN ('p', 'u')"},
         // Column defaults, as PostgreSQL prints them (pg_get_expr gives adbin
@@ -585,6 +585,14 @@ std::optional<TableInfo> find_system_relation(std::string_view name) {
 }
 
 int install_system_catalog(sqlite3* db) {
+    // Each relation's schema and own name, from its SQLite name (see NameResolver).
+    int rc = sqlite3_exec(db,
+                          "CREATE TEMP VIEW IF NOT EXISTS _litegres_relation_namespace (oid, name, relname, nspoid, "
+                          "nspname) AS SELECT r.oid, r.name, coalesce(substr(r.name, length(n.name) + 2), r.name), "
+                          "coalesce(n.oid, 2200), coalesce(n.name, 'public') FROM main._litegres_relation r "
+                          "LEFT JOIN main._litegres_namespace n ON substr(r.name, 1, length(n.name) + 1) = n.name || '.'",
+                          nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
     auto install = [db](const auto& relation) {
         std::string sql = std::string("CREATE TEMP VIEW IF NOT EXISTS ") + relation.name + " (";
         for (size_t i = 0; i < relation.columns.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
+#include "translate/name_resolver.h"
 #include "translate/query_translator.h"
 
 namespace litegres::translate {
@@ -18,18 +19,16 @@ TranslatedStatement TruncateTranslator::truncate(const PgQuery__TruncateStmt& st
     std::vector<std::string> tables;
     for (size_t i = 0; i < stmt.n_relations; ++i) {
         const auto& rv = *stmt.relations[i]->range_var;
-        if (rv.schemaname != nullptr && rv.schemaname[0] != '\0' && std::string(rv.schemaname) != "public") {
-            throw_unsupported("schemas other than public", rv.location);
-        }
-        auto object = catalog_.find_object(rv.relname);
+        std::optional<RelationName> found = NameResolver(catalog_).find(rv);
+        auto object = found ? catalog_.find_object(found->sqlite_name()) : std::nullopt;
         if (!object || object->kind == "index" || object->kind == "trigger") {
-            throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv.relname) + "\" does not exist",
+            throw PgError(sqlstate::kUndefinedTable, "relation \"" + NameResolver::display(rv) + "\" does not exist",
                           ddl::position(rv.location));
         }
         if (object->kind != "table") {
             throw PgError(sqlstate::kWrongObjectType, "\"" + std::string(rv.relname) + "\" is not a table");
         }
-        if (std::find(tables.begin(), tables.end(), rv.relname) == tables.end()) tables.push_back(rv.relname);
+        if (std::find(tables.begin(), tables.end(), object->name) == tables.end()) tables.push_back(object->name);
     }
 
     TranslatedStatement t;

@@ -4,6 +4,7 @@
 // or VACUUM (ANALYZE), refreshes SQLite's planner statistics.
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/name_resolver.h"
 #include "translate/sql_text.h"
 #include "translate/statement_translator.h"
 
@@ -23,11 +24,12 @@ TranslatedStatement StatementTranslator::vacuum(const PgQuery__VacuumStmt& stmt)
     std::vector<std::string> tables;
     for (size_t i = 0; i < stmt.n_rels; ++i) {
         const auto& relation = *stmt.rels[i]->vacuum_relation->relation;
-        if (!catalog_.find_table(relation.relname)) {
+        std::optional<RelationName> found = NameResolver(catalog_).find(relation);
+        if (!found || !catalog_.find_table(found->sqlite_name())) {
             throw PgError(sqlstate::kUndefinedTable,
-                          "relation \"" + std::string(relation.relname) + "\" does not exist");
+                          "relation \"" + NameResolver::display(relation) + "\" does not exist");
         }
-        tables.push_back(relation.relname);
+        tables.push_back(found->sqlite_name());
     }
     if (analyze) {
         if (tables.empty()) t.sqlite_sql.push_back("ANALYZE main");

@@ -4,6 +4,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
+#include "translate/name_resolver.h"
 
 namespace litegres::translate {
 
@@ -12,16 +13,15 @@ namespace sqlstate = pgwire::sqlstate;
 
 TranslatedStatement ViewTranslator::create(const PgQuery__ViewStmt& stmt) {
     const auto& rv = *stmt.view;
-    if (rv.schemaname != nullptr && rv.schemaname[0] != '\0' && std::string(rv.schemaname) != "public") {
-        throw_unsupported("schemas other than public", rv.location);
-    }
     if (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') throw_unsupported("TEMPORARY views", rv.location);
     if (stmt.with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION) throw_unsupported("WITH CHECK OPTION");
-    std::string name = rv.relname;
-    if (name.rfind("_litegres_", 0) == 0 || name.rfind("sqlite_", 0) == 0) {
+    std::string relname = rv.relname;
+    if (relname.rfind("_litegres_", 0) == 0 || relname.rfind("sqlite_", 0) == 0) {
         throw PgError(sqlstate::kInsufficientPrivilege,
-                      "relation name \"" + name + "\" is reserved for litegres's own bookkeeping");
+                      "relation name \"" + relname + "\" is reserved for litegres's own bookkeeping");
     }
+    // The SQLite name (see NameResolver).
+    std::string name = NameResolver(catalog_).creation_target(rv).sqlite_name();
 
     QueryTranslator q(catalog_, parameter_types_);
     SelectOutput query = q.select(*stmt.query->select_stmt, nullptr);
@@ -45,8 +45,8 @@ TranslatedStatement ViewTranslator::create(const PgQuery__ViewStmt& stmt) {
     TranslatedStatement t = ddl::schema_change("CREATE VIEW");
     auto existing = catalog_.find_object(name);
     if (existing && (!stmt.replace || existing->kind != "view")) {
-        if (stmt.replace) throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a view");
-        throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
+        if (stmt.replace) throw PgError(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a view");
+        throw PgError(sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists");
     }
     if (existing) {
         // OR REPLACE may only add columns at the end (checkViewTupleDesc).

@@ -1,0 +1,105 @@
+// search_path_functions.cpp — see search_path_functions.h.
+#include "translate/search_path_functions.h"
+
+#include <string>
+#include <vector>
+
+#include "pgwire/json_value.h"
+#include "translate/name_resolver.h"
+#include "translate/session_context.h"
+
+namespace litegres::translate {
+
+namespace {
+
+// The first row of `sql` (its first two columns as text) with ?1 bound to
+// `key`; empty when there is none.
+std::vector<std::string> first_row(sqlite3* db, const char* sql, const std::string& key) {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<std::string> row;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, key.c_str(), int(key.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            for (int i = 0; i < 2 && i < sqlite3_column_count(stmt); ++i) {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+                row.push_back(text != nullptr ? text : "");
+            }
+        }
+    }
+    sqlite3_finalize(stmt);
+    return row;
+}
+
+bool schema_exists(sqlite3* db, const std::string& name) {
+    if (name == "public" || NameResolver::is_system_schema(name)) return true;
+    return !first_row(db, "SELECT name FROM main._litegres_namespace WHERE name = ?1", name)
+                .empty();
+}
+
+std::vector<std::string> existing_search_path(sqlite3_context* ctx) {
+    const SessionContext* session = current_session_context();
+    std::vector<std::string> path =
+        session != nullptr ? session->search_path : std::vector<std::string>{"public"};
+    std::vector<std::string> out;
+    for (const auto& schema : path) {
+        if (schema_exists(sqlite3_context_db_handle(ctx), schema)) out.push_back(schema);
+    }
+    return out;
+}
+
+void current_schema(sqlite3_context* ctx, int, sqlite3_value**) {
+    std::vector<std::string> path = existing_search_path(ctx);
+    if (path.empty()) return sqlite3_result_null(ctx);
+    sqlite3_result_text(ctx, path.front().c_str(), int(path.front().size()), SQLITE_TRANSIENT);
+}
+
+// A name[] in litegres's array storage (a JSON array of strings).
+void current_schemas(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    std::vector<std::string> path = existing_search_path(ctx);
+    bool implicit = sqlite3_value_int(argv[0]) != 0;
+    std::string json = "[";
+    auto add = [&](const std::string& name) {
+        if (json.size() > 1) json += ",";
+        pgwire::append_json_string(json, name);
+    };
+    // pg_catalog is searched first unless the path places it.
+    bool placed = false;
+    for (const auto& schema : path) placed = placed || schema == "pg_catalog";
+    if (implicit && !placed) add("pg_catalog");
+    for (const auto& schema : path) add(schema);
+    json += "]";
+    sqlite3_result_text(ctx, json.c_str(), int(json.size()), SQLITE_TRANSIENT);
+}
+
+// Visible: the first schema of the path holding a relation of its name is
+// its own. System relations are always visible (pg_catalog comes first).
+void table_is_visible(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    sqlite3* db = sqlite3_context_db_handle(ctx);
+    std::string oid = std::to_string(sqlite3_value_int64(argv[0]));
+    std::vector<std::string> relation = first_row(
+        db, "SELECT nspname, relname FROM _litegres_relation_namespace WHERE oid = ?1", oid);
+    if (relation.size() < 2) return sqlite3_result_int(ctx, 1);
+    for (const auto& schema : existing_search_path(ctx)) {
+        if (schema == relation[0]) return sqlite3_result_int(ctx, 1);
+        std::string shadow = NameResolver::sqlite_name(schema, relation[1]);
+        if (!first_row(db, "SELECT name FROM main._litegres_relation WHERE name = ?1", shadow)
+                 .empty())
+            break;
+    }
+    sqlite3_result_int(ctx, 0);
+}
+
+}  // namespace
+
+int register_search_path_functions(sqlite3* db) {
+    int rc = sqlite3_create_function_v2(db, "litegres_current_schema", 0, SQLITE_UTF8, nullptr,
+                                        current_schema, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_create_function_v2(db, "litegres_current_schemas", 1, SQLITE_UTF8, nullptr,
+                                    current_schemas, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
+    return sqlite3_create_function_v2(db, "litegres_table_is_visible", 1, SQLITE_UTF8, nullptr,
+                                      table_is_visible, nullptr, nullptr, nullptr);
+}
+
+}  // namespace litegres::translate

@@ -1,0 +1,14 @@
+// search_path_functions.h — current_schema() and current_schemas(bool): the
+// running session's search_path (SessionContext), less the schemas that do
+// not exist, read when the statement runs.
+#pragma once
+
+#include <sqlite3.h>
+
+namespace litegres::translate {
+
+// Registers litegres_current_schema(), litegres_current_schemas(implicit) and
+// litegres_table_is_visible(oid).
+int register_search_path_functions(sqlite3* db);
+
+}  // namespace litegres::translate
