@@ -48,6 +48,7 @@ inline constexpr const char* kDuplicateColumn = "42701";
 inline constexpr const char* kDuplicateDatabase = "42P04";
 inline constexpr const char* kDuplicateTable = "42P07";
 inline constexpr const char* kDuplicateObject = "42710";
+inline constexpr const char* kInvalidName = "42602";
 inline constexpr const char* kAmbiguousColumn = "42702";
 inline constexpr const char* kDuplicateAlias = "42712";
 inline constexpr const char* kCardinalityViolation = "21000";

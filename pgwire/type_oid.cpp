@@ -36,6 +36,7 @@ Oid array_element_type(Oid array) {
 }
 
 int16_t type_length(Oid type) {
+    if (type >= oid::kFirstUserOid) return 4;  // an enum stores its label's OID
     switch (type) {
         case oid::kBool:
         case oid::kChar: return 1;

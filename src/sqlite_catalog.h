@@ -16,9 +16,14 @@ public:
     std::vector<translate::SchemaObject> objects_on_table(std::string_view table) override;
     std::vector<std::string> tables_referencing(std::string_view table) override;
     std::optional<translate::SequenceInfo> find_sequence(std::string_view name) override;
+    std::optional<translate::EnumType> find_enum_type(std::string_view name) override;
+    std::optional<translate::EnumType> find_enum_type(translate::Oid oid) override;
+    std::vector<translate::ColumnOfType> columns_of_type(std::string_view declared) override;
 
 private:
     std::vector<translate::SchemaObject> objects(const char* sql, std::string_view name);
+    // The enum type of the first row `stmt` yields (oid, array_oid, name), with its labels.
+    std::optional<translate::EnumType> enum_type(sqlite3_stmt* stmt);
 
     SqliteConnection& connection_;
 };

@@ -82,7 +82,7 @@ TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& s
                 std::string sql = columns_translator.column_definition(q, col, table, in_key, scope, after);
                 TableDefinition one = TableDefinition::parse("(" + sql + ")");
                 def.columns.push_back(one.columns.front());
-                scope.entries.back().columns.push_back(ColumnInfo{col.colname, resolve_type_name(*col.type_name).type, false, "", 0, 0});
+                scope.entries.back().columns.push_back(ColumnInfo{col.colname, resolve_type_name(*col.type_name, &catalog_).type, false, "", 0, 0});
                 break;
             }
             case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: {
@@ -130,7 +130,7 @@ TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& s
             case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
                 require_column();
                 const auto& col = *cmd.def->column_def;
-                PgType target = resolve_type_name(*col.type_name).type;
+                PgType target = resolve_type_name(*col.type_name, &catalog_).type;
                 ColumnInfo* typed = nullptr;
                 for (auto& c : scope.entries.back().columns) {
                     if (c.name == name) typed = &c;

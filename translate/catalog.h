@@ -68,6 +68,21 @@ struct SequenceInfo {
     std::string owner_column;
 };
 
+// A user-defined enum type (CREATE TYPE ... AS ENUM), as kept in
+// _litegres_enum_type and _litegres_enum.
+struct EnumType {
+    Oid oid = 0;
+    Oid array_oid = 0;
+    std::string name;
+    std::vector<std::string> labels;  // in sort order
+};
+
+// A table column declared with a given type.
+struct ColumnOfType {
+    std::string table;
+    std::string column;
+};
+
 class Catalog {
 public:
     virtual ~Catalog() = default;
@@ -80,6 +95,11 @@ public:
     // The tables with a FOREIGN KEY referencing `table` (itself included).
     virtual std::vector<std::string> tables_referencing(std::string_view) { return {}; }
     virtual std::optional<SequenceInfo> find_sequence(std::string_view) { return std::nullopt; }
+    // A user-defined type by name, or by its OID or its array type's OID.
+    virtual std::optional<EnumType> find_enum_type(std::string_view) { return std::nullopt; }
+    virtual std::optional<EnumType> find_enum_type(Oid) { return std::nullopt; }
+    // The table columns whose declared type is `declared` (or its array).
+    virtual std::vector<ColumnOfType> columns_of_type(std::string_view) { return {}; }
 };
 
 }  // namespace litegres::translate

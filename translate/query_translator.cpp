@@ -617,7 +617,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
         if (term_type.oid == oid::kNumeric) {
             term = with_numeric_collation(term);
         } else {
-            term = datetime_ordering(term, term_type) + sort_collation(term_type);
+            term = datetime_ordering(term, term_type) + sort_collation(term_type) + enum_sort_collation(term_type);
         }
         parts.push_back(term + sort_direction(*sb));
     }
@@ -995,6 +995,10 @@ static std::string literal_sql(const std::string& text, PgType target, int posit
 
 void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int location) {
     if (!value.untyped() || context.is_unknown()) return;
+    if (auto type = enum_type_of(context)) {
+        value = enum_value(value, *type, location);
+        return;
+    }
     // Beside a numeric(p,s) value, a literal is plain numeric: comparing
     // with '19.991' must not round it to the column's scale.
     if (context.oid == oid::kNumeric) context.typmod = -1;
@@ -1011,6 +1015,7 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
 
 std::string QueryTranslator::assignment(const TypedSql& value, PgType target, int location) {
     if (value.is_null_literal) return "NULL";
+    if (auto type = enum_type_of(target)) return enum_assignment(value, *type, location);
     if (value.unknown_literal) {
         return literal_sql(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location));
     }
@@ -1055,8 +1060,8 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
         return cast_to(value, target, location).sql;
     }
     throw PgError(sqlstate::kDatatypeMismatch,
-                  "column is of type " + format_type(target) + " but expression is of type " +
-                      format_type(value.type),
+                  "column is of type " + format_type(target, &catalog_) + " but expression is of type " +
+                      format_type(value.type, &catalog_),
                   pos(location))
         .with_hint("You will need to rewrite or cast the expression.");
 }
@@ -1312,6 +1317,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
 
 TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, TypedSql r, int location) {
     if (auto container = container_operator(op, l, r, location)) return *container;
+    if (auto enum_result = enum_operator(op, l, r, location)) return *enum_result;
     if (op == "||") {
         // text || anything: unknown literals are text, other values are
         // converted with their output function (PostgreSQL's anytextcat).
@@ -1690,9 +1696,10 @@ TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQ
 
     if (name == "pg_typeof" && args.size() == 1 && call.over == nullptr) {
         // The type is known at bind time; regtype prints as format_type.
-        std::string type_name = args[0].untyped() ? "unknown" : format_type(args[0].type);
+        std::string type_name = args[0].untyped() ? "unknown" : format_type(args[0].type, &catalog_);
         return {quote_string(type_name), PgType{oid::kRegtype, -1}};
     }
+    if (auto enum_result = enum_function(name, args, call.location)) return *enum_result;
     const FunctionSignature* fn = find_function(name, args.size(), call.agg_star);
     if (fn == nullptr) {
         throw PgError(sqlstate::kUndefinedFunction,
@@ -1735,7 +1742,7 @@ TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQ
 }
 
 TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& scope) {
-    ResolvedTypeName target = resolve_type_name(*cast.type_name);
+    ResolvedTypeName target = resolve_type_name(*cast.type_name, &catalog_);
     if (target.serial) {
         throw PgError(sqlstate::kUndefinedObject,
                       "type \"" + std::string(str(cast.type_name->names[cast.type_name->n_names - 1])) +
@@ -1752,6 +1759,7 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
 
 TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     if (value.is_null_literal) return {"NULL", target};
+    if (auto enum_result = enum_cast(value, target, location)) return *enum_result;
     if (target.oid == oid::kRegproc || target.oid == oid::kRegclass || target.oid == oid::kRegtype) {
         return object_identifier_cast(value, target, location);
     }
@@ -1874,6 +1882,7 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
     }
     if (target.oid == oid::kRegtype) {
         PgType type = type_from_declared(name);
+        if (auto user = catalog_.find_enum_type(name); type.is_unknown() && user) type = PgType{user->oid, -1};
         if (type.is_unknown()) {
             throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", pos(location));
         }

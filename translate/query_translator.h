@@ -141,6 +141,16 @@ private:
     std::optional<TypedSql> container_function(const std::string& name, const PgQuery__FuncCall& call,
                                                std::vector<TypedSql>& args);
     std::optional<TypedSql> container_cast(const TypedSql& value, PgType target);
+    // Enum types (enum_expressions.cpp): each optional one returns nullopt
+    // when no operand is of an enum type.
+    std::optional<EnumType> enum_type_of(PgType type);
+    std::string enum_sort_collation(PgType type);  // " COLLATE ..." for an enum, else ""
+    // A literal, NULL, text or parameter as a value of `type` (22P02 for a bad label).
+    TypedSql enum_value(const TypedSql& value, const EnumType& type, int location);
+    std::optional<TypedSql> enum_cast(const TypedSql& value, PgType target, int location);
+    std::string enum_assignment(const TypedSql& value, const EnumType& type, int location);
+    std::optional<TypedSql> enum_operator(const std::string& op, TypedSql& l, TypedSql& r, int location);
+    std::optional<TypedSql> enum_function(const std::string& name, std::vector<TypedSql>& args, int location);
     TypedSql array_constructor(const PgQuery__AArrayExpr& e, const Scope& scope);
     TypedSql indirection(const PgQuery__AIndirection& e, const Scope& scope);
     TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);
