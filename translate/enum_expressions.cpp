@@ -68,7 +68,6 @@ TypedSql QueryTranslator::enum_value(const TypedSql& value, const EnumType& type
     TypedSql checked{"(litegres_enum_in(" + value.sql + ", " + std::to_string(type.oid) + ", " +
                          quote_string(displayed_type_name(type.name)) + ")" + collate + ")",
                      target};
-    checked.parameter = value.parameter;
     return checked;
 }
 
@@ -110,8 +109,10 @@ std::optional<TypedSql> QueryTranslator::enum_operator(const std::string& op, Ty
     auto left = enum_type_of(l.type), right = enum_type_of(r.type);
     if (!left && !right) return std::nullopt;
     const EnumType& type = left ? *left : *right;
-    if (!left && (l.untyped() || l.is_null_literal)) l = enum_value(l, type, location);
-    if (!right && (r.untyped() || r.is_null_literal)) r = enum_value(r, type, location);
+    // Untyped operands take the enum type; a parameter the client typed as
+    // the enum is checked like one that took it from here.
+    if ((!left && (l.untyped() || l.is_null_literal)) || (left && l.parameter > 0)) l = enum_value(l, type, location);
+    if ((!right && (r.untyped() || r.is_null_literal)) || (right && r.parameter > 0)) r = enum_value(r, type, location);
     if (l.type != r.type) {
         throw PgError(sqlstate::kUndefinedFunction,
                       "operator does not exist: " + format_type(l.type, &catalog_) + " " + op + " " +
