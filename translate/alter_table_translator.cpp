@@ -139,6 +139,10 @@ TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& s
                                                             : TypedSql{quote_identifier(name), typed->type};
                 source[name] = q.assignment(value, target, -1);
                 bool key = column->type == "int4";
+                // The old type's collation (numeric, enum) goes with it.
+                for (size_t at; (at = column->constraints.find(" COLLATE litegres_")) != std::string::npos;) {
+                    column->constraints.erase(at, column->constraints.find(' ', at + 9) - at);
+                }
                 column->type = key && target == kInt4 ? "int4" : column_declaration(target);
                 if (pgwire::is_array_type(target.oid)) column->type = quote_identifier(column->type);
                 typed->type = target;

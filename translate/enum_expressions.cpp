@@ -71,6 +71,11 @@ TypedSql QueryTranslator::enum_value(const TypedSql& value, const EnumType& type
     return checked;
 }
 
+std::string QueryTranslator::stored_text(const TypedSql& value, PgType target) {
+    auto type = enum_type_of(target);
+    return type ? enum_value(value, *type, -1).sql : value.sql;
+}
+
 std::string QueryTranslator::enum_assignment(const TypedSql& value, const EnumType& type, int location) {
     PgType target{type.oid, -1};
     if (value.untyped() || value.is_null_literal || (value.parameter > 0 && value.type == target)) {
@@ -94,8 +99,9 @@ std::optional<TypedSql> QueryTranslator::enum_cast(const TypedSql& value, PgType
     } else if (!enum_type_of(value.type)) {
         return std::nullopt;
     } else if (is_string_type(target)) {
-        // The label as plain text, compared and sorted as text again.
-        return TypedSql{"(" + value.sql + " COLLATE BINARY)", target};
+        // The label as plain text, compared and sorted as text again
+        // (and cut to a varchar(n) as text would be).
+        return cast_to(TypedSql{"(" + value.sql + " COLLATE BINARY)", kText}, target, location);
     }
     throw PgError(sqlstate::kCannotCoerce,
                   "cannot cast type " + format_type(value.type, &catalog_) + " to " + format_type(target, &catalog_),
@@ -143,6 +149,18 @@ std::optional<TypedSql> QueryTranslator::enum_function(const std::string& name, 
     text += "}";
     if (args.size() == 1) return TypedSql{quote_string(text), PgType{type->array_oid, -1}};
     throw_unsupported("enum_range with two arguments", location);
+}
+
+TypedSql QueryTranslator::enum_extremum(const std::vector<std::string>& values, PgType type, bool greatest) {
+    // GREATEST / LEAST skip NULLs, as the aggregates do; the aggregate
+    // compares in the type's order.
+    std::vector<std::string> rows;
+    for (const auto& v : values) rows.push_back("SELECT " + v + " AS v");
+    std::string rows_sql;
+    for (size_t i = 0; i < rows.size(); ++i) rows_sql += (i > 0 ? " UNION ALL " : "") + rows[i];
+    return {std::string("(SELECT ") + (greatest ? "max" : "min") + "(v" + enum_sort_collation(type) + ") FROM (" +
+                rows_sql + "))",
+            type};
 }
 
 }  // namespace litegres::translate

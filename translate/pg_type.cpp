@@ -210,6 +210,7 @@ std::string format_type(PgType type, Catalog* catalog) {
 }
 
 std::string declared_type_text(PgType type) {
+    if (is_user_type(type)) return enum_declared_type(type.oid);
     std::string text = format_type(type);
     bool has_precision = type.oid == oid::kTimestamp || type.oid == oid::kTimestamptz || type.oid == oid::kTime ||
                          type.oid == oid::kTimetz;

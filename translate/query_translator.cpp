@@ -638,7 +638,7 @@ std::string QueryTranslator::window_spec(const PgQuery__WindowDef& w, const Scop
             const auto& sb = *w.order_clause[i]->sort_by;
             TypedSql key = expression(sb.node, scope);
             keys.push_back((key.type.oid == oid::kNumeric ? with_numeric_collation(key.sql) : key.sql) +
-                           sort_direction(sb));
+                           enum_sort_collation(key.type) + sort_direction(sb));
         }
         parts.push_back("ORDER BY " + join_strings(keys, ", "));
     }
@@ -1179,6 +1179,7 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
             }
             // PostgreSQL's GREATEST/LEAST skip NULLs; SQLite's max()/min() do not.
             bool greatest = m.op == PG_QUERY__MIN_MAX_OP__IS_GREATEST;
+            if (enum_type_of(type)) return enum_extremum(sqls, type, greatest);
             const char* fn = type.oid == oid::kNumeric ? (greatest ? "litegres_numeric_greatest" : "litegres_numeric_least")
                                                        : (greatest ? "litegres_greatest" : "litegres_least");
             return {std::string(fn) + "(" + join_strings(sqls, ", ") + ")", type};
@@ -1730,7 +1731,9 @@ TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQ
         sqls.push_back(by_value ? with_numeric_collation(a.sql) : a.sql);
     }
     // min()/max() compare with their argument's collation.
-    if (fn->aggregate && args.size() == 1) sqls[0] = datetime_ordering(sqls[0], args[0].type);
+    if (fn->aggregate && args.size() == 1) {
+        sqls[0] = datetime_ordering(sqls[0], args[0].type) + enum_sort_collation(args[0].type);
+    }
     std::string sql = fn->sqlite_name + "(";
     if (call.agg_star) sql += "*";
     if (call.agg_distinct) sql += "DISTINCT ";

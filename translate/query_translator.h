@@ -78,6 +78,10 @@ public:
     TypedSql expression(const PgQuery__Node* node, const Scope& scope);
     // `value` converted for storing into a column of type `target`.
     std::string assignment(const TypedSql& value, PgType target, int location);
+    // A text column of INSERT ... SELECT's source stored into a column of
+    // type `target`: as it is, but checked when `target` is an enum (the
+    // source's unknown literals arrive as text).
+    std::string stored_text(const TypedSql& value, PgType target);
     // A SELECT list or RETURNING list: "expr AS name, ..." plus its columns.
     // `expressions`, when given, receives each output column's SQL.
     std::string target_list(PgQuery__Node** items, size_t count, const Scope& scope,
@@ -151,6 +155,7 @@ private:
     std::string enum_assignment(const TypedSql& value, const EnumType& type, int location);
     std::optional<TypedSql> enum_operator(const std::string& op, TypedSql& l, TypedSql& r, int location);
     std::optional<TypedSql> enum_function(const std::string& name, std::vector<TypedSql>& args, int location);
+    TypedSql enum_extremum(const std::vector<std::string>& values, PgType type, bool greatest);
     TypedSql array_constructor(const PgQuery__AArrayExpr& e, const Scope& scope);
     TypedSql indirection(const PgQuery__AIndirection& e, const Scope& scope);
     TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);

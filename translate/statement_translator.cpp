@@ -343,7 +343,7 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
                 names.push_back(quote_identifier(columns[i]->name));
                 positions.push_back("c" + std::to_string(i + 1));
                 TypedSql value{positions.back(), source.columns[i].type};
-                values.push_back(is_string_type(value.type) ? value.sql
+                values.push_back(is_string_type(value.type) ? q.stored_text(value, columns[i]->type)
                                                             : q.assignment(value, columns[i]->type, -1));
             }
             // "SELECT ... WHERE" before RETURNING/ON CONFLICT keeps SQLite's parser unambiguous.
