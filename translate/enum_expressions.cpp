@@ -4,6 +4,7 @@
 // and enum_first / enum_last / enum_range, which read the type's labels at
 // bind time (ALTER TYPE moves the schema generation, so they are re-bound).
 #include <algorithm>
+#include <cstdio>
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
@@ -20,16 +21,20 @@ namespace {
 
 int pos(int location) { return location >= 0 ? location + 1 : 0; }
 
-// A label as an element of an array's text form.
-std::string array_element_text(const std::string& label) {
-    bool quote = label.empty() || label.find_first_of("{},\"\\ \t\n\r\v\f") != std::string::npos;
-    std::string lower = label;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    if (!quote && lower != "null") return label;
+// A label as a JSON string: an element of an array's storage form.
+std::string json_string(const std::string& label) {
     std::string out = "\"";
     for (char c : label) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(static_cast<unsigned char>(c)));
+            out += escaped;
+        } else {
+            out += c;
+        }
     }
     return out + "\"";
 }
@@ -45,6 +50,11 @@ std::optional<EnumType> QueryTranslator::enum_type_of(PgType type) {
 
 std::string QueryTranslator::enum_sort_collation(PgType type) {
     return enum_type_of(type) ? " COLLATE " + enum_collation(type.oid) : "";
+}
+
+std::string QueryTranslator::enum_sort_key(const TypedSql& value) {
+    if (!enum_type_of(value.type)) return value.sql;
+    return "litegres_enum_sort_key(" + value.sql + ", " + std::to_string(value.type.oid) + ")";
 }
 
 TypedSql QueryTranslator::enum_value(const TypedSql& value, const EnumType& type, int location) {
@@ -144,10 +154,11 @@ std::optional<TypedSql> QueryTranslator::enum_function(const std::string& name, 
     if (args.size() == 1 && name == "enum_first") return type->labels.empty() ? TypedSql{"NULL", enum_pg} : label(type->labels.front());
     if (args.size() == 1 && name == "enum_last") return type->labels.empty() ? TypedSql{"NULL", enum_pg} : label(type->labels.back());
     if (name != "enum_range") return std::nullopt;
-    std::string text = "{";
-    for (size_t i = 0; i < type->labels.size(); ++i) text += (i > 0 ? "," : "") + array_element_text(type->labels[i]);
-    text += "}";
-    if (args.size() == 1) return TypedSql{quote_string(text), PgType{type->array_oid, -1}};
+    // An array's storage form (pgwire/array_value.h).
+    std::string json = "[";
+    for (size_t i = 0; i < type->labels.size(); ++i) json += (i > 0 ? "," : "") + json_string(type->labels[i]);
+    json += "]";
+    if (args.size() == 1) return TypedSql{quote_string(json), PgType{type->array_oid, -1}};
     throw_unsupported("enum_range with two arguments", location);
 }
 

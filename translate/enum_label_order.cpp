@@ -39,6 +39,20 @@ void enum_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_text(ctx, label.data(), int(label.size()), SQLITE_TRANSIENT);
 }
 
+// litegres_enum_sort_key(label, type oid): the label's sort order, for
+// sorts that compare numbers rather than collate text (ordered aggregates).
+void enum_sort_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    auto* self = static_cast<EnumLabelOrder*>(sqlite3_user_data(ctx));
+    std::optional<double> order = sqlite3_value_type(argv[0]) == SQLITE_NULL
+                                      ? std::nullopt
+                                      : self->sort_order(Oid(sqlite3_value_int64(argv[1])), text_of(argv[0]));
+    if (order) {
+        sqlite3_result_double(ctx, *order);
+    } else {
+        sqlite3_result_null(ctx);
+    }
+}
+
 void enum_forget(sqlite3_context* ctx, int, sqlite3_value**) {
     static_cast<EnumLabelOrder*>(sqlite3_user_data(ctx))->forget();
     sqlite3_result_null(ctx);
@@ -54,6 +68,9 @@ int EnumLabelOrder::register_on(sqlite3* db) {
     if (rc != SQLITE_OK) return rc;
     rc = sqlite3_create_function_v2(db, "litegres_enum_in", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, self, enum_in,
                                     nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_create_function_v2(db, "litegres_enum_sort_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, self,
+                                    enum_sort_key, nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
     return sqlite3_collation_needed(db, self, collation_needed);
 }

@@ -33,7 +33,8 @@ public:
     EnumLabelOrder(const EnumLabelOrder&) = delete;
     EnumLabelOrder& operator=(const EnumLabelOrder&) = delete;
 
-    // Installs the collations and litegres_enum_in / litegres_enum_forget on
+    // Installs the collations and litegres_enum_in / litegres_enum_sort_key /
+    // litegres_enum_forget on
     // `db`; the connection owns the object from then on.
     static int register_on(sqlite3* db);
 
@@ -41,6 +42,7 @@ public:
     // type does not have (which no stored value can be) sorts after all others.
     int compare(Oid type, std::string_view a, std::string_view b);
     bool has_label(Oid type, std::string_view label);
+    std::optional<double> sort_order(Oid type, std::string_view label) { return order_of(type, label); }
     void forget() { types_.clear(); }
 
 private:

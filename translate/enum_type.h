@@ -13,7 +13,8 @@
 
 namespace litegres::translate {
 
-// The only user types litegres has are enums and their array types.
+// The only user types litegres has are enums and their array types (an
+// enum's OID is even, its array type's the next one: pgwire/type_oid.h).
 inline bool is_user_type(PgType type) { return type.oid >= pgwire::oid::kFirstUserOid; }
 
 // A type name as format_type() prints it: double-quoted unless it is a

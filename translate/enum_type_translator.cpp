@@ -91,7 +91,7 @@ TranslatedStatement EnumTypeTranslator::create(const PgQuery__CreateEnumStmt& st
     check_name_free(name);
     TranslatedStatement t = ddl::schema_change("CREATE TYPE");
     t.sqlite_sql.push_back("INSERT INTO _litegres_enum_type (oid, name, array_oid) SELECT n, " + quote_string(name) +
-                           ", n + 1 FROM (SELECT " + next_object_oid_sql() + " AS n)");
+                           ", n + 1 FROM (SELECT " + next_object_oid_sql() + " + " + next_object_oid_sql() + " % 2 AS n)");
     std::vector<std::string> seen;
     for (size_t i = 0; i < stmt.n_vals; ++i) {
         std::string label = ddl::string_value(stmt.vals[i]);

@@ -1655,7 +1655,7 @@ TypedSql QueryTranslator::ordered_aggregate(const std::string& name, const PgQue
         std::string direction = sort_direction(sb);
         TypedSql key = expression(sb.node, scope);
         // numeric text sorts by value.
-        keys.push_back(key.type.oid == oid::kNumeric ? "CAST(" + key.sql + " AS REAL)" : key.sql);
+        keys.push_back(key.type.oid == oid::kNumeric ? "CAST(" + key.sql + " AS REAL)" : enum_sort_key(key));
         directions += direction.find("DESC") != std::string::npos ? 'd' : 'a';
         directions += direction.find("NULLS FIRST") != std::string::npos ? 'f' : 'l';
     }

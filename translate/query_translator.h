@@ -149,6 +149,7 @@ private:
     // when no operand is of an enum type.
     std::optional<EnumType> enum_type_of(PgType type);
     std::string enum_sort_collation(PgType type);  // " COLLATE ..." for an enum, else ""
+    std::string enum_sort_key(const TypedSql& value);  // an enum's sort order as a number; else value.sql
     // A literal, NULL, text or parameter as a value of `type` (22P02 for a bad label).
     TypedSql enum_value(const TypedSql& value, const EnumType& type, int location);
     std::optional<TypedSql> enum_cast(const TypedSql& value, PgType target, int location);
