@@ -28,7 +28,8 @@ struct FileHarness {
             out.clear();
             for (const auto& s : stmt.sqlite_sql) {
                 sqlite3_stmt* raw = nullptr;
-                REQUIRE(sqlite3_prepare_v2(connection.handle(), s.c_str(), -1, &raw, nullptr) == SQLITE_OK);
+                REQUIRE(sqlite3_prepare_v2(connection.handle(), s.c_str(), -1, &raw, nullptr) ==
+                        SQLITE_OK);
                 out.clear();
                 while (sqlite3_step(raw) == SQLITE_ROW) {
                     if (!out.empty()) out += ",";
@@ -54,9 +55,11 @@ TEST_CASE("an enum column is declared by its type's OID and sorts in the type's 
     REQUIRE(type);
     CHECK(type->labels == std::vector<std::string>{"sad", "ok", "happy"});
     CHECK(type->array_oid == type->oid + 1);
-    CHECK(litegres::test::text(sql.sqlite("SELECT type FROM pragma_table_info('t') WHERE name = 'm'")) ==
+    CHECK(litegres::test::text(
+              sql.sqlite("SELECT type FROM pragma_table_info('t') WHERE name = 'm'")) ==
           "enum text(" + std::to_string(type->oid) + ")");
-    CHECK(tr::type_from_declared("enum text(" + std::to_string(type->oid) + ")") == tr::PgType{type->oid, -1});
+    CHECK(tr::type_from_declared("enum text(" + std::to_string(type->oid) + ")") ==
+          tr::PgType{type->oid, -1});
     CHECK(tr::format_type(tr::PgType{type->oid, -1}, &sql.catalog()) == "mood");
     CHECK(tr::format_type(tr::PgType{type->array_oid, -1}, &sql.catalog()) == "mood[]");
     sql.run("INSERT INTO t VALUES (1, 'happy'), (2, 'sad'), (3, 'ok')");
@@ -72,7 +75,8 @@ TEST_CASE("a label the type lacks is 22P02 at bind time for literals, at run tim
     sql.run("CREATE TYPE mood AS ENUM ('sad', 'ok')");
     sql.run("CREATE TABLE t (m mood)");
     auto literal = pg_error_of([&] { sql.run("INSERT INTO t VALUES ('glad')"); });
-    CHECK(literal.sqlstate() == std::string(litegres::pgwire::sqlstate::kInvalidTextRepresentation));
+    CHECK(literal.sqlstate() ==
+          std::string(litegres::pgwire::sqlstate::kInvalidTextRepresentation));
     CHECK(std::string(literal.what()) == "invalid input value for enum mood: \"glad\"");
     sql.run("CREATE TABLE s (x text)");
     sql.run("INSERT INTO s VALUES ('glad')");
@@ -108,7 +112,8 @@ TEST_CASE("RENAME VALUE rewrites stored labels; DROP TYPE refuses or cascades to
     sql.run("ALTER TYPE m RENAME VALUE 'a' TO 'z'");
     CHECK(sql.text("SELECT v FROM t ORDER BY v") == "z,b");
     auto refused = pg_error_of([&] { sql.run("DROP TYPE m"); });
-    CHECK(refused.sqlstate() == std::string(litegres::pgwire::sqlstate::kDependentObjectsStillExist));
+    CHECK(refused.sqlstate() ==
+          std::string(litegres::pgwire::sqlstate::kDependentObjectsStillExist));
     sql.run("DROP TYPE m CASCADE");
     CHECK(litegres::test::text(sql.sqlite("SELECT name FROM pragma_table_info('t')")) == "id");
     CHECK(!sql.catalog().find_enum_type("m"));
@@ -131,10 +136,13 @@ TEST_CASE("a connection learns labels another connection added, in their place")
     std::filesystem::create_directories(dir.path);
     std::string path = (dir.path / "enums.db").string();
     FileHarness writer(path);
-    writer.text("CREATE TYPE m AS ENUM ('sad', 'happy'); CREATE TABLE t (v m); INSERT INTO t VALUES ('happy'), ('sad')");
+    writer.text(
+        "CREATE TYPE m AS ENUM ('sad', 'happy'); CREATE TABLE t (v m); INSERT INTO t VALUES "
+        "('happy'), ('sad')");
     FileHarness reader(path);
     CHECK(reader.text("SELECT v FROM t ORDER BY v") == "sad,happy");
-    writer.text("ALTER TYPE m ADD VALUE 'ok' BEFORE 'happy'; ALTER TYPE m ADD VALUE 'awful' BEFORE 'sad'");
+    writer.text(
+        "ALTER TYPE m ADD VALUE 'ok' BEFORE 'happy'; ALTER TYPE m ADD VALUE 'awful' BEFORE 'sad'");
     writer.text("INSERT INTO t VALUES ('ok'), ('awful')");
     CHECK(reader.text("SELECT v FROM t ORDER BY v") == "awful,sad,ok,happy");
     // An index built by a connection that never sorted this type before.

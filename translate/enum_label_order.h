@@ -28,7 +28,7 @@
 namespace litegres::translate {
 
 class EnumLabelOrder {
-public:
+  public:
     explicit EnumLabelOrder(sqlite3* db) : db_(db) {}
     EnumLabelOrder(const EnumLabelOrder&) = delete;
     EnumLabelOrder& operator=(const EnumLabelOrder&) = delete;
@@ -42,10 +42,12 @@ public:
     // type does not have (which no stored value can be) sorts after all others.
     int compare(Oid type, std::string_view a, std::string_view b);
     bool has_label(Oid type, std::string_view label);
-    std::optional<double> sort_order(Oid type, std::string_view label) { return order_of(type, label); }
+    std::optional<double> sort_order(Oid type, std::string_view label) {
+        return order_of(type, label);
+    }
     void forget() { types_.clear(); }
 
-private:
+  private:
     using Orders = std::unordered_map<std::string, double>;
     struct CollationBinding {
         EnumLabelOrder* owner;

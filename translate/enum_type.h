@@ -15,7 +15,9 @@ namespace litegres::translate {
 
 // The only user types litegres has are enums and their array types (an
 // enum's OID is even, its array type's the next one: pgwire/type_oid.h).
-inline bool is_user_type(PgType type) { return type.oid >= pgwire::oid::kFirstUserOid; }
+inline bool is_user_type(PgType type) {
+    return type.oid >= pgwire::oid::kFirstUserOid;
+}
 
 // A type name as format_type() prints it: double-quoted unless it is a
 // plain lower-case identifier.
@@ -27,8 +29,12 @@ inline std::string displayed_type_name(const std::string& name) {
     return plain ? name : quote_identifier(name);
 }
 
-inline std::string enum_collation(Oid type) { return "litegres_enum_" + std::to_string(type); }
+inline std::string enum_collation(Oid type) {
+    return "litegres_enum_" + std::to_string(type);
+}
 
-inline std::string enum_declared_type(Oid type) { return "enum text(" + std::to_string(type) + ")"; }
+inline std::string enum_declared_type(Oid type) {
+    return "enum text(" + std::to_string(type) + ")";
+}
 
 }  // namespace litegres::translate

@@ -13,7 +13,7 @@
 namespace litegres::translate {
 
 class EnumTypeTranslator {
-public:
+  public:
     EnumTypeTranslator(Catalog& catalog, ParameterTypes& parameter_types)
         : catalog_(catalog), parameter_types_(parameter_types) {}
 
@@ -26,7 +26,7 @@ public:
     TranslatedStatement rename(const PgQuery__RenameStmt& stmt);
     TranslatedStatement drop(const PgQuery__DropStmt& stmt);
 
-private:
+  private:
     // The type a name list names; 42704 when there is none.
     EnumType existing_type(PgQuery__Node** names, size_t count);
     // 42710 when a type (or a relation, whose row type shares the name) exists.
