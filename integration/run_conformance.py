@@ -178,14 +178,25 @@ def execute(conn, sql: str) -> Outcome:
         cursor.execute(sql)
         if cursor.description is None:
             return Outcome(status=cursor.statusmessage)
+        rows = tuple(cursor.fetchall())
         return Outcome(status=cursor.statusmessage,
-                       columns=tuple((c.name, c.type_code) for c in cursor.description),
-                       rows=tuple(cursor.fetchall()))
+                       columns=tuple((c.name, comparable_type(conn, c.type_code)) for c in cursor.description),
+                       rows=rows)
     except psycopg2.Error as error:
         # Client-side errors (e.g. "can't execute an empty query") have no
         # SQLSTATE; their text is then all there is to describe them.
         message = error.diag.message_primary if error.pgcode else str(error).strip()
         return Outcome(error_class=type(error).__name__, sqlstate=error.pgcode, message=message)
+
+
+def comparable_type(conn, type_oid: int):
+    """A built-in type by its OID (fixed in PostgreSQL); a user type (an enum,
+    OID >= 16384) by its name, since each server numbers its own objects."""
+    if type_oid < 16384:
+        return type_oid
+    cursor = conn.cursor()
+    cursor.execute("SELECT format_type(%s, NULL)", (type_oid,))
+    return cursor.fetchone()[0]
 
 
 class Watchdog:

@@ -116,6 +116,7 @@ DateTimeValue parse_or_throw(std::string_view text) {
 }  // namespace
 
 bool binary_format_supported(Oid type) {
+    if (type >= oid::kFirstUserOid) return true;
     switch (type) {
         case oid::kBool: case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid:
         case oid::kFloat4: case oid::kFloat8: case oid::kNumeric: case oid::kText: case oid::kVarchar:
@@ -230,6 +231,10 @@ WireValue decode_binary(Oid type, std::string_view b) {
         default:
             if (is_array_type(type)) {
                 v.bytes = ArrayValue::decode_binary(b, type).to_text();
+                return v;
+            }
+            if (type >= oid::kFirstUserOid) {
+                v.bytes = std::string(b);
                 return v;
             }
             throw PgError(sqlstate::kFeatureNotSupported,

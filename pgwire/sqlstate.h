@@ -51,6 +51,7 @@ inline constexpr const char* kDuplicateSchema = "42P06";
 inline constexpr const char* kInvalidSchemaName = "3F000";
 inline constexpr const char* kReservedName = "42939";
 inline constexpr const char* kDuplicateObject = "42710";
+inline constexpr const char* kInvalidName = "42602";
 inline constexpr const char* kAmbiguousColumn = "42702";
 inline constexpr const char* kDuplicateAlias = "42712";
 inline constexpr const char* kCardinalityViolation = "21000";

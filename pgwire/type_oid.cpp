@@ -21,7 +21,10 @@ constexpr ArrayPair kArrayTypes[] = {
 
 }  // namespace
 
+// User enum types have even OIDs and their array types the next, odd one
+// (translate/enum_type_translator.cpp allocates them so).
 Oid array_type_of(Oid element) {
+    if (element >= oid::kFirstUserOid) return element % 2 == 0 ? element + 1 : 0;
     for (const auto& p : kArrayTypes) {
         if (p.element == element) return p.array;
     }
@@ -29,6 +32,7 @@ Oid array_type_of(Oid element) {
 }
 
 Oid array_element_type(Oid array) {
+    if (array >= oid::kFirstUserOid) return array % 2 == 1 ? array - 1 : 0;
     for (const auto& p : kArrayTypes) {
         if (p.array == array) return p.element;
     }
@@ -36,6 +40,7 @@ Oid array_element_type(Oid array) {
 }
 
 int16_t type_length(Oid type) {
+    if (type >= oid::kFirstUserOid) return type % 2 == 0 ? 4 : -1;  // an enum stores its label's OID
     switch (type) {
         case oid::kBool:
         case oid::kChar: return 1;

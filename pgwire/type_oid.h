@@ -11,6 +11,10 @@ using Oid = uint32_t;
 
 namespace oid {
 inline constexpr Oid kUnknownType = 705;
+// PostgreSQL's FirstNormalObjectId. Types from here on are user enum types,
+// with even OIDs, and their array types, each the next (odd) OID: a label is
+// its own text in both wire formats.
+inline constexpr Oid kFirstUserOid = 16384;
 inline constexpr Oid kBool = 16;
 inline constexpr Oid kBytea = 17;
 inline constexpr Oid kChar = 18;  // the one-byte internal "char", not char(n)

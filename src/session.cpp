@@ -583,8 +583,9 @@ void Session::prepare_sql(const std::shared_ptr<translate::ParsedQuery>& parsed,
         throw PgError(sqlstate::kDuplicatePreparedStatement, "prepared statement \"" + name + "\" already exists");
     }
     std::vector<translate::PgType> declared;
+    SqliteCatalog catalog(connection());
     for (size_t i = 0; i < prepare.n_argtypes; ++i) {
-        declared.push_back(translate::resolve_type_name(*prepare.argtypes[i]->type_name).type);
+        declared.push_back(translate::resolve_type_name(*prepare.argtypes[i]->type_name, &catalog).type);
     }
     PgQuery__RawStmt inner = PG_QUERY__RAW_STMT__INIT;
     inner.stmt = prepare.query;

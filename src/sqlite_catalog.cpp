@@ -144,4 +144,47 @@ std::optional<translate::SequenceInfo> SqliteCatalog::find_sequence(std::string_
     return s;
 }
 
+std::optional<translate::EnumType> SqliteCatalog::enum_type(sqlite3_stmt* stmt) {
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) return std::nullopt;
+    if (rc != SQLITE_ROW) throw sqlite_error(connection_.handle(), rc);
+    translate::EnumType type;
+    type.oid = translate::Oid(sqlite3_column_int64(stmt, 0));
+    type.array_oid = translate::Oid(sqlite3_column_int64(stmt, 1));
+    type.name = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2));
+    StatementLease labels =
+        connection_.lease("SELECT label FROM _litegres_enum WHERE type_oid = ?1 ORDER BY sort_order", true);
+    sqlite3_bind_int64(labels.get(), 1, type.oid);
+    while ((rc = sqlite3_step(labels.get())) == SQLITE_ROW) {
+        type.labels.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(labels.get(), 0)));
+    }
+    if (rc != SQLITE_DONE) throw sqlite_error(connection_.handle(), rc);
+    return type;
+}
+
+std::optional<translate::EnumType> SqliteCatalog::find_enum_type(std::string_view name) {
+    StatementLease lease =
+        connection_.lease("SELECT oid, array_oid, name FROM _litegres_enum_type WHERE name = ?1", true);
+    sqlite3_bind_text(lease.get(), 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
+    return enum_type(lease.get());
+}
+
+std::optional<translate::EnumType> SqliteCatalog::find_enum_type(translate::Oid oid) {
+    StatementLease lease = connection_.lease(
+        "SELECT oid, array_oid, name FROM _litegres_enum_type WHERE oid = ?1 OR array_oid = ?1", true);
+    sqlite3_bind_int64(lease.get(), 1, oid);
+    return enum_type(lease.get());
+}
+
+std::vector<translate::ColumnOfType> SqliteCatalog::columns_of_type(std::string_view declared) {
+    std::vector<translate::ColumnOfType> out;
+    for (auto& o : objects("SELECT 'column', m.name, p.name, '' FROM main.sqlite_schema m, pragma_table_info(m.name) p "
+                           "WHERE m.type = 'table' AND lower(p.type) IN (lower(?1), lower(?1) || '[]') "
+                           "ORDER BY m.rowid, p.cid",
+                           declared)) {
+        out.push_back({std::move(o.name), std::move(o.table)});
+    }
+    return out;
+}
+
 }  // namespace litegres

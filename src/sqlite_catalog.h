@@ -18,9 +18,14 @@ public:
     std::optional<translate::SequenceInfo> find_sequence(std::string_view name) override;
     bool schema_exists(std::string_view name) override;
     std::vector<translate::SchemaObject> objects_in_schema(std::string_view schema) override;
+    std::optional<translate::EnumType> find_enum_type(std::string_view name) override;
+    std::optional<translate::EnumType> find_enum_type(translate::Oid oid) override;
+    std::vector<translate::ColumnOfType> columns_of_type(std::string_view declared) override;
 
 private:
     std::vector<translate::SchemaObject> objects(const char* sql, std::string_view name);
+    // The enum type of the first row `stmt` yields (oid, array_oid, name), with its labels.
+    std::optional<translate::EnumType> enum_type(sqlite3_stmt* stmt);
 
     SqliteConnection& connection_;
 };

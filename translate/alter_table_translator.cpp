@@ -82,7 +82,7 @@ TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& s
                 std::string sql = columns_translator.column_definition(q, col, table, in_key, scope, after);
                 TableDefinition one = TableDefinition::parse("(" + sql + ")");
                 def.columns.push_back(one.columns.front());
-                scope.entries.back().columns.push_back(ColumnInfo{col.colname, resolve_type_name(*col.type_name).type, false, "", 0, 0});
+                scope.entries.back().columns.push_back(ColumnInfo{col.colname, resolve_type_name(*col.type_name, &catalog_).type, false, "", 0, 0});
                 break;
             }
             case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: {
@@ -130,7 +130,7 @@ TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& s
             case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
                 require_column();
                 const auto& col = *cmd.def->column_def;
-                PgType target = resolve_type_name(*col.type_name).type;
+                PgType target = resolve_type_name(*col.type_name, &catalog_).type;
                 ColumnInfo* typed = nullptr;
                 for (auto& c : scope.entries.back().columns) {
                     if (c.name == name) typed = &c;
@@ -139,6 +139,10 @@ TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& s
                                                             : TypedSql{quote_identifier(name), typed->type};
                 source[name] = q.assignment(value, target, -1);
                 bool key = column->type == "int4";
+                // The old type's collation (numeric, enum) goes with it.
+                for (size_t at; (at = column->constraints.find(" COLLATE litegres_")) != std::string::npos;) {
+                    column->constraints.erase(at, column->constraints.find(' ', at + 9) - at);
+                }
                 column->type = key && target == kInt4 ? "int4" : column_declaration(target);
                 if (pgwire::is_array_type(target.oid)) column->type = quote_identifier(column->type);
                 typed->type = target;

@@ -69,6 +69,21 @@ struct SequenceInfo {
     std::string owner_column;
 };
 
+// A user-defined enum type (CREATE TYPE ... AS ENUM), as kept in
+// _litegres_enum_type and _litegres_enum.
+struct EnumType {
+    Oid oid = 0;
+    Oid array_oid = 0;
+    std::string name;
+    std::vector<std::string> labels;  // in sort order
+};
+
+// A table column declared with a given type.
+struct ColumnOfType {
+    std::string table;
+    std::string column;
+};
+
 class Catalog {
 public:
     virtual ~Catalog() = default;
@@ -91,6 +106,12 @@ public:
     // replaced); pg_catalog is implicitly searched first for system relations.
     const std::vector<std::string>& search_path() const { return search_path_; }
     void set_search_path(std::vector<std::string> schemas) { search_path_ = std::move(schemas); }
+
+    // A user-defined type by name, or by its OID or its array type's OID.
+    virtual std::optional<EnumType> find_enum_type(std::string_view) { return std::nullopt; }
+    virtual std::optional<EnumType> find_enum_type(Oid) { return std::nullopt; }
+    // The table columns whose declared type is `declared` (or its array).
+    virtual std::vector<ColumnOfType> columns_of_type(std::string_view) { return {}; }
 
 private:
     std::vector<std::string> search_path_{"public"};

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "translate/object_oid.h"
 #include "translate/sql_text.h"
 #include "translate/translated_statement.h"
 
@@ -41,8 +42,8 @@ inline TranslatedStatement schema_change(std::string tag) {
 
 // Gives a new relation its stable OID.
 inline std::string register_relation_sql(const std::string& name) {
-    return "INSERT INTO _litegres_relation (oid, name) SELECT coalesce(max(oid), 16383) + 1, " + quote_string(name) +
-           " FROM _litegres_relation";
+    return std::string("INSERT INTO _litegres_relation (oid, name) SELECT ") + next_object_oid_sql() + ", " +
+           quote_string(name);
 }
 
 // Forgets the OIDs (and view column types, comments) of relations that no

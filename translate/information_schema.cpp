@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "translate/enum_label_order.h"
+#include "translate/enum_type.h"
 #include "translate/pg_type.h"
 #include "translate/sqlite_value.h"
 
@@ -101,7 +103,8 @@ const std::vector<InformationSchemaView>& views() {
          "litegres_column_fact(p.type, 'numeric_precision_radix', NULL), "
          "litegres_column_fact(p.type, 'numeric_scale', NULL), "
          "litegres_column_fact(p.type, 'datetime_precision', NULL), NULL, NULL, NULL, NULL, NULL, "
-         "NULL, NULL, NULL, NULL, NULL, NULL, litegres_current_database(), 'pg_catalog', "
+         "NULL, NULL, NULL, NULL, NULL, NULL, litegres_current_database(), "
+         "CASE WHEN litegres_declared_type_oid(p.type) >= 16384 THEN 'public' ELSE 'pg_catalog' END, "
          "(SELECT t.typname FROM pg_type t WHERE t.oid = litegres_declared_type_oid(p.type)), "
          "NULL, NULL, NULL, NULL, CAST(p.cid + 1 AS TEXT), 'NO', 'NO', NULL, NULL, NULL, NULL, "
          "NULL, 'NO', "
@@ -212,6 +215,14 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
     return sqlite_default;
 }
 
+// An enum column's default as PostgreSQL prints it: 'label'::type. litegres
+// stores it as the label with the type's collation: ('label' COLLATE ...).
+std::string enum_default(const std::string& sqlite_default, sqlite3* db, Oid type) {
+    size_t open = sqlite_default.find('\''), close = sqlite_default.rfind('\'');
+    if (open == std::string::npos || close <= open) return sqlite_default;
+    return sqlite_default.substr(open, close - open + 1) + "::" + user_type_name(db, type);
+}
+
 // litegres_column_fact(declared type, fact, default): one information_schema
 // fact about a column of that declared type.
 void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -221,12 +232,13 @@ void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (type.is_unknown()) type = kText;
     if (fact == "column_default") {
         if (sqlite3_value_type(argv[2]) == SQLITE_NULL) return sqlite3_result_null(ctx);
-        std::string text = pg_default(value_string(argv[2]), type);
+        std::string text = is_user_type(type) ? enum_default(value_string(argv[2]), sqlite3_context_db_handle(ctx), type.oid)
+                                              : pg_default(value_string(argv[2]), type);
         return sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
     }
     auto integer = [&](int64_t v) { sqlite3_result_int64(ctx, v); };
     if (fact == "data_type") {
-        std::string name = format_type(PgType{type.oid, -1});
+        std::string name = is_user_type(type) ? "USER-DEFINED" : format_type(PgType{type.oid, -1});
         return sqlite3_result_text(ctx, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
     }
     bool character = type.oid == oid::kVarchar || type.oid == oid::kBpchar;

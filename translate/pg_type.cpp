@@ -8,6 +8,8 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/catalog.h"
+#include "translate/enum_type.h"
 
 namespace litegres::translate {
 
@@ -90,11 +92,23 @@ int32_t integer_typmod_arg(const PgQuery__Node* node) {
 
 }  // namespace
 
-ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name) {
+ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name, Catalog* catalog) {
     if (name.n_names == 0) throw pgwire::PgError(pgwire::sqlstate::kSyntaxError, "empty type name");
     const PgQuery__Node* last = name.names[name.n_names - 1];
     std::string type_name = last->node_case == PG_QUERY__NODE__NODE_STRING ? last->string->sval : "";
     const NamedType* named = find_named_type(type_name);
+    bool qualified_builtin = name.n_names > 1 && name.names[0]->node_case == PG_QUERY__NODE__NODE_STRING &&
+                             std::string_view(name.names[0]->string->sval) == "pg_catalog";
+    if (named == nullptr && catalog != nullptr && !qualified_builtin) {
+        if (auto user = catalog->find_enum_type(type_name); user && user->oid != 0 && user->name == type_name) {
+            if (name.n_array_bounds > 0) {
+                throw pgwire::PgError(pgwire::sqlstate::kFeatureNotSupported,
+                                      "array type " + type_name + "[] is not supported yet")
+                    .with_position(name.location + 1);
+            }
+            return ResolvedTypeName{PgType{user->oid, -1}, false};
+        }
+    }
     if (named == nullptr) {
         throw pgwire::PgError(pgwire::sqlstate::kUndefinedObject,
                               "type \"" + type_name + "\" does not exist")
@@ -144,7 +158,12 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name) {
     return resolved;
 }
 
-std::string format_type(PgType type) {
+std::string format_type(PgType type, Catalog* catalog) {
+    if (is_user_type(type)) {
+        auto user = catalog != nullptr ? catalog->find_enum_type(type.oid) : std::nullopt;
+        if (!user) return "unknown";
+        return displayed_type_name(user->name) + (user->oid == type.oid ? "" : "[]");
+    }
     auto with_precision = [&](const char* base, const char* zone) {
         return std::string(base) + (type.typmod >= 0 ? "(" + std::to_string(type.typmod) + ")" : "") + zone;
     };
@@ -193,6 +212,7 @@ std::string format_type(PgType type) {
 }
 
 std::string declared_type_text(PgType type) {
+    if (is_user_type(type)) return enum_declared_type(type.oid);
     std::string text = format_type(type);
     bool has_precision = type.oid == oid::kTimestamp || type.oid == oid::kTimestamptz || type.oid == oid::kTime ||
                          type.oid == oid::kTimetz;
@@ -203,6 +223,7 @@ std::string declared_type_text(PgType type) {
 }
 
 std::string column_declaration(PgType type) {
+    if (is_user_type(type)) return enum_declared_type(type.oid) + " COLLATE " + enum_collation(type.oid);
     if (type.oid != oid::kNumeric) return declared_type_text(type);
     std::string modifier = type.typmod >= 4 ? "(" + std::to_string(numeric_precision(type.typmod)) + "," +
                                                   std::to_string(numeric_scale(type.typmod)) + ")"
@@ -237,6 +258,7 @@ PgType type_from_declared(std::string_view declared) {
         return {oid::kNumeric, numeric_typmod(arg1, arg2 < 0 ? 0 : arg2)};
     }
     if (base == "double precision" || base == "double" || base == "float") return kFloat8;
+    if (base == "enum text" && arg1 >= int32_t(oid::kFirstUserOid)) return {Oid(arg1), -1};
     int32_t precision = paren != std::string::npos ? std::min(arg1, 6) : -1;
     if (base == "timestamp without time zone") return {oid::kTimestamp, precision};
     if (base == "timestamp with time zone") return {oid::kTimestamptz, precision};

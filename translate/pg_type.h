@@ -16,6 +16,7 @@ struct PgQuery__TypeName;
 namespace litegres::translate {
 
 using pgwire::Oid;
+class Catalog;
 
 struct PgType {
     Oid oid = pgwire::oid::kUnknownType;
@@ -45,12 +46,14 @@ struct ResolvedTypeName {
     bool serial = false;
 };
 
-// Throws PgError 42704 for a type litegres does not know.
-ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name);
+// Throws PgError 42704 for a type litegres does not know. User-defined
+// (enum) types are looked up in `catalog` when one is given.
+ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name, Catalog* catalog = nullptr);
 
 // PostgreSQL's format_type(): "integer", "character varying(20)",
-// "numeric(10,2)", "timestamp(3) with time zone".
-std::string format_type(PgType type);
+// "numeric(10,2)", "timestamp(3) with time zone"; a user type's name
+// needs the catalog ("unknown" without one).
+std::string format_type(PgType type, Catalog* catalog = nullptr);
 
 // The declared type text litegres writes into the SQLite schema: format_type's,
 // except that a precision moves behind the name, where SQLite's grammar takes

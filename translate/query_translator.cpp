@@ -694,7 +694,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
         if (term_type.oid == oid::kNumeric) {
             term = with_numeric_collation(term);
         } else {
-            term = datetime_ordering(term, term_type) + sort_collation(term_type);
+            term = datetime_ordering(term, term_type) + sort_collation(term_type) + enum_sort_collation(term_type);
         }
         parts.push_back(term + sort_direction(*sb));
     }
@@ -715,7 +715,7 @@ std::string QueryTranslator::window_spec(const PgQuery__WindowDef& w, const Scop
             const auto& sb = *w.order_clause[i]->sort_by;
             TypedSql key = expression(sb.node, scope);
             keys.push_back((key.type.oid == oid::kNumeric ? with_numeric_collation(key.sql) : key.sql) +
-                           sort_direction(sb));
+                           enum_sort_collation(key.type) + sort_direction(sb));
         }
         parts.push_back("ORDER BY " + join_strings(keys, ", "));
     }
@@ -1076,6 +1076,10 @@ static std::string literal_sql(const std::string& text, PgType target, int posit
 
 void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int location) {
     if (!value.untyped() || context.is_unknown()) return;
+    if (auto type = enum_type_of(context)) {
+        value = enum_value(value, *type, location);
+        return;
+    }
     // Beside a numeric(p,s) value, a literal is plain numeric: comparing
     // with '19.991' must not round it to the column's scale.
     if (context.oid == oid::kNumeric) context.typmod = -1;
@@ -1092,6 +1096,7 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
 
 std::string QueryTranslator::assignment(const TypedSql& value, PgType target, int location) {
     if (value.is_null_literal) return "NULL";
+    if (auto type = enum_type_of(target)) return enum_assignment(value, *type, location);
     if (value.unknown_literal) {
         return literal_sql(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location));
     }
@@ -1136,8 +1141,8 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
         return cast_to(value, target, location).sql;
     }
     throw PgError(sqlstate::kDatatypeMismatch,
-                  "column is of type " + format_type(target) + " but expression is of type " +
-                      format_type(value.type),
+                  "column is of type " + format_type(target, &catalog_) + " but expression is of type " +
+                      format_type(value.type, &catalog_),
                   pos(location))
         .with_hint("You will need to rewrite or cast the expression.");
 }
@@ -1256,6 +1261,7 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
             }
             // PostgreSQL's GREATEST/LEAST skip NULLs; SQLite's max()/min() do not.
             bool greatest = m.op == PG_QUERY__MIN_MAX_OP__IS_GREATEST;
+            if (enum_type_of(type)) return enum_extremum(sqls, type, greatest);
             const char* fn = type.oid == oid::kNumeric ? (greatest ? "litegres_numeric_greatest" : "litegres_numeric_least")
                                                        : (greatest ? "litegres_greatest" : "litegres_least");
             return {std::string(fn) + "(" + join_strings(sqls, ", ") + ")", type};
@@ -1425,6 +1431,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         return like(l, r, op.front() == '!', op.find('*') != std::string::npos, "'\\'");
     }
     if (auto container = container_operator(op, l, r, location)) return *container;
+    if (auto enum_result = enum_operator(op, l, r, location)) return *enum_result;
     if (op == "||") {
         // text || anything: unknown literals are text, other values are
         // converted with their output function (PostgreSQL's anytextcat).
@@ -1824,7 +1831,7 @@ TypedSql QueryTranslator::ordered_aggregate(const std::string& name, const PgQue
         std::string direction = sort_direction(sb);
         TypedSql key = expression(sb.node, scope);
         // numeric text sorts by value.
-        keys.push_back(key.type.oid == oid::kNumeric ? "CAST(" + key.sql + " AS REAL)" : key.sql);
+        keys.push_back(key.type.oid == oid::kNumeric ? "CAST(" + key.sql + " AS REAL)" : enum_sort_key(key));
         directions += direction.find("DESC") != std::string::npos ? 'd' : 'a';
         directions += direction.find("NULLS FIRST") != std::string::npos ? 'f' : 'l';
     }
@@ -1866,9 +1873,10 @@ TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQ
 
     if (name == "pg_typeof" && args.size() == 1 && call.over == nullptr) {
         // The type is known at bind time; regtype prints as format_type.
-        std::string type_name = args[0].untyped() ? "unknown" : format_type(args[0].type);
+        std::string type_name = args[0].untyped() ? "unknown" : format_type(args[0].type, &catalog_);
         return {quote_string(type_name), PgType{oid::kRegtype, -1}};
     }
+    if (auto enum_result = enum_function(name, args, call.location)) return *enum_result;
     const FunctionSignature* fn = find_function(name, args.size(), call.agg_star);
     if (fn == nullptr) {
         throw PgError(sqlstate::kUndefinedFunction,
@@ -1899,7 +1907,9 @@ TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQ
         sqls.push_back(by_value ? with_numeric_collation(a.sql) : a.sql);
     }
     // min()/max() compare with their argument's collation.
-    if (fn->aggregate && args.size() == 1) sqls[0] = datetime_ordering(sqls[0], args[0].type);
+    if (fn->aggregate && args.size() == 1) {
+        sqls[0] = datetime_ordering(sqls[0], args[0].type) + enum_sort_collation(args[0].type);
+    }
     std::string sql = fn->sqlite_name + "(";
     if (call.agg_star) sql += "*";
     if (call.agg_distinct) sql += "DISTINCT ";
@@ -1911,7 +1921,7 @@ TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQ
 }
 
 TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& scope) {
-    ResolvedTypeName target = resolve_type_name(*cast.type_name);
+    ResolvedTypeName target = resolve_type_name(*cast.type_name, &catalog_);
     if (target.serial) {
         throw PgError(sqlstate::kUndefinedObject,
                       "type \"" + std::string(str(cast.type_name->names[cast.type_name->n_names - 1])) +
@@ -1928,6 +1938,7 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
 
 TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     if (value.is_null_literal) return {"NULL", target};
+    if (auto enum_result = enum_cast(value, target, location)) return *enum_result;
     if (target.oid == oid::kRegproc || target.oid == oid::kRegclass || target.oid == oid::kRegtype) {
         return object_identifier_cast(value, target, location);
     }
@@ -2056,6 +2067,7 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
     }
     if (target.oid == oid::kRegtype) {
         PgType type = type_from_declared(name);
+        if (auto user = catalog_.find_enum_type(name); type.is_unknown() && user) type = PgType{user->oid, -1};
         if (type.is_unknown()) {
             throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", pos(location));
         }

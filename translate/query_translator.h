@@ -88,6 +88,10 @@ public:
     TypedSql expression(const PgQuery__Node* node, const Scope& scope);
     // `value` converted for storing into a column of type `target`.
     std::string assignment(const TypedSql& value, PgType target, int location);
+    // A text column of INSERT ... SELECT's source stored into a column of
+    // type `target`: as it is, but checked when `target` is an enum (the
+    // source's unknown literals arrive as text).
+    std::string stored_text(const TypedSql& value, PgType target);
     // A SELECT list or RETURNING list: "expr AS name, ..." plus its columns.
     // `expressions`, when given, receives each output column's SQL.
     std::string target_list(PgQuery__Node** items, size_t count, const Scope& scope,
@@ -171,6 +175,18 @@ private:
     std::optional<TypedSql> container_function(const std::string& name, const PgQuery__FuncCall& call,
                                                std::vector<TypedSql>& args);
     std::optional<TypedSql> container_cast(const TypedSql& value, PgType target);
+    // Enum types (enum_expressions.cpp): each optional one returns nullopt
+    // when no operand is of an enum type.
+    std::optional<EnumType> enum_type_of(PgType type);
+    std::string enum_sort_collation(PgType type);  // " COLLATE ..." for an enum, else ""
+    std::string enum_sort_key(const TypedSql& value);  // an enum's sort order as a number; else value.sql
+    // A literal, NULL, text or parameter as a value of `type` (22P02 for a bad label).
+    TypedSql enum_value(const TypedSql& value, const EnumType& type, int location);
+    std::optional<TypedSql> enum_cast(const TypedSql& value, PgType target, int location);
+    std::string enum_assignment(const TypedSql& value, const EnumType& type, int location);
+    std::optional<TypedSql> enum_operator(const std::string& op, TypedSql& l, TypedSql& r, int location);
+    std::optional<TypedSql> enum_function(const std::string& name, std::vector<TypedSql>& args, int location);
+    TypedSql enum_extremum(const std::vector<std::string>& values, PgType type, bool greatest);
     TypedSql array_constructor(const PgQuery__AArrayExpr& e, const Scope& scope);
     TypedSql indirection(const PgQuery__AIndirection& e, const Scope& scope);
     TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);

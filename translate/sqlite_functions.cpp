@@ -25,6 +25,8 @@
 #include "pgwire/type_oid.h"
 #include "pgwire/datetime_text.h"
 #include "translate/datetime_functions.h"
+#include "translate/enum_label_order.h"
+#include "translate/enum_type.h"
 #include "translate/array_functions.h"
 #include "translate/catalog_functions.h"
 #include "translate/container_collations.h"
@@ -452,7 +454,8 @@ void raise_error(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void format_type_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
     int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1 : sqlite3_value_int(argv[1]);
-    std::string name = format_type(PgType{Oid(sqlite3_value_int64(argv[0])), typmod});
+    PgType type{Oid(sqlite3_value_int64(argv[0])), typmod};
+    std::string name = is_user_type(type) ? user_type_name(sqlite3_context_db_handle(ctx), type.oid) : format_type(type);
     if (name == "unknown" && sqlite3_value_int64(argv[0]) != pgwire::oid::kUnknownType) name = "???";
     sqlite3_result_text(ctx, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
 }
@@ -522,6 +525,7 @@ int register_sqlite_functions(sqlite3* db) {
     if (rc == SQLITE_OK) rc = register_array_functions(db);
     if (rc == SQLITE_OK) rc = register_catalog_functions(db);
     if (rc == SQLITE_OK) rc = register_search_path_functions(db);
+    if (rc == SQLITE_OK) rc = EnumLabelOrder::register_on(db);
     if (rc == SQLITE_OK) rc = register_ordered_aggregate(db);
     return rc == SQLITE_OK ? register_lateral_rows(db) : rc;
 }

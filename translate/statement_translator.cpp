@@ -13,6 +13,7 @@
 #include "translate/alter_table_translator.h"
 #include "translate/comment_translator.h"
 #include "translate/ddl_text.h"
+#include "translate/enum_type_translator.h"
 #include "translate/drop_translator.h"
 #include "translate/identity_column.h"
 #include "translate/index_translator.h"
@@ -60,6 +61,22 @@ const char* const kBookkeepingSchemaSql =
     " column_name TEXT NOT NULL DEFAULT '',"
     " description TEXT NOT NULL,"
     " PRIMARY KEY (relation, column_name));"
+    // Enum types (CREATE TYPE ... AS ENUM) and their labels; see enum_type.h.
+    "CREATE TABLE IF NOT EXISTS _litegres_enum_type ("
+    " oid INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " array_oid INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS _litegres_enum ("
+    " oid INTEGER PRIMARY KEY,"
+    " type_oid INTEGER NOT NULL,"
+    " sort_order REAL NOT NULL,"
+    " label TEXT NOT NULL,"
+    " UNIQUE (type_oid, label));"
+    // The highest type OID ever given out, so that a dropped type's OID
+    // (and the label order cached under it) is never reused.
+    "CREATE TABLE IF NOT EXISTS _litegres_type_oid_high_water ("
+    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " oid INTEGER NOT NULL);"
     // Stable OIDs for relations, as clients see them in RowDescription and
     // pg_class; user OIDs start at 16384 as in PostgreSQL.
     "CREATE TABLE IF NOT EXISTS _litegres_relation ("
@@ -169,6 +186,7 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
     const PgQuery__Node* node = raw.stmt;
     if (node == nullptr) return plain("", StatementKind::kEmpty);
     if (has_data_modifying_with(node)) return data_modifying_with(raw);
+    if (EnumTypeTranslator::handles(*node)) return EnumTypeTranslator(catalog_, parameter_types_).translate(*node);
     switch (node->node_case) {
         case PG_QUERY__NODE__NODE_SELECT_STMT: return select(*node->select_stmt);
         case PG_QUERY__NODE__NODE_INSERT_STMT: return insert(*node->insert_stmt);
@@ -346,7 +364,7 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
                 names.push_back(quote_identifier(columns[i]->name));
                 positions.push_back("c" + std::to_string(i + 1));
                 TypedSql value{positions.back(), source.columns[i].type};
-                values.push_back(is_string_type(value.type) ? value.sql
+                values.push_back(is_string_type(value.type) ? q.stored_text(value, columns[i]->type)
                                                             : q.assignment(value, columns[i]->type, -1));
             }
             // "SELECT ... WHERE" before RETURNING/ON CONFLICT keeps SQLite's parser unambiguous.
@@ -555,7 +573,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         const PgQuery__Node* elt = stmt.table_elts[i];
         if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
         const auto& col = *elt->column_def;
-        ResolvedTypeName type = resolve_type_name(*col.type_name);
+        ResolvedTypeName type = resolve_type_name(*col.type_name, &catalog_);
         if (self.find_column(col.colname) != nullptr) {
             throw PgError(sqlstate::kDuplicateColumn,
                           "column \"" + std::string(col.colname) + "\" specified more than once");
@@ -597,8 +615,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         defs.push_back(table_constraint(q, *elt->constraint, table, table_scope));
     }
     t.sqlite_sql.push_back("CREATE TABLE " + quote_identifier(table) + " (" + join_strings(defs, ", ") + ")");
-    t.sqlite_sql.push_back("INSERT INTO _litegres_relation (oid, name) SELECT coalesce(max(oid), 16383) + 1, " +
-                           quote_string(table) + " FROM _litegres_relation");
+    t.sqlite_sql.push_back(ddl::register_relation_sql(table));
     for (auto& s : after) t.sqlite_sql.push_back(std::move(s));
     return t;
 }
@@ -621,7 +638,7 @@ std::string StatementTranslator::check_references(const PgQuery__Constraint& c, 
 std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQuery__ColumnDef& col,
                                                    const std::string& table, bool in_key, const Scope& table_scope,
                                                    std::vector<std::string>& after) {
-    ResolvedTypeName type = resolve_type_name(*col.type_name);
+    ResolvedTypeName type = resolve_type_name(*col.type_name, &catalog_);
     // SQLite makes an "integer" PRIMARY KEY an alias of the rowid, which
     // fills in NULLs and ignores the DEFAULT (a serial's sequence). Such
     // columns are declared "int4", which SQLite never aliases.

@@ -31,8 +31,9 @@ const std::vector<SystemRelation>& relations() {
           {"typelem", kOidType}, {"typarray", kOidType}, {"typinput", kOidType}, {"typoutput", kOidType},
           {"typreceive", kOidType}, {"typsend", kOidType}, {"typalign", kChar}, {"typstorage", kChar},
           {"typnotnull", kBool}, {"typbasetype", kOidType}, {"typtypmod", kInt4}, {"typndims", kInt4},
-          {"typcollation", kOidType}, {"typdefault", kText}},
-         "VALUES "
+          {"typcollation", kOidType}, {"typdefault", kText}, {"typacl", PgType{pgwire::array_type_of(pgwire::oid::kText), -1}}},
+         // No privileges: typacl is NULL (the default) for every type.
+         "SELECT *, NULL FROM (VALUES "
          ""
          "(16,'bool',11,10,1,1,'b','B',1,1,',',0,0,1000,1242,1243,2436,2437,'c','p',0,0,-1,0,0,NULL),"
          "(17,'bytea',11,10,-1,0,'b','U',0,1,',',0,0,1001,1244,31,2412,2413,'i','x',0,0,-1,0,0,NULL),"
@@ -345,7 +346,12 @@ const std::vector<SystemRelation>& relations() {
          "(12323,'_pg_stat_progress_copy',11,10,-1,0,'b','A',0,1,',',0,12324,0,750,751,2400,2401,'d','x',0,0,-1,0,0,NULL),"
          "(12328,'_pg_user_mappings',11,10,-1,0,'b','A',0,1,',',0,12329,0,750,751,2400,2401,'d','x',0,0,-1,0,0,NULL),"
          "(12333,'_pg_replication_origin_status',11,10,-1,0,'b','A',0,1,',',0,12334,0,750,751,2400,2401,'d','x',0,0,-1,0,0,NULL),"
-         "(12337,'_pg_stat_subscription_stats',11,10,-1,0,'b','A',0,1,',',0,12338,0,750,751,2400,2401,'d','x',0,0,-1,0,0,NULL)"},
+         "(12337,'_pg_stat_subscription_stats',11,10,-1,0,'b','A',0,1,',',0,12338,0,750,751,2400,2401,'d','x',0,0,-1,0,0,NULL)"
+         // Enum types (enum_in/out/recv/send) and their arrays, in schema public.
+         " UNION ALL SELECT oid, name, 2200, 10, 4, 1, 'e', 'E', 0, 1, ',', 0, 0, array_oid, 3504, 3505, 3532, 3533, "
+         "'i', 'p', 0, 0, -1, 0, 0, NULL FROM main._litegres_enum_type"
+         " UNION ALL SELECT array_oid, '_' || name, 2200, 10, -1, 0, 'b', 'A', 0, 1, ',', 0, oid, 0, 750, 751, 2400, "
+         "2401, 'i', 'x', 0, 0, -1, 0, 0, NULL FROM main._litegres_enum_type)"},
         {"pg_proc",
          {{"oid", kOidType}, {"proname", kName}, {"pronamespace", kOidType}, {"proowner", kOidType},
           {"prokind", kChar}},
@@ -483,6 +489,9 @@ const std::vector<SystemRelation>& relations() {
          {{"rngtypid", kOidType}, {"rngsubtype", kOidType}, {"rngmultitypid", kOidType}, {"rngcollation", kOidType},
           {"rngsubopc", kOidType}, {"rngcanonical", kOidType}, {"rngsubdiff", kOidType}},
          "SELECT 0, 0, 0, 0, 0, 0, 0 WHERE 0"},
+        {"pg_enum",
+         {{"oid", kOidType}, {"enumtypid", kOidType}, {"enumsortorder", kFloat4}, {"enumlabel", kName}},
+         "SELECT oid, type_oid, sort_order, label FROM main._litegres_enum"},
         {"pg_namespace",
          {{"oid", kOidType}, {"nspname", kName}, {"nspowner", kOidType}},
          "VALUES (11, 'pg_catalog', 10), (99, 'pg_toast', 10), (2200, 'public', 6171), "

@@ -77,7 +77,7 @@ TranslatedStatement ViewTranslator::create(const PgQuery__ViewStmt& stmt) {
     for (size_t i = 0; i < columns.size(); ++i) {
         names.push_back(quote_identifier(columns[i].name));
         types.push_back("(" + quote_string(name) + ", " + std::to_string(i + 1) + ", " +
-                        quote_string(format_type(columns[i].type)) + ")");
+                        quote_string(declared_type_text(columns[i].type)) + ")");
     }
     t.sqlite_sql.push_back("CREATE VIEW " + quote_identifier(name) + " (" + ddl::join(names, ", ") + ") AS " +
                            query.sql);
