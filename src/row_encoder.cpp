@@ -9,8 +9,7 @@
 #include "pgwire/binary_format.h"
 #include "pgwire/text_format.h"
 #include "translate/numeric_value.h"
-#include "translate/datetime_arithmetic.h"
-#include "translate/session_context.h"
+#include "translate/datetime_output.h"
 
 namespace litegres {
 
@@ -99,9 +98,16 @@ void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::Resu
                            size_t(sqlite3_column_bytes(stmt, col)));
             break;
         default: {
-            // Types stored as their text form: encode from the text.
+            // Types stored as their text form: encode from the text (the
+            // stored text itself where the text output follows the session's style).
             std::string text;
-            append_text(stmt, col, column, text);
+            if (type.oid == oid::kDate || type.oid == oid::kTimestamp || type.oid == oid::kTimestamptz ||
+                type.oid == oid::kInterval) {
+                text.assign(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
+                            size_t(sqlite3_column_bytes(stmt, col)));
+            } else {
+                append_text(stmt, col, column, text);
+            }
             pgwire::append_binary_from_text(scratch, type.oid, text);
             break;
         }
@@ -169,13 +175,17 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
                 return;
             }
             break;
+        case oid::kDate:
+        case oid::kTimestamp:
         case oid::kTimestamptz:
-            // Stored in UTC; printed in the session's TimeZone.
-            if (storage == SQLITE_TEXT && !translate::session_time_zone().is_utc()) {
+        case oid::kInterval:
+            // Stored as ISO text (timestamptz in UTC); printed in the session's
+            // DateStyle, IntervalStyle and TimeZone.
+            if (storage == SQLITE_TEXT) {
                 std::string_view stored(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
                                         size_t(sqlite3_column_bytes(stmt, col)));
-                if (std::optional<int64_t> utc = translate::timestamp_from_text(stored)) {
-                    out += translate::timestamptz_to_text(*utc, translate::session_time_zone());
+                if (std::optional<std::string> styled = translate::styled_datetime_output(stored, type.oid)) {
+                    out += *styled;
                     return;
                 }
             }

@@ -1060,7 +1060,11 @@ void Session::report_settings(const std::vector<std::string>& changed, pgwire::B
     apply_time_zone();
 }
 
-void Session::apply_time_zone() { context_.time_zone = translate::TimeZone::find(settings_->get("TimeZone")); }
+void Session::apply_time_zone() {
+    context_.time_zone = translate::TimeZone::find(settings_->get("TimeZone"));
+    context_.date_style = translate::DateStyle::parse(settings_->get("DateStyle"), {});
+    context_.interval_style = translate::parse_interval_style(settings_->get("IntervalStyle"));
+}
 
 void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kDeallocate) {
