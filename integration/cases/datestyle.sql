@@ -40,7 +40,9 @@ SHOW DateStyle;
 SELECT d, ts, tstz, iv FROM ds_t ORDER BY id;
 SELECT '2024-01-15'::date::text, '2024-01-15 10:30:00'::timestamp::text, '2024-01-15 10:30:00+00'::timestamptz::text;
 SELECT 'x' || '2024-01-15'::date, '2024-01-15 10:30:05.25'::timestamp;
+SELECT ARRAY['2024-01-15'::date, '2024-02-01'], ARRAY['2024-01-15 10:00'::timestamp], '10:00:00+02'::timetz, '10:00'::time, ARRAY[d] FROM ds_t WHERE id = 1;
 SET TimeZone = 'America/Los_Angeles';
+SELECT ARRAY[tstz], tstz::date, ts::timestamptz FROM ds_t WHERE id = 2;
 SELECT d, ts, tstz FROM ds_t ORDER BY id;
 SELECT '2024-07-04 12:00:00+00'::timestamptz, '2024-01-15 10:00 PST'::timestamptz::text;
 SET TimeZone = 'Asia/Kolkata';
@@ -94,7 +96,7 @@ SELECT interval '1 year 2 mons', interval '-1 year -2 mons', interval '3 days 04
 -- known gap: under IntervalStyle sql_standard a leading minus applies to every field of the input
 SELECT interval '-1 mon 2 days';
 SET IntervalStyle = 'iso_8601';
-SELECT iv FROM ds_t ORDER BY id;
+SELECT iv, ARRAY[iv] FROM ds_t ORDER BY id;
 SELECT interval '1 year 2 mons 3 days 04:05:06.5', interval '-1.25 sec', interval '0', interval '1 day -1 hour', interval '10 min';
 SET IntervalStyle = 'nonsense';
 SET IntervalStyle = 'postgres';
