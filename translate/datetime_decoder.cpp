@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "pgwire/datetime_text.h"
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/datetime_arithmetic.h"
@@ -212,7 +213,7 @@ private:
 
 void Decoder::set_julian_day(int julian) {
     // Julian day 2451545 is 2000-01-01.
-    CivilTime c = civil_from_timestamp((int64_t(julian) - 2451545) * kMicrosPerDay);
+    pgwire::DateTimeValue c = pgwire::from_days_since_2000(int32_t(int64_t(julian) - 2451545));
     out_.year = c.year;
     out_.month = c.month;
     out_.day = c.day;
@@ -467,7 +468,9 @@ DecodeStatus Decoder::validate_date(int fmask) {
         }
     }
     if (fmask & mask(kDoy)) {
-        CivilTime c = civil_from_timestamp((days_from_civil_date(out_.year, 1, 1) + doy_ - 1) * kMicrosPerDay);
+        int64_t days = days_from_civil_date(out_.year, 1, 1) + doy_ - 1;
+        if (days < INT32_MIN || days > INT32_MAX) return DecodeStatus::kFieldOverflow;
+        pgwire::DateTimeValue c = pgwire::from_days_since_2000(int32_t(days));
         out_.year = c.year;
         out_.month = c.month;
         out_.day = c.day;

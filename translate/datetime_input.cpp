@@ -115,12 +115,27 @@ std::string decoded_datetime_input(std::string_view text, pgwire::Oid target) {
         }
         days = days_from_civil_date(d.year, d.month, d.day);
     }
-    if (target == oid::kDate) return date_to_text(int32_t(days));
+    // PostgreSQL's ranges: Julian days 0 up to 2147483494 for dates, up to
+    // 294277-01-01 for timestamps (both exclusive; days since 2000).
+    if (target == oid::kDate) {
+        if (days < -2451545 || days >= 2147483494LL - 2451545) {
+            throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range: \"" + std::string(text) + "\"");
+        }
+        return date_to_text(int32_t(days));
+    }
+    auto out_of_range = [&] {
+        return PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range: \"" + std::string(text) + "\"");
+    };
+    constexpr int64_t kEndDays = 106751983;  // 294277-01-01
+    if (days < -2451545 || days > kEndDays) throw out_of_range();
     int64_t local = days * kMicrosPerDay + d.time_micros();
-    if (target == oid::kTimestamp) return timestamp_to_text(checked_timestamp(local));
-    int64_t utc = d.utc_offset ? local - int64_t(*d.utc_offset) * kMicrosPerSecond
-                               : local_to_utc(local, d.zone ? *d.zone : session_time_zone());
-    return timestamptz_to_text(checked_timestamp(utc));
+    int64_t stamp = local;
+    if (target == oid::kTimestamptz) {
+        stamp = d.utc_offset ? local - int64_t(*d.utc_offset) * kMicrosPerSecond
+                             : local_to_utc(local, d.zone ? *d.zone : session_time_zone());
+    }
+    if (stamp < -2451545LL * kMicrosPerDay || stamp >= kEndDays * kMicrosPerDay) throw out_of_range();
+    return target == oid::kTimestamp ? timestamp_to_text(stamp) : timestamptz_to_text(stamp);
 }
 
 }  // namespace
