@@ -52,18 +52,25 @@ DateStyle DateStyle::parse(std::string_view value, const DateStyle& current) {
     size_t start = 0;
     while (start <= text.size()) {
         size_t comma = text.find(',', start);
-        std::string token = lowered(trimmed(std::string_view(text).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+        std::string token = lowered(trimmed(std::string_view(text).substr(
+            start, comma == std::string::npos ? std::string::npos : comma - start)));
         start = comma == std::string::npos ? text.size() + 1 : comma + 1;
-        if (token == "iso") set_style(Output::kIso);
-        else if (token == "sql") set_style(Output::kSql);
-        else if (token.rfind("postgres", 0) == 0) set_style(Output::kPostgres);
+        if (token == "iso")
+            set_style(Output::kIso);
+        else if (token == "sql")
+            set_style(Output::kSql);
+        else if (token.rfind("postgres", 0) == 0)
+            set_style(Output::kPostgres);
         else if (token == "german") {
             set_style(Output::kGerman);
             // German implies DMY unless an order is given explicitly.
             if (!have_order) result.order = DateOrder::kDmy;
-        } else if (token == "ymd") set_order(DateOrder::kYmd);
-        else if (token == "dmy" || token.rfind("euro", 0) == 0) set_order(DateOrder::kDmy);
-        else if (token == "mdy" || token == "us" || token.rfind("noneuro", 0) == 0) set_order(DateOrder::kMdy);
+        } else if (token == "ymd")
+            set_order(DateOrder::kYmd);
+        else if (token == "dmy" || token.rfind("euro", 0) == 0)
+            set_order(DateOrder::kDmy);
+        else if (token == "mdy" || token == "us" || token.rfind("noneuro", 0) == 0)
+            set_order(DateOrder::kMdy);
         else if (token == "default") {
             set_style(Output::kIso);
             set_order(DateOrder::kMdy);
@@ -78,15 +85,26 @@ DateStyle DateStyle::parse(std::string_view value, const DateStyle& current) {
 std::string DateStyle::to_string() const {
     std::string s;
     switch (output) {
-        case Output::kIso: s = "ISO"; break;
-        case Output::kSql: s = "SQL"; break;
-        case Output::kPostgres: s = "Postgres"; break;
-        case Output::kGerman: s = "German"; break;
+        case Output::kIso:
+            s = "ISO";
+            break;
+        case Output::kSql:
+            s = "SQL";
+            break;
+        case Output::kPostgres:
+            s = "Postgres";
+            break;
+        case Output::kGerman:
+            s = "German";
+            break;
     }
     switch (order) {
-        case DateOrder::kYmd: return s + ", YMD";
-        case DateOrder::kDmy: return s + ", DMY";
-        case DateOrder::kMdy: return s + ", MDY";
+        case DateOrder::kYmd:
+            return s + ", YMD";
+        case DateOrder::kDmy:
+            return s + ", DMY";
+        case DateOrder::kMdy:
+            return s + ", MDY";
     }
     return s;
 }

@@ -32,13 +32,33 @@ struct Field {
 
 // Token types of PostgreSQL's keyword table; their bit is the field mask.
 enum Token {
-    kReserved = 0, kMonth = 1, kYear = 2, kDay = 3, kJulian = 4, kTz = 5, kDtz = 6, kIgnore = 8, kAmPm = 9,
-    kHour = 10, kMinute = 11, kSecond = 12, kMillisecond = 13, kMicrosecond = 14, kDoy = 15, kDow = 16,
-    kUnits = 17, kAdBc = 18, kIsoTime = 23, kUnknown = 31
+    kReserved = 0,
+    kMonth = 1,
+    kYear = 2,
+    kDay = 3,
+    kJulian = 4,
+    kTz = 5,
+    kDtz = 6,
+    kIgnore = 8,
+    kAmPm = 9,
+    kHour = 10,
+    kMinute = 11,
+    kSecond = 12,
+    kMillisecond = 13,
+    kMicrosecond = 14,
+    kDoy = 15,
+    kDow = 16,
+    kUnits = 17,
+    kAdBc = 18,
+    kIsoTime = 23,
+    kUnknown = 31
 };
-constexpr int mask(int token) { return 1 << token; }
+constexpr int mask(int token) {
+    return 1 << token;
+}
 constexpr int kDateMask = mask(kYear) | mask(kMonth) | mask(kDay);
-constexpr int kTimeMask = mask(kHour) | mask(kMinute) | mask(kSecond) | mask(kMillisecond) | mask(kMicrosecond);
+constexpr int kTimeMask =
+    mask(kHour) | mask(kMinute) | mask(kSecond) | mask(kMillisecond) | mask(kMicrosecond);
 
 // Values of the reserved words and units.
 enum Reserved { kNow, kToday, kTomorrow, kYesterday, kEpoch, kLate, kEarly, kZulu };
@@ -53,42 +73,97 @@ struct Keyword {
 
 // datetktbl: the words date/time input knows (sorted for binary search).
 constexpr Keyword kKeywords[] = {
-    {"-infinity", kReserved, kEarly}, {"ad", kAdBc, 0},        {"allballs", kReserved, kZulu},
-    {"am", kAmPm, kAm},               {"apr", kMonth, 4},      {"april", kMonth, 4},
-    {"at", kIgnore, 0},               {"aug", kMonth, 8},      {"august", kMonth, 8},
-    {"bc", kAdBc, 1},                 {"d", kUnits, kUnitOther}, {"dec", kMonth, 12},
-    {"december", kMonth, 12},         {"dow", kUnits, kUnitOther}, {"doy", kUnits, kUnitOther},
-    {"epoch", kReserved, kEpoch},     {"feb", kMonth, 2},      {"february", kMonth, 2},
-    {"fri", kDow, 5},                 {"friday", kDow, 5},     {"h", kUnits, kUnitOther},
-    {"infinity", kReserved, kLate},   {"isodow", kUnits, kUnitOther}, {"isoyear", kUnits, kUnitOther},
-    {"j", kUnits, kUnitJulian},       {"jan", kMonth, 1},      {"january", kMonth, 1},
-    {"jd", kUnits, kUnitJulian},      {"jul", kMonth, 7},      {"julian", kUnits, kUnitJulian},
-    {"july", kMonth, 7},              {"jun", kMonth, 6},      {"june", kMonth, 6},
-    {"m", kUnits, kUnitOther},        {"mar", kMonth, 3},      {"march", kMonth, 3},
-    {"may", kMonth, 5},               {"mm", kUnits, kUnitOther}, {"mon", kDow, 1},
-    {"monday", kDow, 1},              {"nov", kMonth, 11},     {"november", kMonth, 11},
-    {"now", kReserved, kNow},         {"oct", kMonth, 10},     {"october", kMonth, 10},
-    {"on", kIgnore, 0},               {"pm", kAmPm, kPm},      {"s", kUnits, kUnitOther},
-    {"sat", kDow, 6},                 {"saturday", kDow, 6},   {"sep", kMonth, 9},
-    {"sept", kMonth, 9},              {"september", kMonth, 9}, {"sun", kDow, 0},
-    {"sunday", kDow, 0},              {"t", kIsoTime, kUnitTime}, {"thu", kDow, 4},
-    {"thur", kDow, 4},                {"thurs", kDow, 4},      {"thursday", kDow, 4},
-    {"today", kReserved, kToday},     {"tomorrow", kReserved, kTomorrow}, {"tue", kDow, 2},
-    {"tues", kDow, 2},                {"tuesday", kDow, 2},    {"wed", kDow, 3},
-    {"wednesday", kDow, 3},           {"weds", kDow, 3},       {"y", kUnits, kUnitOther},
+    {"-infinity", kReserved, kEarly},
+    {"ad", kAdBc, 0},
+    {"allballs", kReserved, kZulu},
+    {"am", kAmPm, kAm},
+    {"apr", kMonth, 4},
+    {"april", kMonth, 4},
+    {"at", kIgnore, 0},
+    {"aug", kMonth, 8},
+    {"august", kMonth, 8},
+    {"bc", kAdBc, 1},
+    {"d", kUnits, kUnitOther},
+    {"dec", kMonth, 12},
+    {"december", kMonth, 12},
+    {"dow", kUnits, kUnitOther},
+    {"doy", kUnits, kUnitOther},
+    {"epoch", kReserved, kEpoch},
+    {"feb", kMonth, 2},
+    {"february", kMonth, 2},
+    {"fri", kDow, 5},
+    {"friday", kDow, 5},
+    {"h", kUnits, kUnitOther},
+    {"infinity", kReserved, kLate},
+    {"isodow", kUnits, kUnitOther},
+    {"isoyear", kUnits, kUnitOther},
+    {"j", kUnits, kUnitJulian},
+    {"jan", kMonth, 1},
+    {"january", kMonth, 1},
+    {"jd", kUnits, kUnitJulian},
+    {"jul", kMonth, 7},
+    {"julian", kUnits, kUnitJulian},
+    {"july", kMonth, 7},
+    {"jun", kMonth, 6},
+    {"june", kMonth, 6},
+    {"m", kUnits, kUnitOther},
+    {"mar", kMonth, 3},
+    {"march", kMonth, 3},
+    {"may", kMonth, 5},
+    {"mm", kUnits, kUnitOther},
+    {"mon", kDow, 1},
+    {"monday", kDow, 1},
+    {"nov", kMonth, 11},
+    {"november", kMonth, 11},
+    {"now", kReserved, kNow},
+    {"oct", kMonth, 10},
+    {"october", kMonth, 10},
+    {"on", kIgnore, 0},
+    {"pm", kAmPm, kPm},
+    {"s", kUnits, kUnitOther},
+    {"sat", kDow, 6},
+    {"saturday", kDow, 6},
+    {"sep", kMonth, 9},
+    {"sept", kMonth, 9},
+    {"september", kMonth, 9},
+    {"sun", kDow, 0},
+    {"sunday", kDow, 0},
+    {"t", kIsoTime, kUnitTime},
+    {"thu", kDow, 4},
+    {"thur", kDow, 4},
+    {"thurs", kDow, 4},
+    {"thursday", kDow, 4},
+    {"today", kReserved, kToday},
+    {"tomorrow", kReserved, kTomorrow},
+    {"tue", kDow, 2},
+    {"tues", kDow, 2},
+    {"tuesday", kDow, 2},
+    {"wed", kDow, 3},
+    {"wednesday", kDow, 3},
+    {"weds", kDow, 3},
+    {"y", kUnits, kUnitOther},
     {"yesterday", kReserved, kYesterday},
 };
 
 const Keyword* find_keyword(std::string_view word) {
-    auto it = std::lower_bound(std::begin(kKeywords), std::end(kKeywords), word,
-                               [](const Keyword& k, std::string_view w) { return std::string_view(k.name) < w; });
+    auto it = std::lower_bound(
+        std::begin(kKeywords), std::end(kKeywords), word,
+        [](const Keyword& k, std::string_view w) { return std::string_view(k.name) < w; });
     return it != std::end(kKeywords) && std::string_view(it->name) == word ? it : nullptr;
 }
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-char lower(char c) { return char(std::tolower(static_cast<unsigned char>(c))); }
+bool is_digit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool is_alpha(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+bool is_alnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+char lower(char c) {
+    return char(std::tolower(static_cast<unsigned char>(c)));
+}
 
 // ParseDateTime: breaks the text into typed fields.
 bool split_fields(std::string_view s, std::vector<Field>& fields) {
@@ -135,20 +210,22 @@ bool split_fields(std::string_view s, std::vector<Field>& fields) {
             // A date with a text month ('jan-15-2024') or a zone name with
             // punctuation ('america/new_york', 'etc/gmt+3').
             bool is_date = at(i) == '-' || at(i) == '/' || at(i) == '.';
-            if (!is_date && (at(i) == '+' || is_digit(at(i)))) is_date = find_keyword(f.text) == nullptr;
+            if (!is_date && (at(i) == '+' || is_digit(at(i))))
+                is_date = find_keyword(f.text) == nullptr;
             if (is_date) {
                 f.type = FieldType::kDate;
                 do {
                     f.text += lower(s[i++]);
-                } while (at(i) == '+' || at(i) == '-' || at(i) == '/' || at(i) == '_' || at(i) == '.' ||
-                         at(i) == ':' || is_alnum(at(i)));
+                } while (at(i) == '+' || at(i) == '-' || at(i) == '/' || at(i) == '_' ||
+                         at(i) == '.' || at(i) == ':' || is_alnum(at(i)));
             }
         } else if (c == '+' || c == '-') {
             f.text += s[i++];
             while (std::isspace(static_cast<unsigned char>(at(i)))) ++i;
             if (is_digit(at(i))) {
                 f.type = FieldType::kTz;
-                while (is_digit(at(i)) || at(i) == ':' || at(i) == '.' || at(i) == '-') f.text += s[i++];
+                while (is_digit(at(i)) || at(i) == ':' || at(i) == '.' || at(i) == '-')
+                    f.text += s[i++];
             } else if (is_alpha(at(i))) {
                 f.type = FieldType::kSpecial;
                 while (is_alpha(at(i))) f.text += lower(s[i++]);
@@ -189,14 +266,15 @@ DecodeStatus fraction(const char* s, int64_t& micros) {
 }
 
 class Decoder {
-public:
+  public:
     Decoder(DateOrder order, DecodedDateTime& out) : order_(order), out_(out) {}
 
     DecodeStatus run(std::vector<Field>& fields);
 
-private:
+  private:
     DecodeStatus decode_date(std::string text, int fmask, int& tmask);
-    DecodeStatus decode_number(const std::string& text, bool have_text_month, int fmask, int& tmask);
+    DecodeStatus decode_number(const std::string& text, bool have_text_month, int fmask,
+                               int& tmask);
     DecodeStatus decode_number_field(std::string text, int fmask, int& tmask);
     DecodeStatus decode_time(const std::string& text, int& tmask);
     DecodeStatus decode_zone_offset(const char* text, int& seconds_east);
@@ -232,7 +310,8 @@ DecodeStatus Decoder::decode_zone_offset(const char* str, int& seconds_east) {
         min = hr % 100;
         hr /= 100;
     }
-    if (hr < 0 || hr > 15 || min < 0 || min >= 60 || sec < 0 || sec >= 60) return DecodeStatus::kZoneOverflow;
+    if (hr < 0 || hr > 15 || min < 0 || min >= 60 || sec < 0 || sec >= 60)
+        return DecodeStatus::kZoneOverflow;
     int tz = (hr * 60 + min) * 60 + sec;
     seconds_east = *str == '-' ? -tz : tz;
     return *cp == '\0' ? DecodeStatus::kOk : DecodeStatus::kBadFormat;
@@ -264,7 +343,8 @@ DecodeStatus Decoder::decode_time(const std::string& text, int& tmask) {
     } else if (*cp != '\0') {
         return DecodeStatus::kBadFormat;
     }
-    if (hour < 0 || minute < 0 || minute > 59 || second < 0 || second > 60 || micros < 0 || micros > 1000000) {
+    if (hour < 0 || minute < 0 || minute > 59 || second < 0 || second > 60 || micros < 0 ||
+        micros > 1000000) {
         return DecodeStatus::kFieldOverflow;
     }
     out_.hour = hour;
@@ -322,7 +402,8 @@ DecodeStatus Decoder::decode_number_field(std::string str, int fmask, int& tmask
 
 // DecodeNumber: one numeric field, placed by what the fields so far hold
 // and by the DateStyle order.
-DecodeStatus Decoder::decode_number(const std::string& str, bool have_text_month, int fmask, int& tmask) {
+DecodeStatus Decoder::decode_number(const std::string& str, bool have_text_month, int fmask,
+                                    int& tmask) {
     tmask = 0;
     const char* cp;
     int val;
@@ -396,8 +477,10 @@ DecodeStatus Decoder::decode_number(const std::string& str, bool have_text_month
             tmask = mask(kYear);
             out_.year = val;
             break;
-        case kDateMask: return decode_number_field(str, fmask, tmask);
-        default: return DecodeStatus::kBadFormat;
+        case kDateMask:
+            return decode_number_field(str, fmask, tmask);
+        default:
+            return DecodeStatus::kBadFormat;
     }
     if (tmask == mask(kYear)) is2digits_ = flen <= 2;
     return DecodeStatus::kOk;
@@ -461,8 +544,10 @@ DecodeStatus Decoder::validate_date(int fmask) {
             out_.year = -(out_.year - 1);
         } else if (is2digits_) {
             if (out_.year < 0) return DecodeStatus::kFieldOverflow;
-            if (out_.year < 70) out_.year += 2000;
-            else if (out_.year < 100) out_.year += 1900;
+            if (out_.year < 70)
+                out_.year += 2000;
+            else if (out_.year < 100)
+                out_.year += 1900;
         } else if (out_.year <= 0) {
             return DecodeStatus::kFieldOverflow;
         }
@@ -475,8 +560,10 @@ DecodeStatus Decoder::validate_date(int fmask) {
         out_.month = c.month;
         out_.day = c.day;
     }
-    if ((fmask & mask(kMonth)) && (out_.month < 1 || out_.month > 12)) return DecodeStatus::kMonthDayOverflow;
-    if ((fmask & mask(kDay)) && (out_.day < 1 || out_.day > 31)) return DecodeStatus::kMonthDayOverflow;
+    if ((fmask & mask(kMonth)) && (out_.month < 1 || out_.month > 12))
+        return DecodeStatus::kMonthDayOverflow;
+    if ((fmask & mask(kDay)) && (out_.day < 1 || out_.day > 31))
+        return DecodeStatus::kMonthDayOverflow;
     if ((fmask & kDateMask) == kDateMask && out_.day > days_in_month(out_.year, out_.month)) {
         return DecodeStatus::kFieldOverflow;
     }
@@ -498,7 +585,8 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
                     // A Julian day with an attached zone: 'j2451187-08'.
                     const char* cp;
                     int val;
-                    if (!read_int(f.text.c_str(), cp, val) || val < 0) return DecodeStatus::kFieldOverflow;
+                    if (!read_int(f.text.c_str(), cp, val) || val < 0)
+                        return DecodeStatus::kFieldOverflow;
                     set_julian_day(val);
                     isjulian_ = true;
                     int tz;
@@ -507,7 +595,8 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
                     out_.utc_offset = tz;
                     tmask = kDateMask | kTimeMask | mask(kTz);
                     ptype = 0;
-                } else if (ptype != 0 || (fmask & (mask(kMonth) | mask(kDay))) == (mask(kMonth) | mask(kDay))) {
+                } else if (ptype != 0 ||
+                           (fmask & (mask(kMonth) | mask(kDay))) == (mask(kMonth) | mask(kDay))) {
                     // With a date already: a zone name with punctuation, or a
                     // run-together time with a trailing offset (hhmmss-zz).
                     if (is_digit(f.text[0]) || ptype != 0) {
@@ -543,7 +632,8 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
                     ptype = 0;
                 }
                 st = decode_time(f.text, tmask);
-                if (st == DecodeStatus::kOk && out_.time_micros() > kMicrosPerDay) return DecodeStatus::kFieldOverflow;
+                if (st == DecodeStatus::kOk && out_.time_micros() > kMicrosPerDay)
+                    return DecodeStatus::kFieldOverflow;
                 if (st == DecodeStatus::kOk && out_.hour > 24) return DecodeStatus::kFieldOverflow;
                 break;
             case FieldType::kTz: {
@@ -559,7 +649,8 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
                     int val;
                     if (!read_int(f.text.c_str(), cp, val)) return DecodeStatus::kFieldOverflow;
                     if (*cp == '.') {
-                        if (ptype != kUnitJulian && ptype != kUnitTime) return DecodeStatus::kBadFormat;
+                        if (ptype != kUnitJulian && ptype != kUnitTime)
+                            return DecodeStatus::kBadFormat;
                     } else if (*cp != '\0') {
                         return DecodeStatus::kBadFormat;
                     }
@@ -595,7 +686,8 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
                     } else if (dot != std::string::npos && dot > 2) {
                         st = decode_number_field(f.text, fmask, tmask);
                     } else if (flen >= 6 && (!(fmask & kDateMask) || !(fmask & kTimeMask))) {
-                        // Six or more digits: yymmdd / hhmmss unless a date and time are both present.
+                        // Six or more digits: yymmdd / hhmmss unless a date and time are both
+                        // present.
                         st = decode_number_field(f.text, fmask, tmask);
                     } else {
                         st = decode_number(f.text, have_text_month, fmask, tmask);
@@ -631,7 +723,9 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
                             case kTomorrow:
                             case kYesterday:
                                 tmask = kDateMask;
-                                out_.relative_day = kw->value == kToday ? 0 : kw->value == kTomorrow ? 1 : -1;
+                                out_.relative_day = kw->value == kToday      ? 0
+                                                    : kw->value == kTomorrow ? 1
+                                                                             : -1;
                                 break;
                             case kZulu:
                                 tmask = kTimeMask | mask(kTz);
@@ -641,25 +735,31 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
                                 break;
                             default:
                                 tmask = kDateMask | kTimeMask | mask(kTz);
-                                out_.kind = kw->value == kEpoch  ? DecodedDateTime::Kind::kEpoch
-                                            : kw->value == kLate ? DecodedDateTime::Kind::kInfinity
-                                                                 : DecodedDateTime::Kind::kMinusInfinity;
+                                out_.kind = kw->value == kEpoch ? DecodedDateTime::Kind::kEpoch
+                                            : kw->value == kLate
+                                                ? DecodedDateTime::Kind::kInfinity
+                                                : DecodedDateTime::Kind::kMinusInfinity;
                                 break;
                         }
                         break;
                     case kMonth:
                         // A numeric month already read was the day ('15 jan 2024' stays DMY-proof).
-                        if ((fmask & mask(kMonth)) && !have_text_month && !(fmask & mask(kDay)) && out_.month >= 1 &&
-                            out_.month <= 31) {
+                        if ((fmask & mask(kMonth)) && !have_text_month && !(fmask & mask(kDay)) &&
+                            out_.month >= 1 && out_.month <= 31) {
                             out_.day = out_.month;
                             tmask = mask(kDay);
                         }
                         have_text_month = true;
                         out_.month = kw->value;
                         break;
-                    case kAmPm: meridian = kw->value; break;
-                    case kAdBc: bc_ = kw->value == 1; break;
-                    case kDow: break;
+                    case kAmPm:
+                        meridian = kw->value;
+                        break;
+                    case kAdBc:
+                        bc_ = kw->value == 1;
+                        break;
+                    case kDow:
+                        break;
                     case kUnits:
                         tmask = 0;
                         if (ptype != 0) return DecodeStatus::kBadFormat;
@@ -669,14 +769,15 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
                         // 't' before a time: needs a full date before and a time after.
                         tmask = 0;
                         if ((fmask & kDateMask) != kDateMask) return DecodeStatus::kBadFormat;
-                        if (i + 1 >= fields.size() ||
-                            (fields[i + 1].type != FieldType::kNumber && fields[i + 1].type != FieldType::kTime &&
-                             fields[i + 1].type != FieldType::kDate)) {
+                        if (i + 1 >= fields.size() || (fields[i + 1].type != FieldType::kNumber &&
+                                                       fields[i + 1].type != FieldType::kTime &&
+                                                       fields[i + 1].type != FieldType::kDate)) {
                             return DecodeStatus::kBadFormat;
                         }
                         ptype = kw->value;
                         break;
-                    default: return DecodeStatus::kBadFormat;
+                    default:
+                        return DecodeStatus::kBadFormat;
                 }
                 break;
             }
@@ -688,9 +789,12 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
     DecodeStatus st = validate_date(fmask);
     if (st != DecodeStatus::kOk) return st;
     if (meridian != kHr24 && out_.hour > 12) return DecodeStatus::kFieldOverflow;
-    if (meridian == kAm && out_.hour == 12) out_.hour = 0;
-    else if (meridian == kPm && out_.hour != 12) out_.hour += 12;
-    if (out_.kind == DecodedDateTime::Kind::kValue && (fmask & kDateMask) != kDateMask) return DecodeStatus::kBadFormat;
+    if (meridian == kAm && out_.hour == 12)
+        out_.hour = 0;
+    else if (meridian == kPm && out_.hour != 12)
+        out_.hour += 12;
+    if (out_.kind == DecodedDateTime::Kind::kValue && (fmask & kDateMask) != kDateMask)
+        return DecodeStatus::kBadFormat;
     return DecodeStatus::kOk;
 }
 

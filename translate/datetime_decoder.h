@@ -28,9 +28,9 @@ struct DecodedDateTime {
     // 'today' (0), 'tomorrow' (1), 'yesterday' (-1): the date is the
     // session's current date plus this many days.
     std::optional<int> relative_day;
-    std::optional<int> utc_offset;                // seconds east, when the text gave one
-    std::shared_ptr<const TimeZone> zone;          // a full zone name in the text
-    bool has_time = false;                         // an explicit time of day
+    std::optional<int> utc_offset;         // seconds east, when the text gave one
+    std::shared_ptr<const TimeZone> zone;  // a full zone name in the text
+    bool has_time = false;                 // an explicit time of day
     // Microseconds since midnight (may reach 24:00:00 or a leap second).
     int64_t time_micros() const {
         return ((int64_t(hour) * 60 + minute) * 60 + second) * 1000000 + microsecond;

@@ -14,7 +14,8 @@ using Output = DateStyle::Output;
 
 namespace {
 
-const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 const char* const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
 void append_two(std::string& out, int64_t v) {
@@ -33,7 +34,8 @@ void append_year(std::string& out, int year) {
 // Seconds with the fraction's trailing zeros dropped (AppendSeconds).
 void append_seconds(std::string& out, int64_t seconds, int64_t micros, bool fill_zeros) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, fill_zeros ? "%02lld" : "%lld", static_cast<long long>(std::llabs(seconds)));
+    std::snprintf(buf, sizeof buf, fill_zeros ? "%02lld" : "%lld",
+                  static_cast<long long>(std::llabs(seconds)));
     out += buf;
     if (micros != 0) {
         std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(std::llabs(micros)));
@@ -46,7 +48,9 @@ void append_seconds(std::string& out, int64_t seconds, int64_t micros, bool fill
 // The date part in the non-ISO styles: 01/15/2024, 15.01.2024, 01-15-2024.
 void append_date(std::string& out, const CivilTime& c, const DateStyle& style) {
     bool dmy = style.order == DateOrder::kDmy;
-    char separator = style.output == Output::kSql ? '/' : style.output == Output::kGerman ? '.' : '-';
+    char separator = style.output == Output::kSql      ? '/'
+                     : style.output == Output::kGerman ? '.'
+                                                       : '-';
     if (style.output == Output::kGerman || dmy) {
         append_two(out, c.day);
         out += separator;
@@ -118,7 +122,8 @@ std::string offset_text(int seconds_east) {
     return out;
 }
 
-void append_verbose_part(std::string& out, int64_t value, const char* unit, bool& is_zero, bool& is_before) {
+void append_verbose_part(std::string& out, int64_t value, const char* unit, bool& is_zero,
+                         bool& is_before) {
     if (value == 0) return;
     if (is_zero) {
         is_before = value < 0;
@@ -151,8 +156,10 @@ std::string timestamp_output(int64_t ts, const DateStyle& style) {
 }
 
 std::string timestamptz_output(int64_t utc, const TimeZone& zone, const DateStyle& style) {
-    if (!timestamp_is_finite(utc) || style.output == Output::kIso) return timestamptz_to_text(utc, zone);
-    int64_t utc_seconds = utc / kMicrosPerSecond - (utc % kMicrosPerSecond < 0 ? 1 : 0) + 10957LL * 86400;
+    if (!timestamp_is_finite(utc) || style.output == Output::kIso)
+        return timestamptz_to_text(utc, zone);
+    int64_t utc_seconds =
+        utc / kMicrosPerSecond - (utc % kMicrosPerSecond < 0 ? 1 : 0) + 10957LL * 86400;
     int offset = zone.offset_at(utc_seconds);
     // The zone's abbreviation when it has one, else the offset (EncodeDateTime).
     std::string zone_text = zone.abbreviation_at(utc_seconds);
@@ -170,15 +177,18 @@ std::string interval_output(const pgwire::Interval& v, IntervalStyle style) {
     std::string out;
     switch (style) {
         case IntervalStyle::kSqlStandard: {
-            bool has_negative = year < 0 || mon < 0 || mday < 0 || hour < 0 || min < 0 || sec < 0 || fsec < 0;
-            bool has_positive = year > 0 || mon > 0 || mday > 0 || hour > 0 || min > 0 || sec > 0 || fsec > 0;
+            bool has_negative =
+                year < 0 || mon < 0 || mday < 0 || hour < 0 || min < 0 || sec < 0 || fsec < 0;
+            bool has_positive =
+                year > 0 || mon > 0 || mday > 0 || hour > 0 || min > 0 || sec > 0 || fsec > 0;
             bool has_year_month = year != 0 || mon != 0;
             bool has_day_time = mday != 0 || hour != 0 || min != 0 || sec != 0 || fsec != 0;
             bool standard = !(has_negative && has_positive) && !(has_year_month && has_day_time);
             // The standard allows one sign before the whole value.
             if (has_negative && standard) {
                 out += '-';
-                year = -year, mon = -mon, mday = -mday, hour = -hour, min = -min, sec = -sec, fsec = -fsec;
+                year = -year, mon = -mon, mday = -mday, hour = -hour, min = -min, sec = -sec,
+                fsec = -fsec;
             }
             char buf[96];
             if (!has_negative && !has_positive) {
@@ -188,16 +198,21 @@ std::string interval_output(const pgwire::Interval& v, IntervalStyle style) {
                 char year_sign = year < 0 || mon < 0 ? '-' : '+';
                 char day_sign = mday < 0 ? '-' : '+';
                 char sec_sign = hour < 0 || min < 0 || sec < 0 || fsec < 0 ? '-' : '+';
-                std::snprintf(buf, sizeof buf, "%c%lld-%lld %c%lld %c%lld:%02lld:", year_sign, std::llabs(year),
-                              std::llabs(mon), day_sign, std::llabs(mday), sec_sign, std::llabs(hour), std::llabs(min));
+                std::snprintf(buf, sizeof buf, "%c%lld-%lld %c%lld %c%lld:%02lld:", year_sign,
+                              std::llabs(year), std::llabs(mon), day_sign, std::llabs(mday),
+                              sec_sign, std::llabs(hour), std::llabs(min));
                 out += buf;
                 append_seconds(out, sec, fsec, true);
             } else if (has_year_month) {
                 out += std::to_string(year) + '-' + std::to_string(mon);
             } else {
-                if (mday != 0) std::snprintf(buf, sizeof buf, "%lld %lld:%02lld:", static_cast<long long>(mday),
-                                             static_cast<long long>(hour), static_cast<long long>(min));
-                else std::snprintf(buf, sizeof buf, "%lld:%02lld:", static_cast<long long>(hour), static_cast<long long>(min));
+                if (mday != 0)
+                    std::snprintf(buf, sizeof buf,
+                                  "%lld %lld:%02lld:", static_cast<long long>(mday),
+                                  static_cast<long long>(hour), static_cast<long long>(min));
+                else
+                    std::snprintf(buf, sizeof buf, "%lld:%02lld:", static_cast<long long>(hour),
+                                  static_cast<long long>(min));
                 out += buf;
                 append_seconds(out, sec, fsec, true);
             }
@@ -230,8 +245,10 @@ std::string interval_output(const pgwire::Interval& v, IntervalStyle style) {
             if (sec != 0 || fsec != 0) {
                 out += ' ';
                 if (sec < 0 || (sec == 0 && fsec < 0)) {
-                    if (is_zero) is_before = true;
-                    else if (!is_before) out += '-';
+                    if (is_zero)
+                        is_before = true;
+                    else if (!is_before)
+                        out += '-';
                 } else if (is_before) {
                     out += '-';
                 }
@@ -277,7 +294,8 @@ std::optional<std::string> styled_datetime_output(std::string_view stored, pgwir
             if (!utc) return std::nullopt;
             return timestamptz_output(*utc, zone, style);
         }
-        default: return std::nullopt;
+        default:
+            return std::nullopt;
     }
 }
 
