@@ -102,3 +102,16 @@ TEST_CASE("special words and bad input") {
     CHECK(status("2024-01-15 now") == DecodeStatus::kBadFormat);
     CHECK(decoded("0001-01-01 BC").year == 0);
 }
+
+TEST_CASE("time-only decoding, as time with time zone input reads it") {
+    DecodedDateTime d;
+    REQUIRE(decode_datetime("10:00 PST", DateOrder::kMdy, d, true) == DecodeStatus::kOk);
+    CHECK(d.hour == 10);
+    CHECK(d.utc_offset == -8 * 3600);
+    CHECK(decode_datetime("10:00 America/New_York", DateOrder::kMdy, d, true) ==
+          DecodeStatus::kBadFormat);
+    CHECK(decode_datetime("2024-07-15 10:00 Europe/Paris", DateOrder::kMdy, d, true) ==
+          DecodeStatus::kOk);
+    CHECK(decode_datetime("epoch", DateOrder::kMdy, d, true) == DecodeStatus::kBadFormat);
+    CHECK(decode_datetime("PST", DateOrder::kMdy, d, true) == DecodeStatus::kBadFormat);
+}

@@ -267,7 +267,8 @@ DecodeStatus fraction(const char* s, int64_t& micros) {
 
 class Decoder {
   public:
-    Decoder(DateOrder order, DecodedDateTime& out) : order_(order), out_(out) {}
+    Decoder(DateOrder order, bool time_only, DecodedDateTime& out)
+        : order_(order), time_only_(time_only), out_(out) {}
 
     DecodeStatus run(std::vector<Field>& fields);
 
@@ -282,6 +283,7 @@ class Decoder {
     void set_julian_day(int julian);
 
     DateOrder order_;
+    bool time_only_;
     DecodedDateTime& out_;
     bool is2digits_ = false;
     bool isjulian_ = false;
@@ -793,6 +795,17 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
         out_.hour = 0;
     else if (meridian == kPm && out_.hour != 12)
         out_.hour += 12;
+    if (time_only_) {
+        // DecodeTimeOnly: a time is required, a date optional; a full zone
+        // name needs the date to know its offset.
+        if (out_.kind != DecodedDateTime::Kind::kValue && out_.kind != DecodedDateTime::Kind::kNow)
+            return DecodeStatus::kBadFormat;
+        if (out_.kind == DecodedDateTime::Kind::kValue && (fmask & kTimeMask) != kTimeMask)
+            return DecodeStatus::kBadFormat;
+        if (out_.zone != nullptr && (fmask & kDateMask) != kDateMask)
+            return DecodeStatus::kBadFormat;
+        return DecodeStatus::kOk;
+    }
     if (out_.kind == DecodedDateTime::Kind::kValue && (fmask & kDateMask) != kDateMask)
         return DecodeStatus::kBadFormat;
     return DecodeStatus::kOk;
@@ -800,11 +813,12 @@ DecodeStatus Decoder::run(std::vector<Field>& fields) {
 
 }  // namespace
 
-DecodeStatus decode_datetime(std::string_view text, DateOrder order, DecodedDateTime& out) {
+DecodeStatus decode_datetime(std::string_view text, DateOrder order, DecodedDateTime& out,
+                             bool time_only) {
     out = DecodedDateTime{};
     std::vector<Field> fields;
     if (!split_fields(text, fields) || fields.empty()) return DecodeStatus::kBadFormat;
-    return Decoder(order, out).run(fields);
+    return Decoder(order, time_only, out).run(fields);
 }
 
 }  // namespace litegres::translate

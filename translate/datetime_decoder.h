@@ -41,7 +41,9 @@ enum class DecodeStatus { kOk, kBadFormat, kFieldOverflow, kMonthDayOverflow, kZ
 
 // Decodes `text` with `order` resolving numeric dates. A named zone the text
 // gives that PostgreSQL would not know throws PgError 22023, as time zone
-// "..." not recognized.
-DecodeStatus decode_datetime(std::string_view text, DateOrder order, DecodedDateTime& out);
+// "..." not recognized. `time_only`: as time with time zone input reads it
+// (a time required, a date optional).
+DecodeStatus decode_datetime(std::string_view text, DateOrder order, DecodedDateTime& out,
+                             bool time_only = false);
 
 }  // namespace litegres::translate

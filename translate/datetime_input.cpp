@@ -210,7 +210,21 @@ std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t ty
         switch (pgwire::parse_timetz(text, micros, offset)) {
             case pgwire::TimeParse::kOk: break;
             case pgwire::TimeParse::kOutOfRange: field_overflow(text);
-            case pgwire::TimeParse::kBadSyntax: bad_syntax(text, target);
+            case pgwire::TimeParse::kBadSyntax: {
+                // Zone abbreviations and names ('10:00 PST', '2024-01-15 10:00 Europe/Paris').
+                DecodedDateTime d;
+                if (decode_datetime(text, session_date_style().order, d, true) != DecodeStatus::kOk ||
+                    d.kind != DecodedDateTime::Kind::kValue) {
+                    bad_syntax(text, target);
+                }
+                micros = d.time_micros();
+                if (d.utc_offset) offset = *d.utc_offset;
+                if (d.zone != nullptr) {
+                    int64_t local = days_from_civil_date(d.year, d.month, d.day) * kMicrosPerDay + micros;
+                    offset = int((local - local_to_utc(local, *d.zone)) / kMicrosPerSecond);
+                }
+                break;
+            }
         }
         // Without an offset, the session zone's offset as of today.
         if (!offset) offset = int((utc_to_local(now_utc, zone) - now_utc) / kMicrosPerSecond);
