@@ -9,8 +9,7 @@
 #include "pgwire/binary_format.h"
 #include "pgwire/text_format.h"
 #include "translate/numeric_value.h"
-#include "translate/datetime_arithmetic.h"
-#include "translate/session_context.h"
+#include "translate/datetime_output.h"
 
 namespace litegres {
 
@@ -101,7 +100,7 @@ void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::Resu
         default: {
             // Types stored as their text form: encode from the text.
             std::string text;
-            append_text(stmt, col, column, text);
+            append_text(stmt, col, column, text, false);
             pgwire::append_binary_from_text(scratch, type.oid, text);
             break;
         }
@@ -128,7 +127,8 @@ void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, 
     encoder.end_message(row);
 }
 
-void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out) {
+void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out,
+                             bool session_style) {
     const translate::PgType& type = column.type;
     int storage = sqlite3_column_type(stmt, col);
     switch (type.oid) {
@@ -169,13 +169,17 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
                 return;
             }
             break;
+        case oid::kDate:
+        case oid::kTimestamp:
         case oid::kTimestamptz:
-            // Stored in UTC; printed in the session's TimeZone.
-            if (storage == SQLITE_TEXT && !translate::session_time_zone().is_utc()) {
+        case oid::kInterval:
+            // Stored as ISO text (timestamptz in UTC); printed in the session's
+            // DateStyle, IntervalStyle and TimeZone.
+            if (storage == SQLITE_TEXT && session_style) {
                 std::string_view stored(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
                                         size_t(sqlite3_column_bytes(stmt, col)));
-                if (std::optional<int64_t> utc = translate::timestamp_from_text(stored)) {
-                    out += translate::timestamptz_to_text(*utc, translate::session_time_zone());
+                if (std::optional<std::string> styled = translate::styled_datetime_output(stored, type.oid)) {
+                    out += *styled;
                     return;
                 }
             }
@@ -183,7 +187,14 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
         default:
             if (pgwire::Oid element = pgwire::array_element_type(type.oid); element != 0 && storage == SQLITE_TEXT) {
                 const char* stored = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
-                out += pgwire::ArrayValue::from_storage({stored, size_t(sqlite3_column_bytes(stmt, col))}, element).to_text();
+                pgwire::ArrayValue array = pgwire::ArrayValue::from_storage({stored, size_t(sqlite3_column_bytes(stmt, col))}, element);
+                if (session_style) {
+                    for (std::optional<std::string>& e : array.elements) {
+                        if (!e) continue;
+                        if (std::optional<std::string> styled = translate::styled_datetime_output(*e, element)) *e = *styled;
+                    }
+                }
+                out += array.to_text();
                 return;
             }
             break;

@@ -25,8 +25,11 @@ public:
     static std::vector<pgwire::FieldDescription> describe(const std::vector<translate::ResultColumn>& columns,
                                                           const std::vector<int16_t>& formats = {});
 
-    // Appends the value's PostgreSQL text form to `out` (also COPY TO's field text).
-    static void append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out);
+    // Appends the value's PostgreSQL text form to `out` (also COPY TO's field
+    // text). Without `session_style`, dates, timestamps and intervals keep
+    // their stored ISO form (what the binary encoders read).
+    static void append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out,
+                            bool session_style = true);
 
 private:
     void write_binary(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,

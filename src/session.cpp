@@ -1106,7 +1106,11 @@ void Session::report_settings(const std::vector<std::string>& changed, pgwire::B
     apply_search_path();
 }
 
-void Session::apply_time_zone() { context_.time_zone = translate::TimeZone::find(settings_->get("TimeZone")); }
+void Session::apply_time_zone() {
+    context_.time_zone = translate::TimeZone::find(settings_->get("TimeZone"));
+    context_.date_style = translate::DateStyle::parse(settings_->get("DateStyle"), {});
+    context_.interval_style = translate::parse_interval_style(settings_->get("IntervalStyle"));
+}
 
 void Session::apply_search_path() {
     context_.search_path = translate::SearchPath::schemas(settings_->get("search_path"), context_.user);

@@ -6,6 +6,7 @@
 
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
+#include "translate/date_style.h"
 #include "translate/sqlite_functions.h"
 #include "translate/time_zone.h"
 
@@ -34,7 +35,7 @@ std::string strip_quotes_and_spaces(std::string s) {
 
 // Returns the value as PostgreSQL would print it back, or throws.
 // TimeZone accepts what PostgreSQL accepts (translate/time_zone.h).
-std::string validate(const std::string& name, const std::string& value) {
+std::string validate(const std::string& name, const std::string& value, const std::string& current) {
     std::string v = lower(strip_quotes_and_spaces(value));
     if (name == "TimeZone") {
         std::shared_ptr<const translate::TimeZone> zone = translate::TimeZone::find(value);
@@ -45,10 +46,7 @@ std::string validate(const std::string& name, const std::string& value) {
         return zone->name();
     }
     if (name == "DateStyle") {
-        if (v == "iso" || v == "iso,mdy" || v == "mdy,iso" || v == "mdy") return "ISO, MDY";
-        if (v == "iso,dmy" || v == "dmy,iso") return "ISO, DMY";
-        if (v == "iso,ymd" || v == "ymd,iso") return "ISO, YMD";
-        unsupported_value(name, value);
+        return translate::DateStyle::parse(value, translate::DateStyle::parse(current, {})).to_string();
     }
     if (name == "client_encoding") {
         if (v == "utf8" || v == "utf-8" || v == "unicode") return "UTF8";
@@ -56,8 +54,8 @@ std::string validate(const std::string& name, const std::string& value) {
         unsupported_value(name, value);
     }
     if (name == "IntervalStyle") {
-        if (v == "postgres") return "postgres";
-        unsupported_value(name, value);
+        translate::parse_interval_style(value);
+        return v;
     }
     if (name == "extra_float_digits") {
         int digits = std::atoi(value.c_str());
@@ -175,7 +173,7 @@ std::string SessionSettings::set(const std::string& name, const std::string& val
         }
     }
     Parameter& p = parameters_.at(canonical);
-    p.value = value.empty() ? p.default_value : validate(canonical, value);
+    p.value = value.empty() ? p.default_value : validate(canonical, value, p.value);
     update_derived();
     return p.reported ? canonical : "";
 }

@@ -1,6 +1,6 @@
 // session_settings.h — the run-time parameters (GUCs) a session can SET and
 // SHOW, with PostgreSQL's names, defaults and the ones reported to the client
-// by ParameterStatus. A value litegres cannot honour (a non-ISO DateStyle)
+// by ParameterStatus. A value litegres cannot honour (extra_float_digits <= 0)
 // is refused with 0A000 rather than accepted and silently ignored.
 #pragma once
 

@@ -83,14 +83,35 @@ TEST_CASE("TimeZone takes IANA zones in any case, numeric offsets and POSIX form
     CHECK(set_error(settings, "TimeZone", "Z").sqlstate() == "22023");
 }
 
-TEST_CASE("DateStyle accepts ISO variants, normalized, and refuses the others") {
+TEST_CASE("DateStyle takes a style and an order as check_datestyle, each keeping the other part") {
     SessionSettings settings("alice");
     CHECK(settings.set("DateStyle", "ISO") == "DateStyle");
     CHECK(settings.get("DateStyle") == "ISO, MDY");
     settings.set("datestyle", "iso, dmy");
     CHECK(settings.get("DateStyle") == "ISO, DMY");
-    CHECK(set_error(settings, "DateStyle", "German").sqlstate() == "0A000");
-    CHECK(set_error(settings, "DateStyle", "SQL, DMY").sqlstate() == "0A000");
+    settings.set("DateStyle", "Postgres");
+    CHECK(settings.get("DateStyle") == "Postgres, DMY");
+    settings.set("DateStyle", "SQL, MDY");
+    CHECK(settings.get("DateStyle") == "SQL, MDY");
+    settings.set("DateStyle", "German");
+    CHECK(settings.get("DateStyle") == "German, DMY");
+    settings.set("DateStyle", "ymd");
+    CHECK(settings.get("DateStyle") == "German, YMD");
+    settings.set("DateStyle", "'European'");
+    CHECK(settings.get("DateStyle") == "German, DMY");
+    CHECK(set_error(settings, "DateStyle", "ISO, German").sqlstate() == "22023");
+    CHECK(set_error(settings, "DateStyle", "DMY, MDY").sqlstate() == "22023");
+    CHECK(set_error(settings, "DateStyle", "nonsense").sqlstate() == "22023");
+    CHECK(settings.get("DateStyle") == "German, DMY");
+}
+
+TEST_CASE("IntervalStyle takes PostgreSQL's four styles") {
+    SessionSettings settings("alice");
+    settings.set("IntervalStyle", "SQL_Standard");
+    CHECK(settings.get("IntervalStyle") == "sql_standard");
+    settings.set("IntervalStyle", "iso_8601");
+    CHECK(settings.get("IntervalStyle") == "iso_8601");
+    CHECK(set_error(settings, "IntervalStyle", "verbose").sqlstate() == "22023");
 }
 
 TEST_CASE("client_encoding and extra_float_digits are validated") {

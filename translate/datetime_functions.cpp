@@ -19,6 +19,7 @@
 #include "translate/datetime_arithmetic.h"
 #include "translate/datetime_formatting.h"
 #include "translate/datetime_input.h"
+#include "translate/datetime_output.h"
 #include "translate/session_context.h"
 #include "translate/sqlite_value.h"
 
@@ -257,9 +258,21 @@ void dt_cast(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     });
 }
 
-// timestamptz as text in the session's zone (its output function).
+// timestamptz as text in the session's zone and DateStyle (its output function).
 void timestamptz_out(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-    strict(ctx, argc, argv, [&] { result_text(ctx, timestamptz_to_text(timestamp_of(argv[0]), session_time_zone())); });
+    strict(ctx, argc, argv, [&] {
+        result_text(ctx, timestamptz_output(timestamp_of(argv[0]), session_time_zone(), session_date_style()));
+    });
+}
+
+// date, timestamp or interval (argument 2: its type OID) as text in the
+// session's DateStyle / IntervalStyle.
+void datetime_out(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    strict(ctx, argc, argv, [&] {
+        std::string stored = value_string(argv[0]);
+        std::optional<std::string> styled = styled_datetime_output(stored, pgwire::Oid(sqlite3_value_int(argv[1])));
+        result_text(ctx, styled ? *styled : stored);
+    });
 }
 
 void datetime_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -832,6 +845,7 @@ int register_datetime_functions(sqlite3* db) {
         {"litegres_dt_cast", 3, dt_cast, false},
         {"litegres_datetime_in", 2, datetime_in, false},
         {"litegres_timestamptz_out", 1, timestamptz_out, false},
+        {"litegres_datetime_out", 2, datetime_out, false},
         {"litegres_at_time_zone", 3, at_time_zone, false},
         {"litegres_justify", 2, justify, true},
         {"litegres_age", 2, age, false},

@@ -11,6 +11,7 @@
 #include "pgwire/sqlstate.h"
 #include "pgwire/time_text.h"
 #include "translate/datetime_arithmetic.h"
+#include "translate/datetime_decoder.h"
 #include "translate/session_context.h"
 
 namespace litegres::translate {
@@ -64,43 +65,77 @@ int64_t transaction_micros_since_2000() {
     return unix_micros - 10957LL * kMicrosPerDay;
 }
 
-// The value of a special word as a timestamp (UTC for timestamptz), or nullopt.
-std::optional<int64_t> special_timestamp(const std::string& word, pgwire::Oid target) {
-    if (word == "infinity" || word == "+infinity") return kTimestampInfinity;
+// The value of 'epoch', '[-]infinity' or 'now' as a timestamp (UTC for timestamptz).
+int64_t special_timestamp(const std::string& word, pgwire::Oid target) {
+    if (word == "infinity") return kTimestampInfinity;
     if (word == "-infinity") return kTimestampMinusInfinity;
     if (word == "epoch") return -10957LL * kMicrosPerDay;
-    const TimeZone& zone = session_time_zone();
-    bool zoned = target == oid::kTimestamptz;
-    if (word == "now") {
-        int64_t utc = transaction_micros_since_2000();
-        return zoned ? utc : utc_to_local(utc, zone);
-    }
-    int shift = word == "today" ? 0 : word == "tomorrow" ? 1 : word == "yesterday" ? -1 : 99;
-    if (shift == 99) return std::nullopt;
-    int64_t local = utc_to_local(transaction_micros_since_2000(), zone);
-    int64_t midnight = (civil_from_timestamp(local).days + shift) * kMicrosPerDay;
-    return zoned ? local_to_utc(midnight, zone) : midnight;
+    int64_t utc = transaction_micros_since_2000();
+    return target == oid::kTimestamptz ? utc : utc_to_local(utc, session_time_zone());
 }
 
-bool is_special_word(const std::string& s) {
-    static const char* kWords[] = {"infinity", "+infinity", "-infinity", "epoch", "now", "today", "tomorrow",
-                                   "yesterday", "allballs"};
-    return std::find_if(std::begin(kWords), std::end(kWords), [&](const char* w) { return s == w; }) !=
-           std::end(kWords);
-}
-
-// Splits a trailing zone name ('... America/New_York', '... UTC') off `s`.
-std::shared_ptr<const TimeZone> split_zone_name(std::string& s) {
-    size_t space = s.find_last_of(' ');
-    if (space == std::string::npos) return nullptr;
-    std::string tail = s.substr(space + 1);
-    if (tail.empty() || !std::isalpha(static_cast<unsigned char>(tail[0])) || tail == "z" || tail == "am" ||
-        tail == "pm") {
-        return nullptr;
+// date, timestamp and timestamptz through PostgreSQL's decoder, with the
+// session's DateStyle order, TimeZone and clock.
+std::string decoded_datetime_input(std::string_view text, pgwire::Oid target) {
+    DecodedDateTime d;
+    switch (decode_datetime(text, session_date_style().order, d)) {
+        case DecodeStatus::kOk: break;
+        case DecodeStatus::kBadFormat: bad_syntax(text, target);
+        case DecodeStatus::kFieldOverflow: field_overflow(text);
+        case DecodeStatus::kMonthDayOverflow:
+            throw PgError(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: \"" + std::string(text) + "\"")
+                .with_hint("Perhaps you need a different \"datestyle\" setting.");
+        case DecodeStatus::kZoneOverflow:
+            throw PgError("22009", "time zone displacement out of range: \"" + std::string(text) + "\"");
     }
-    std::shared_ptr<const TimeZone> zone = TimeZone::find(tail);
-    if (zone != nullptr) s.resize(space);
-    return zone;
+    std::optional<int64_t> special;
+    switch (d.kind) {
+        case DecodedDateTime::Kind::kEpoch: special = special_timestamp("epoch", target); break;
+        case DecodedDateTime::Kind::kInfinity: special = special_timestamp("infinity", target); break;
+        case DecodedDateTime::Kind::kMinusInfinity: special = special_timestamp("-infinity", target); break;
+        case DecodedDateTime::Kind::kNow: special = special_timestamp("now", target); break;
+        case DecodedDateTime::Kind::kValue: break;
+    }
+    if (special) {
+        if (target == oid::kDate) {
+            if (*special == kTimestampInfinity) return "infinity";
+            if (*special == kTimestampMinusInfinity) return "-infinity";
+            return date_to_text(int32_t(civil_from_timestamp(*special).days));
+        }
+        return target == oid::kTimestamptz ? timestamptz_to_text(*special) : timestamp_to_text(*special);
+    }
+    int64_t days;
+    if (d.relative_day) {
+        int64_t today = civil_from_timestamp(utc_to_local(transaction_micros_since_2000(), session_time_zone())).days;
+        days = today + *d.relative_day;
+    } else {
+        // Stored text is ISO, which cannot order dates before year 1.
+        if (d.year <= 0) {
+            throw PgError(sqlstate::kFeatureNotSupported, "BC dates are not supported: \"" + std::string(text) + "\"");
+        }
+        days = days_from_civil_date(d.year, d.month, d.day);
+    }
+    // PostgreSQL's ranges: Julian days 0 up to 2147483494 for dates, up to
+    // 294277-01-01 for timestamps (both exclusive; days since 2000).
+    if (target == oid::kDate) {
+        if (days < -2451545 || days >= 2147483494LL - 2451545) {
+            throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range: \"" + std::string(text) + "\"");
+        }
+        return date_to_text(int32_t(days));
+    }
+    auto out_of_range = [&] {
+        return PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range: \"" + std::string(text) + "\"");
+    };
+    constexpr int64_t kEndDays = 106751983;  // 294277-01-01
+    if (days < -2451545 || days > kEndDays) throw out_of_range();
+    int64_t local = days * kMicrosPerDay + d.time_micros();
+    int64_t stamp = local;
+    if (target == oid::kTimestamptz) {
+        stamp = d.utc_offset ? local - int64_t(*d.utc_offset) * kMicrosPerSecond
+                             : local_to_utc(local, d.zone ? *d.zone : session_time_zone());
+    }
+    if (stamp < -2451545LL * kMicrosPerDay || stamp >= kEndDays * kMicrosPerDay) throw out_of_range();
+    return target == oid::kTimestamp ? timestamp_to_text(stamp) : timestamptz_to_text(stamp);
 }
 
 }  // namespace
@@ -139,13 +174,13 @@ bool depends_on_session(std::string_view text, pgwire::Oid target) {
         std::optional<int> offset;
         return pgwire::parse_timetz(text, micros, offset) != pgwire::TimeParse::kOk || !offset;
     }
-    if (target != oid::kTimestamptz || s == "infinity" || s == "-infinity" || s == "+infinity" || s == "epoch") {
-        return false;
-    }
-    std::string rest = s;
-    if (split_zone_name(rest) != nullptr) return false;
+    if (target != oid::kDate && target != oid::kTimestamp && target != oid::kTimestamptz) return false;
+    if (s == "infinity" || s == "-infinity" || s == "epoch") return false;
+    // Only a plain ISO form means the same under every DateStyle; the rest
+    // are decoded when the statement runs.
     pgwire::DateTimeValue v;
-    return pgwire::parse_datetime(rest, v) != pgwire::DateTimeParse::kOk || !v.utc_offset_seconds.has_value();
+    if (pgwire::parse_datetime(s, v) != pgwire::DateTimeParse::kOk) return true;
+    return target == oid::kTimestamptz && !v.utc_offset_seconds.has_value();
 }
 
 std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t typmod) {
@@ -175,7 +210,21 @@ std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t ty
         switch (pgwire::parse_timetz(text, micros, offset)) {
             case pgwire::TimeParse::kOk: break;
             case pgwire::TimeParse::kOutOfRange: field_overflow(text);
-            case pgwire::TimeParse::kBadSyntax: bad_syntax(text, target);
+            case pgwire::TimeParse::kBadSyntax: {
+                // Zone abbreviations and names ('10:00 PST', '2024-01-15 10:00 Europe/Paris').
+                DecodedDateTime d;
+                if (decode_datetime(text, session_date_style().order, d, true) != DecodeStatus::kOk ||
+                    d.kind != DecodedDateTime::Kind::kValue) {
+                    bad_syntax(text, target);
+                }
+                micros = d.time_micros();
+                if (d.utc_offset) offset = *d.utc_offset;
+                if (d.zone != nullptr) {
+                    int64_t local = days_from_civil_date(d.year, d.month, d.day) * kMicrosPerDay + micros;
+                    offset = int((local - local_to_utc(local, *d.zone)) / kMicrosPerSecond);
+                }
+                break;
+            }
         }
         // Without an offset, the session zone's offset as of today.
         if (!offset) offset = int((utc_to_local(now_utc, zone) - now_utc) / kMicrosPerSecond);
@@ -193,27 +242,7 @@ std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t ty
             case pgwire::TimeParse::kBadSyntax: bad_syntax(text, target);
         }
     }
-    if (is_special_word(s)) {
-        std::optional<int64_t> ts = special_timestamp(s, target);
-        if (!ts) bad_syntax(text, target);
-        if (target == oid::kDate) {
-            if (*ts == kTimestampInfinity) return "infinity";
-            if (*ts == kTimestampMinusInfinity) return "-infinity";
-            return date_to_text(int32_t(civil_from_timestamp(*ts).days));
-        }
-        return target == oid::kTimestamptz ? timestamptz_to_text(*ts) : timestamp_to_text(*ts);
-    }
-    std::shared_ptr<const TimeZone> named_zone = split_zone_name(s);
-    pgwire::DateTimeValue v;
-    switch (pgwire::parse_datetime(s, v)) {
-        case pgwire::DateTimeParse::kBadSyntax: bad_syntax(text, target);
-        case pgwire::DateTimeParse::kOutOfRange: field_overflow(text);
-        case pgwire::DateTimeParse::kOk: break;
-    }
-    if (target == oid::kDate) return pgwire::format_date(v);
-    if (target == oid::kTimestamp) return pgwire::format_timestamp(v);
-    if (v.utc_offset_seconds) return timestamptz_to_text(pgwire::micros_since_2000(v));
-    return timestamptz_to_text(local_to_utc(pgwire::micros_since_2000(v), named_zone ? *named_zone : session_time_zone()));
+    return decoded_datetime_input(text, target);
 }
 
 }  // namespace litegres::translate

@@ -1,10 +1,10 @@
 // datetime_input.h — the input functions of date, timestamp, timestamptz,
 // time and interval: text as a client writes it ► the text litegres stores.
-// Beyond ISO forms this takes PostgreSQL's special words ('epoch',
-// '[-]infinity', 'now', 'today', 'tomorrow', 'yesterday') and a trailing zone
-// name ('2024-01-15 10:00 America/New_York'). A timestamptz without an offset
-// is read in the session's TimeZone, so an input that depends on the session
-// (a zone, the clock) is converted at run time (see `depends_on_session`).
+// Dates and timestamps go through PostgreSQL's decoder (datetime_decoder.h):
+// every form it accepts, the special words ('epoch', '[-]infinity', 'now',
+// 'today', 'tomorrow', 'yesterday'), zone names and abbreviations. A
+// value that depends on the session (its DateStyle order, TimeZone or
+// clock) is converted at run time (see `depends_on_session`).
 #pragma once
 
 #include <cstdint>
@@ -25,7 +25,7 @@ std::string datetime_input(std::string_view text, pgwire::Oid target, int32_t ty
 std::string round_datetime_text(std::string_view stored, pgwire::Oid type, int precision);
 
 // Whether the stored form of `text` as `target` depends on the session's
-// TimeZone or clock, so it may not be computed once at translation time.
+// DateStyle, TimeZone or clock, so it may not be computed once at translation time.
 bool depends_on_session(std::string_view text, pgwire::Oid target);
 
 }  // namespace litegres::translate

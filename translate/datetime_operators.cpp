@@ -81,7 +81,9 @@ std::optional<std::string> datetime_cast(const std::string& sql, PgType source, 
     }
     if (!is_datetime_type(source)) return std::nullopt;
     if (is_string_type(target)) {
-        return source.oid == oid::kTimestamptz ? "litegres_timestamptz_out(" + sql + ")" : sql;
+        if (source.oid == oid::kTimestamptz) return "litegres_timestamptz_out(" + sql + ")";
+        bool styled = source.oid == oid::kDate || source.oid == oid::kTimestamp || source.oid == oid::kInterval;
+        return styled ? "litegres_datetime_out(" + sql + ", " + std::to_string(source.oid) + ")" : sql;
     }
     if (source.oid == target.oid) return sql;
     bool source_stamp = timestamp_rank(source) > 0, target_stamp = timestamp_rank(target) > 0;

@@ -2011,7 +2011,7 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
                 text = "(CASE " + v + " WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)";
             } else if (source.oid == oid::kFloat8 || source.oid == oid::kFloat4) {
                 text = "litegres_float_text(" + v + ", " + std::to_string(source.oid) + ")";
-            } else if (source.oid == oid::kTimestamptz) {
+            } else if (is_datetime_type(source)) {
                 text = *datetime_cast(v, source, kText);
             } else if (is_string_type(source)) {
                 text = v;

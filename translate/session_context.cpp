@@ -14,6 +14,12 @@ const TimeZone& session_time_zone() {
     return TimeZone::utc();
 }
 
+DateStyle session_date_style() { return current != nullptr ? current->date_style : DateStyle{}; }
+
+IntervalStyle session_interval_style() {
+    return current != nullptr ? current->interval_style : IntervalStyle::kPostgres;
+}
+
 void set_current_session_context(SessionContext* context) { current = context; }
 
 }  // namespace litegres::translate

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "translate/date_style.h"
 #include "translate/time_zone.h"
 
 namespace litegres::translate {
@@ -24,6 +25,8 @@ struct SessionContext {
     int64_t statement_start_micros = 0;    // what statement_timestamp() reports
     int64_t transaction_start_micros = 0;  // what now() reports; 0 outside a transaction block
     std::shared_ptr<const TimeZone> time_zone;  // the TimeZone setting; null is UTC
+    DateStyle date_style;                       // the DateStyle setting
+    IntervalStyle interval_style = IntervalStyle::kPostgres;
     std::map<std::string, int64_t> sequence_last_values;  // for currval()
     // The session's run-time parameters, for current_setting() and
     // set_config(): the value (nullopt for an unknown name), and a change
@@ -42,6 +45,9 @@ void set_current_session_context(SessionContext* context);
 
 // The running session's TimeZone (UTC without a session).
 const TimeZone& session_time_zone();
+// The running session's DateStyle and IntervalStyle (ISO, MDY / postgres without a session).
+DateStyle session_date_style();
+IntervalStyle session_interval_style();
 
 // Sets the thread's session context for one scope (RAII).
 class SessionContextScope {
