@@ -18,15 +18,11 @@
 #include "translate/session_context.h"
 #include "translate/sql_text.h"
 #include "translate/table_definition.h"
+#include "translate/sqlite_value.h"
 
 namespace litegres::translate {
 
 namespace {
-
-std::string text_of(sqlite3_value* v) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-    return p != nullptr ? p : "";
-}
 
 const char* node_string(const PgQuery__Node* node) {
     return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval
@@ -272,7 +268,7 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table,
         }
         return out;
     }
-    ParsedQuery parsed(text_of(create_sql));
+    ParsedQuery parsed(value_string(create_sql));
     if (parsed.statement_count() != 1 ||
         parsed.statement(0).stmt->node_case != PG_QUERY__NODE__NODE_INDEX_STMT) {
         throw_unsupported("an index litegres did not create");
@@ -314,10 +310,6 @@ std::vector<IndexColumn> index_columns(sqlite3* db, const std::string& table,
     if (predicate != nullptr && index.where_clause != nullptr)
         *predicate = printer.print(index.where_clause).text;
     return out;
-}
-
-void result_text(sqlite3_context* ctx, const std::string& text) {
-    sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
 }
 
 // Schema text litegres did not write (or cannot print) yields NULL rather
@@ -376,7 +368,7 @@ void table_constraints_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         if (sqlite3_value_type(argv[1]) == SQLITE_NULL) return result_text(ctx, "[]");
         sqlite3* db = sqlite3_context_db_handle(ctx);
-        std::string table = text_of(argv[0]), sql = text_of(argv[1]);
+        std::string table = value_string(argv[0]), sql = value_string(argv[1]);
         const char* file = sqlite3_db_filename(db, "main");
         // An in-memory database has no name to key the cache by.
         if (file == nullptr || file[0] == '\0')
@@ -398,8 +390,8 @@ void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         std::string predicate;
         std::vector<IndexColumn> columns =
-            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[1]), argv[2],
-                          text_of(argv[3]), &predicate, sqlite3_value_int(argv[6]) != 0);
+            index_columns(sqlite3_context_db_handle(ctx), value_string(argv[1]), argv[2],
+                          value_string(argv[3]), &predicate, sqlite3_value_int(argv[6]) != 0);
         int column = sqlite3_value_int(argv[5]);
         if (column < 0)
             return predicate.empty() ? sqlite3_result_null(ctx) : result_text(ctx, predicate);
@@ -409,8 +401,8 @@ void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         }
         std::string text = std::string(sqlite3_value_int(argv[4]) != 0 ? "CREATE UNIQUE INDEX "
                                                                        : "CREATE INDEX ") +
-                           PgExpressionText::identifier(text_of(argv[0])) + " ON public." +
-                           PgExpressionText::identifier(text_of(argv[1])) + " USING btree (";
+                           PgExpressionText::identifier(value_string(argv[0])) + " ON public." +
+                           PgExpressionText::identifier(value_string(argv[1])) + " USING btree (";
         for (size_t i = 0; i < columns.size(); ++i) {
             text += (i > 0 ? ", " : "") + columns[i].definition + columns[i].options;
         }
@@ -424,8 +416,8 @@ void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void index_columns_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         std::vector<IndexColumn> columns =
-            index_columns(sqlite3_context_db_handle(ctx), text_of(argv[0]), argv[1],
-                          text_of(argv[2]), nullptr, true);
+            index_columns(sqlite3_context_db_handle(ctx), value_string(argv[0]), argv[1],
+                          value_string(argv[2]), nullptr, true);
         std::string out = "[";
         for (size_t i = 0; i < columns.size(); ++i) {
             PgType type = columns[i].type.is_unknown() ? kText : columns[i].type;
@@ -563,7 +555,7 @@ class ViewPrinter {
 
 void view_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
-        ParsedQuery parsed(text_of(argv[0]));
+        ParsedQuery parsed(value_string(argv[0]));
         const auto* stmt = parsed.statement(0).stmt;
         if (stmt->node_case != PG_QUERY__NODE__NODE_VIEW_STMT ||
             stmt->view_stmt->query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {

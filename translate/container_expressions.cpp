@@ -13,6 +13,7 @@
 #include "translate/container_collations.h"
 #include "translate/query_translator.h"
 #include "translate/sql_text.h"
+#include "translate/ast_text.h"
 
 namespace litegres::translate {
 
@@ -22,7 +23,6 @@ namespace sqlstate = pgwire::sqlstate;
 
 namespace {
 
-int pos(int location) { return location >= 0 ? location + 1 : 0; }
 
 bool is_json(PgType t) { return t.oid == oid::kJson || t.oid == oid::kJsonb; }
 bool is_array(PgType t) { return pgwire::is_array_type(t.oid); }
@@ -43,7 +43,7 @@ std::string call(const std::string& fn, const std::vector<std::string>& args) {
     throw PgError(sqlstate::kUndefinedFunction,
                   "operator does not exist: " + format_type(PgType{l.oid, -1}) + " " + op + " " +
                       format_type(PgType{r.oid, -1}),
-                  pos(location))
+                  error_position(location))
         .with_hint("No operator matches the given name and argument types. You might need to add explicit type casts.");
 }
 
@@ -228,7 +228,7 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
     bool jsonb = name.rfind("jsonb", 0) == 0 || name == "to_jsonb";
     auto aggregate_check = [&] {
         if (in_where_) {
-            throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE", pos(location));
+            throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE", error_position(location));
         }
     };
     auto json_arg = [&](size_t i) -> TypedSql& {
@@ -236,7 +236,7 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
         if (!is_json(args[i].type) && !args[i].is_null_literal) {
             throw PgError(sqlstate::kUndefinedFunction,
                           "function " + name + "(" + format_type(PgType{args[i].type.oid, -1}) + ") does not exist",
-                          pos(location))
+                          error_position(location))
                 .with_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
         }
         return args[i];
@@ -246,7 +246,7 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
         if (!is_array(args[i].type) && !args[i].is_null_literal) {
             throw PgError(sqlstate::kUndefinedFunction,
                           "function " + name + "(" + format_type(PgType{args[i].type.oid, -1}) + ", ...) does not exist",
-                          pos(location))
+                          error_position(location))
                 .with_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
         }
         return args[i];
@@ -371,7 +371,7 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
 
 TypedSql QueryTranslator::array_constructor(const PgQuery__AArrayExpr& e, const Scope& scope) {
     if (e.n_elements == 0) {
-        throw PgError(sqlstate::kIndeterminateDatatype, "cannot determine type of empty array", pos(e.location))
+        throw PgError(sqlstate::kIndeterminateDatatype, "cannot determine type of empty array", error_position(e.location))
             .with_hint("Explicitly cast to the desired type, for example ARRAY[]::integer[].");
     }
     std::vector<TypedSql> items;
@@ -434,7 +434,7 @@ TypedSql QueryTranslator::any_all(const PgQuery__AExpr& e, const Scope& scope) {
         resolve_unknown(r, PgType{pgwire::array_type_of(element.oid), -1}, e.location);
     }
     if (!is_array(r.type) && !r.is_null_literal) {
-        throw PgError(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side", pos(e.location));
+        throw PgError(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side", error_position(e.location));
     }
     resolve_unknown(l, element_of(r.type), e.location);
     // Each element compares as a value of the element type (1.5 = 1.50).
@@ -452,7 +452,7 @@ TypedSql QueryTranslator::any_all(const PgQuery__AExpr& e, const Scope& scope) {
 
 TypedSql QueryTranslator::array_of_subquery(const SelectOutput& inner, int location) {
     if (inner.columns.size() != 1) {
-        throw PgError(sqlstate::kSyntaxError, "subquery must return only one column", pos(location));
+        throw PgError(sqlstate::kSyntaxError, "subquery must return only one column", error_position(location));
     }
     PgType element = inner.columns[0].type;
     Oid array = pgwire::array_type_of(element.oid);

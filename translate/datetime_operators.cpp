@@ -5,6 +5,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/datetime_functions.h"
+#include "translate/ast_text.h"
 
 namespace litegres::translate {
 
@@ -14,7 +15,6 @@ namespace sqlstate = pgwire::sqlstate;
 
 namespace {
 
-int pos(int location) { return location >= 0 ? location + 1 : 0; }
 
 // date < timestamp < timestamptz: comparisons convert to the later type.
 int timestamp_rank(PgType t) {
@@ -39,7 +39,7 @@ std::string converted(const TypedSql& v, PgType target) {
     throw PgError(sqlstate::kUndefinedFunction,
                   "operator does not exist: " + format_type(PgType{l.oid, -1}) + " " + op + " " +
                       format_type(PgType{r.oid, -1}),
-                  pos(location))
+                  error_position(location))
         .with_hint("No operator matches the given name and argument types. You might need to add explicit type casts.");
 }
 
@@ -64,7 +64,7 @@ PgType datetime_unknown_operand_type(const std::string& op, PgType other, bool u
     if (op == "+") {
         if (other.oid == oid::kDate) {
             throw PgError("42725", std::string("operator is not unique: ") + (unknown_is_left ? "unknown + date" : "date + unknown"),
-                          pos(location))
+                          error_position(location))
                 .with_hint("Could not choose a best candidate operator. You might need to add explicit type casts.");
         }
         return PgType{oid::kInterval, -1};

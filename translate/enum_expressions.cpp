@@ -11,6 +11,7 @@
 #include "translate/enum_type.h"
 #include "translate/query_translator.h"
 #include "translate/sql_text.h"
+#include "translate/ast_text.h"
 
 namespace litegres::translate {
 
@@ -18,10 +19,6 @@ using pgwire::PgError;
 namespace sqlstate = pgwire::sqlstate;
 
 namespace {
-
-int pos(int location) {
-    return location >= 0 ? location + 1 : 0;
-}
 
 // A label as a JSON string: an element of an array's storage form.
 std::string json_string(const std::string& label) {
@@ -70,7 +67,7 @@ TypedSql QueryTranslator::enum_value(const TypedSql& value, const EnumType& type
             throw PgError(sqlstate::kInvalidTextRepresentation,
                           "invalid input value for enum " + displayed_type_name(type.name) +
                               ": \"" + label + "\"",
-                          pos(value.location >= 0 ? value.location : location));
+                          error_position(value.location >= 0 ? value.location : location));
         }
         return {"(" + quote_string(label) + collate + ")", target};
     }
@@ -101,7 +98,7 @@ std::string QueryTranslator::enum_assignment(const TypedSql& value, const EnumTy
     throw PgError(sqlstate::kDatatypeMismatch,
                   "column is of type " + format_type(target, &catalog_) +
                       " but expression is of type " + format_type(value.type, &catalog_),
-                  pos(location))
+                  error_position(location))
         .with_hint("You will need to rewrite or cast the expression.");
 }
 
@@ -123,7 +120,7 @@ std::optional<TypedSql> QueryTranslator::enum_cast(const TypedSql& value, PgType
     throw PgError(sqlstate::kCannotCoerce,
                   "cannot cast type " + format_type(value.type, &catalog_) + " to " +
                       format_type(target, &catalog_),
-                  pos(location));
+                  error_position(location));
 }
 
 std::optional<TypedSql> QueryTranslator::enum_operator(const std::string& op, TypedSql& l,
@@ -144,7 +141,7 @@ std::optional<TypedSql> QueryTranslator::enum_operator(const std::string& op, Ty
         throw PgError(sqlstate::kUndefinedFunction,
                       "operator does not exist: " + format_type(l.type, &catalog_) + " " + op +
                           " " + format_type(r.type, &catalog_),
-                      pos(location))
+                      error_position(location))
             .with_hint(
                 "No operator matches the given name and argument types. You might need to add "
                 "explicit "

@@ -8,19 +8,13 @@
 #include "pgwire/sqlstate.h"
 #include "translate/enum_type.h"
 #include "translate/function_error.h"
+#include "translate/sqlite_value.h"
 
 namespace litegres::translate {
 
 namespace {
 
 constexpr std::string_view kCollationPrefix = "litegres_enum_";
-
-std::string_view text_of(sqlite3_value* v) {
-    const unsigned char* t = sqlite3_value_text(v);
-    return t != nullptr
-               ? std::string_view(reinterpret_cast<const char*>(t), size_t(sqlite3_value_bytes(v)))
-               : std::string_view();
-}
 
 // litegres_enum_in(text, type oid, type name): the label when the type has
 // it, else PostgreSQL's enum_in error (22P02).
@@ -30,10 +24,10 @@ void enum_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
         return;
     }
     auto* self = static_cast<EnumLabelOrder*>(sqlite3_user_data(ctx));
-    std::string_view label = text_of(argv[0]);
+    std::string_view label = value_text(argv[0]);
     if (!self->has_label(Oid(sqlite3_value_int64(argv[1])), label)) {
         report_error(ctx, pgwire::sqlstate::kInvalidTextRepresentation,
-                     "invalid input value for enum " + std::string(text_of(argv[2])) + ": \"" +
+                     "invalid input value for enum " + std::string(value_text(argv[2])) + ": \"" +
                          std::string(label) + "\"");
         return;
     }
@@ -47,7 +41,7 @@ void enum_sort_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
     std::optional<double> order =
         sqlite3_value_type(argv[0]) == SQLITE_NULL
             ? std::nullopt
-            : self->sort_order(Oid(sqlite3_value_int64(argv[1])), text_of(argv[0]));
+            : self->sort_order(Oid(sqlite3_value_int64(argv[1])), value_text(argv[0]));
     if (order) {
         sqlite3_result_double(ctx, *order);
     } else {

@@ -22,6 +22,7 @@
 #include "translate/numeric_value.h"
 #include "translate/sql_text.h"
 #include "translate/system_catalog.h"
+#include "translate/ast_text.h"
 
 namespace litegres::translate {
 
@@ -31,21 +32,6 @@ namespace sqlstate = pgwire::sqlstate;
 
 namespace {
 
-int pos(int location) { return location >= 0 ? location + 1 : 0; }
-
-const char* str(const PgQuery__Node* node) {
-    return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval
-                                                                             : "";
-}
-
-std::string join_strings(const std::vector<std::string>& parts, const char* sep) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) out += sep;
-        out += parts[i];
-    }
-    return out;
-}
 
 // The common type of two operands of arithmetic, as PostgreSQL's operator
 // resolution picks it for the built-in numeric operators.
@@ -117,7 +103,7 @@ std::string sort_direction(const PgQuery__SortBy& sb) {
 
 void throw_unsupported(const std::string& construct, int location) {
     throw PgError(sqlstate::kFeatureNotSupported, construct + " is not supported yet",
-                  pos(location));
+                  error_position(location));
 }
 
 // ---------------------------------------------------------------- names
@@ -153,7 +139,7 @@ std::string figure_column_name(const PgQuery__Node* node) {
             return "?column?";
         }
         case PG_QUERY__NODE__NODE_FUNC_CALL:
-            return str(node->func_call->funcname[node->func_call->n_funcname - 1]);
+            return string_value(node->func_call->funcname[node->func_call->n_funcname - 1]);
         case PG_QUERY__NODE__NODE_A_EXPR:
             if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
             return "?column?";
@@ -162,7 +148,7 @@ std::string figure_column_name(const PgQuery__Node* node) {
             // column or function name); 1.5::float8::numeric is "numeric".
             if (has_strong_column_name(node->type_cast->arg)) return figure_column_name(node->type_cast->arg);
             const auto* tn = node->type_cast->type_name;
-            return str(tn->names[tn->n_names - 1]);
+            return string_value(tn->names[tn->n_names - 1]);
         }
         case PG_QUERY__NODE__NODE_A_INDIRECTION: return figure_column_name(node->a_indirection->arg);
         case PG_QUERY__NODE__NODE_CASE_EXPR: return "case";
@@ -217,7 +203,7 @@ RangeEntry QueryTranslator::table_entry(const PgQuery__RangeVar& rv) {
         entry.refname = rv.alias->aliasname;
         entry.schema.clear();
         for (size_t i = 0; i < rv.alias->n_colnames && i < entry.columns.size(); ++i) {
-            entry.columns[i].name = str(rv.alias->colnames[i]);
+            entry.columns[i].name = string_value(rv.alias->colnames[i]);
         }
     }
     return entry;
@@ -244,7 +230,7 @@ RangeEntry QueryTranslator::relation_entry(const PgQuery__RangeVar& rv) {
     if (user_relation) table = catalog_.find_table(user_relation->sqlite_name());
     if (!table) {
         throw PgError(sqlstate::kUndefinedTable, "relation \"" + NameResolver::display(rv) + "\" does not exist",
-                      pos(rv.location));
+                      error_position(rv.location));
     }
     RangeEntry entry;
     entry.refname = rv.relname;
@@ -276,7 +262,7 @@ std::string QueryTranslator::with_clause(const PgQuery__WithClause& with, const 
             if (common_tables_[k].name == cte.ctename) {
                 throw PgError(sqlstate::kDuplicateAlias,
                               "WITH query name \"" + std::string(cte.ctename) + "\" specified more than once",
-                              pos(cte.location));
+                              error_position(cte.location));
             }
         }
         if (cte.ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
@@ -291,11 +277,11 @@ std::string QueryTranslator::with_clause(const PgQuery__WithClause& with, const 
                               "WITH query \"" + std::string(cte.ctename) + "\" has " +
                                   std::to_string(result.size()) + " columns available but " +
                                   std::to_string(cte.n_aliascolnames) + " columns specified",
-                              pos(cte.location));
+                              error_position(cte.location));
             }
             std::vector<ColumnInfo> columns;
             for (size_t c = 0; c < result.size(); ++c) {
-                std::string name = c < cte.n_aliascolnames ? str(cte.aliascolnames[c]) : result[c].name;
+                std::string name = c < cte.n_aliascolnames ? string_value(cte.aliascolnames[c]) : result[c].name;
                 columns.push_back(ColumnInfo{name, result[c].type, false, "", 0, 0});
             }
             return columns;
@@ -328,7 +314,7 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
                     if (cte->without_returning) {
                         throw PgError(sqlstate::kFeatureNotSupported,
                                       "WITH query \"" + cte->name + "\" does not have a RETURNING clause",
-                                      pos(rv.location));
+                                      error_position(rv.location));
                     }
                     RangeEntry entry;
                     entry.refname = rv.relname;
@@ -349,7 +335,7 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
             RangeEntry entry;
             entry.refname = sub.alias->aliasname;
             for (size_t i = 0; i < inner.columns.size(); ++i) {
-                std::string name = i < sub.alias->n_colnames ? str(sub.alias->colnames[i])
+                std::string name = i < sub.alias->n_colnames ? string_value(sub.alias->colnames[i])
                                                              : inner.columns[i].name;
                 entry.columns.push_back(ColumnInfo{name, inner.columns[i].type, false, "", inner.columns[i].table_oid,
                                                    inner.columns[i].column_number, ""});
@@ -383,7 +369,7 @@ std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEnt
         if (rv.alias->n_colnames > 0) {
             std::vector<std::string> cols;
             for (size_t i = 0; i < entry.columns.size(); ++i) {
-                std::string alias = i < rv.alias->n_colnames ? str(rv.alias->colnames[i]) : entry.columns[i].name;
+                std::string alias = i < rv.alias->n_colnames ? string_value(rv.alias->colnames[i]) : entry.columns[i].name;
                 cols.push_back(quote_identifier(entry.columns[i].name) + " AS " + quote_identifier(alias));
                 entry.columns[i].name = alias;
             }
@@ -394,7 +380,7 @@ std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEnt
     for (const auto& e : scope.entries) {
         if (e.refname == entry.refname) {
             throw PgError(sqlstate::kDuplicateAlias,
-                          "table name \"" + entry.refname + "\" specified more than once", pos(rv.location));
+                          "table name \"" + entry.refname + "\" specified more than once", error_position(rv.location));
         }
     }
     scope.entries.push_back(std::move(entry));
@@ -405,7 +391,7 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
     if (rf.is_rowsfrom || rf.n_functions != 1) throw_unsupported("ROWS FROM");
     if (rf.n_coldeflist > 0) throw_unsupported("a column definition list");
     const auto& call = *rf.functions[0]->list->items[0]->func_call;
-    std::string name = str(call.funcname[call.n_funcname - 1]);
+    std::string name = string_value(call.funcname[call.n_funcname - 1]);
     // Functions in FROM may refer to the FROM items before them (LATERAL).
     Scope siblings = lateral_scope(scope);
     auto enclosing = std::exchange(lateral_reference_, std::nullopt);
@@ -418,7 +404,7 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
     entry.refname = rf.alias != nullptr ? rf.alias->aliasname : name;
     entry.relation_name = name;
     std::string column = rf.alias == nullptr ? name
-                         : rf.alias->n_colnames > 0 ? str(rf.alias->colnames[0])
+                         : rf.alias->n_colnames > 0 ? string_value(rf.alias->colnames[0])
                                                     : rf.alias->aliasname;
     std::string body;
     if (name == "generate_series" && (args.size() == 2 || args.size() == 3)) {
@@ -444,7 +430,7 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
                 } else if (!a.untyped() && !a.is_null_literal && !is_integer_type(a.type)) {
                     throw PgError(sqlstate::kUndefinedFunction,
                                   "function generate_series(" + format_type(a.type) + ") does not exist",
-                                  pos(call.location));
+                                  error_position(call.location));
                 }
             }
             step_type = type;
@@ -487,7 +473,7 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
         entry.columns.push_back(ColumnInfo{column, type, false, "", 0, 0});
         entry.scalar_function = !rf.ordinality;
         if (rf.ordinality) {
-            std::string name = rf.alias != nullptr && rf.alias->n_colnames > 1 ? str(rf.alias->colnames[1]) : "ordinality";
+            std::string name = rf.alias != nullptr && rf.alias->n_colnames > 1 ? string_value(rf.alias->colnames[1]) : "ordinality";
             body += ", o AS " + quote_identifier(name);
             entry.columns.push_back(ColumnInfo{name, kInt8, false, "", 0, 0});
         }
@@ -498,7 +484,7 @@ std::string QueryTranslator::series_function(const PgQuery__RangeFunction& rf, S
     for (const auto& e : scope.entries) {
         if (e.refname == entry.refname) {
             throw PgError(sqlstate::kDuplicateAlias,
-                          "table name \"" + entry.refname + "\" specified more than once", pos(call.location));
+                          "table name \"" + entry.refname + "\" specified more than once", error_position(call.location));
         }
     }
     std::string sql = correlated ? lateral_rows_item(body, entry, call.location)
@@ -517,7 +503,7 @@ std::string QueryTranslator::join(const PgQuery__JoinExpr& j, Scope& scope) {
     if (lateral_reference_ && (j.jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT || j.jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL)) {
         throw PgError(sqlstate::kInvalidColumnReference,
                       "invalid reference to FROM-clause entry for table \"" + lateral_reference_->table + "\"",
-                      pos(lateral_reference_->location))
+                      error_position(lateral_reference_->location))
             .with_detail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
     }
     if (!lateral_reference_) lateral_reference_ = enclosing;
@@ -549,7 +535,7 @@ std::string QueryTranslator::join(const PgQuery__JoinExpr& j, Scope& scope) {
             }
         }
     }
-    for (size_t i = 0; i < j.n_using_clause; ++i) using_names.push_back(str(j.using_clause[i]));
+    for (size_t i = 0; i < j.n_using_clause; ++i) using_names.push_back(string_value(j.using_clause[i]));
     auto lcols = columns_of(left_begin, right_begin);
     for (const auto& name : using_names) {
         auto it = std::find_if(lcols.begin(), lcols.end(), [&](auto& c) { return c.name == name; });
@@ -597,7 +583,7 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
             if (ref->n_fields == 1) {
                 if (scope.entries.empty()) {
                     throw PgError(sqlstate::kSyntaxError,
-                                  "SELECT * with no tables specified is not valid", pos(ref->location));
+                                  "SELECT * with no tables specified is not valid", error_position(ref->location));
                 }
                 for (const auto& m : scope.merged_columns) {
                     parts.push_back(quote_identifier(m.name));
@@ -617,13 +603,13 @@ std::string QueryTranslator::target_list(PgQuery__Node** items, size_t count, co
                     }
                 }
             } else {
-                std::string table = str(ref->fields[ref->n_fields - 2]);
+                std::string table = string_value(ref->fields[ref->n_fields - 2]);
                 auto it = std::find_if(scope.entries.begin(), scope.entries.end(),
                                        [&](auto& e) { return e.refname == table; });
                 if (it == scope.entries.end()) {
                     throw PgError(sqlstate::kUndefinedTable,
                                   "missing FROM-clause entry for table \"" + table + "\"",
-                                  pos(ref->location));
+                                  error_position(ref->location));
                 }
                 for (const auto& c : it->columns) {
                     parts.push_back(!c.sql.empty() ? c.sql + " AS " + quote_identifier(c.name)
@@ -666,7 +652,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
         // SQL92 rule); SQLite resolves an alias the same way.
         if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1 &&
             node->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
-            std::string name = str(node->column_ref->fields[0]);
+            std::string name = string_value(node->column_ref->fields[0]);
             auto output = std::find_if(outputs.begin(), outputs.end(), [&](auto& c) { return c.name == name; });
             if (output != outputs.end()) {
                 term = quote_identifier(name);
@@ -679,7 +665,7 @@ std::string QueryTranslator::order_by(PgQuery__Node** items, size_t count, const
             if (n < 1 || size_t(n) > outputs.size()) {
                 throw PgError(sqlstate::kInvalidColumnReference,
                               "ORDER BY position " + std::to_string(n) + " is not in select list",
-                              pos(node->a_const->location));
+                              error_position(node->a_const->location));
             }
             term = std::to_string(n);
             term_type = outputs[size_t(n - 1)].type;
@@ -933,7 +919,7 @@ SelectOutput QueryTranslator::select(const PgQuery__SelectStmt& stmt, const Scop
         const auto& v = check.pending.front();
         throw PgError(sqlstate::kGroupingError,
                       "column \"" + v.column + "\" must appear in the GROUP BY clause or be used in an aggregate function",
-                      pos(v.location));
+                      error_position(v.location));
     }
     sql += limit_offset(stmt, scope);
     out.sql = std::move(sql);
@@ -952,13 +938,13 @@ std::string QueryTranslator::distinct_on(const PgQuery__SelectStmt& stmt, const 
             if (n < 1 || size_t(n) > expressions.size()) {
                 throw PgError(sqlstate::kInvalidColumnReference,
                               "DISTINCT ON position " + std::to_string(n) + " is not in select list",
-                              pos(node->a_const->location));
+                              error_position(node->a_const->location));
             }
             return expressions[size_t(n - 1)];
         }
         if (node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && node->column_ref->n_fields == 1 &&
             node->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
-            std::string name = str(node->column_ref->fields[0]);
+            std::string name = string_value(node->column_ref->fields[0]);
             for (size_t i = 0; i < columns.size(); ++i) {
                 if (columns[i].name == name) return expressions[i];
             }
@@ -1007,7 +993,7 @@ std::string QueryTranslator::group_by(const PgQuery__SelectStmt& stmt, const Sco
             if (n < 1 || size_t(n) > stmt.n_target_list) {
                 throw PgError(sqlstate::kInvalidColumnReference,
                               "GROUP BY position " + std::to_string(n) + " is not in select list",
-                              pos(g->a_const->location));
+                              error_position(g->a_const->location));
             }
             check.grouped_targets.insert(size_t(n - 1));
             groups.push_back(std::to_string(n));
@@ -1089,7 +1075,7 @@ void QueryTranslator::resolve_unknown(TypedSql& value, PgType context, int locat
         return;
     }
     // An input error points at the literal itself, as in PostgreSQL.
-    value.sql = literal_sql(*value.unknown_literal, context, pos(value.location >= 0 ? value.location : location));
+    value.sql = literal_sql(*value.unknown_literal, context, error_position(value.location >= 0 ? value.location : location));
     value.type = context;
     value.unknown_literal.reset();
 }
@@ -1098,7 +1084,7 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
     if (value.is_null_literal) return "NULL";
     if (auto type = enum_type_of(target)) return enum_assignment(value, *type, location);
     if (value.unknown_literal) {
-        return literal_sql(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location));
+        return literal_sql(*value.unknown_literal, target, error_position(value.location >= 0 ? value.location : location));
     }
     if (value.untyped()) {
         parameter_types_.set(value.parameter, target);
@@ -1143,7 +1129,7 @@ std::string QueryTranslator::assignment(const TypedSql& value, PgType target, in
     throw PgError(sqlstate::kDatatypeMismatch,
                   "column is of type " + format_type(target, &catalog_) + " but expression is of type " +
                       format_type(value.type, &catalog_),
-                  pos(location))
+                  error_position(location))
         .with_hint("You will need to rewrite or cast the expression.");
 }
 
@@ -1192,7 +1178,7 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
                     throw PgError(sqlstate::kDatatypeMismatch,
                                   std::string("argument of ") + op + " must be type boolean, not type " +
                                       format_type(a.type),
-                                  pos(b.location));
+                                  error_position(b.location));
                 }
                 args.push_back(a.sql);
             }
@@ -1272,7 +1258,7 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
             const auto& p = *node->param_ref;
             if (p.number < 1 || p.number > 65535) {
                 throw PgError(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(p.number),
-                              pos(p.location));
+                              error_position(p.location));
             }
             parameter_types_.note(p.number);
             TypedSql t{"?" + std::to_string(p.number), parameter_types_.get(p.number)};
@@ -1284,7 +1270,7 @@ TypedSql QueryTranslator::expression_node(const PgQuery__Node* node, const Scope
             // litegres compares text bytewise, which is PostgreSQL's "C"
             // collation; the collations that mean the same are accepted.
             const auto& c = *node->collate_clause;
-            std::string name = str(c.collname[c.n_collname - 1]);
+            std::string name = string_value(c.collname[c.n_collname - 1]);
             static const char* kBytewise[] = {"default", "C", "POSIX", "ucs_basic", "C.utf8", "C.UTF-8"};
             bool bytewise = std::any_of(std::begin(kBytewise), std::end(kBytewise),
                                         [&](const char* n) { return name == n; });
@@ -1336,9 +1322,9 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
     for (size_t i = 0; i < ref.n_fields; ++i) {
         if (ref.fields[i]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
             throw PgError(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here",
-                          pos(ref.location));
+                          error_position(ref.location));
         }
-        names.push_back(str(ref.fields[i]));
+        names.push_back(string_value(ref.fields[i]));
     }
     std::string column = names.back();
     if (names.size() == 1) {
@@ -1355,7 +1341,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                     if (c.name != column) continue;
                     if (found != nullptr) {
                         throw PgError(sqlstate::kAmbiguousColumn,
-                                      "column reference \"" + column + "\" is ambiguous", pos(ref.location));
+                                      "column reference \"" + column + "\" is ambiguous", error_position(ref.location));
                     }
                     found = &e;
                     info = &c;
@@ -1383,7 +1369,7 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
             }
         }
         throw PgError(sqlstate::kUndefinedColumn, "column \"" + column + "\" does not exist",
-                      pos(ref.location));
+                      error_position(ref.location));
     }
     if (names.size() > 3) throw_unsupported("column references with more than three parts", ref.location);
     std::string table = names[names.size() - 2];
@@ -1404,11 +1390,11 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
                 }
             }
             throw PgError(sqlstate::kUndefinedColumn,
-                          "column " + table + "." + column + " does not exist", pos(ref.location));
+                          "column " + table + "." + column + " does not exist", error_position(ref.location));
         }
     }
     throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + table + "\"",
-                  pos(ref.location));
+                  error_position(ref.location));
 }
 
 TypedSql QueryTranslator::like(const TypedSql& l, const TypedSql& r, bool negated, bool insensitive,
@@ -1426,7 +1412,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         if (!is_string_type(l.type) || !is_string_type(r.type)) {
             throw PgError(sqlstate::kUndefinedFunction,
                           "operator does not exist: " + format_type(l.type) + " " + op + " " + format_type(r.type),
-                          pos(location));
+                          error_position(location));
         }
         return like(l, r, op.front() == '!', op.find('*') != std::string::npos, "'\\'");
     }
@@ -1440,7 +1426,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         if (!is_string_type(l.type) && !is_string_type(r.type)) {
             throw PgError(sqlstate::kUndefinedFunction,
                           "operator does not exist: " + format_type(l.type) + " || " + format_type(r.type),
-                          pos(location));
+                          error_position(location));
         }
         if (!is_string_type(l.type) && !l.is_null_literal) l = cast_to(std::move(l), kText, location);
         if (!is_string_type(r.type) && !r.is_null_literal) r = cast_to(std::move(r), kText, location);
@@ -1452,7 +1438,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
         resolve_unknown(l, kText, location);
         resolve_unknown(r, kText, location);
         if ((!is_string_type(l.type) && !l.is_null_literal) || (!is_string_type(r.type) && !r.is_null_literal)) {
-            throw PgError(sqlstate::kUndefinedFunction, "operator does not exist: " + signature, pos(location))
+            throw PgError(sqlstate::kUndefinedFunction, "operator does not exist: " + signature, error_position(location))
                 .with_hint("No operator matches the given name and argument types. You might need to add explicit "
                            "type casts.");
         }
@@ -1487,7 +1473,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
                 throw PgError(sqlstate::kUndefinedFunction,
                               "operator does not exist: " + format_type(PgType{l.type.oid, -1}) + " " + op + " " +
                                   format_type(PgType{r.type.oid, -1}),
-                              pos(location))
+                              error_position(location))
                     .with_hint("No operator matches the given name and argument types. You might need to add "
                                "explicit type casts.");
             }
@@ -1509,7 +1495,7 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
             throw PgError(sqlstate::kUndefinedFunction,
                           "operator does not exist: " + format_type(l.type) + " " + op + " " +
                               format_type(r.type),
-                          pos(location))
+                          error_position(location))
                 .with_hint("No operator matches the given name and argument types. You might need to add explicit type casts.");
         }
         PgType type = arithmetic_type(l.is_null_literal ? r.type : l.type, r.is_null_literal ? l.type : r.type);
@@ -1568,11 +1554,11 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
     }
     throw PgError(sqlstate::kUndefinedFunction,
                   "operator does not exist: " + format_type(l.type) + " " + op + " " + format_type(r.type),
-                  pos(location));
+                  error_position(location));
 }
 
 TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& scope) {
-    std::string op = e.n_name > 0 ? str(e.name[e.n_name - 1]) : "";
+    std::string op = e.n_name > 0 ? string_value(e.name[e.n_name - 1]) : "";
     switch (e.kind) {
         case PG_QUERY__A__EXPR__KIND__AEXPR_OP: {
             if (e.lexpr == nullptr) {
@@ -1587,7 +1573,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                     if (!is_numeric_category(r.type) && !r.is_null_literal) {
                         throw PgError(sqlstate::kUndefinedFunction,
                                       "operator does not exist: " + op + " " + format_type(r.type),
-                                      pos(e.location));
+                                      error_position(e.location));
                     }
                     std::string sql = "(" + op + r.sql + ")";
                     if (r.type.oid == oid::kNumeric) {
@@ -1603,7 +1589,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
                     if (r.untyped()) resolve_unknown(r, kInt4, e.location);
                     if (!is_integer_type(r.type) && !r.is_null_literal) {
                         throw PgError(sqlstate::kUndefinedFunction,
-                                      "operator does not exist: ~ " + format_type(r.type), pos(e.location));
+                                      "operator does not exist: ~ " + format_type(r.type), error_position(e.location));
                     }
                     return {"(~" + r.sql + ")", r.type};
                 }
@@ -1672,7 +1658,7 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
             const PgQuery__Node* pattern_node = e.rexpr;
             // `x LIKE p ESCAPE e` arrives as like_escape(p, e).
             if (pattern_node->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
-                std::string(str(pattern_node->func_call->funcname[pattern_node->func_call->n_funcname - 1])) ==
+                std::string(string_value(pattern_node->func_call->funcname[pattern_node->func_call->n_funcname - 1])) ==
                     "like_escape") {
                 TypedSql esc = expression(pattern_node->func_call->args[1], scope);
                 escape = esc.sql;
@@ -1755,14 +1741,14 @@ TypedSql QueryTranslator::operator_expr(const PgQuery__AExpr& e, const Scope& sc
 }
 
 TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Scope& scope) {
-    std::string name = str(call.funcname[call.n_funcname - 1]);
-    if (call.n_funcname == 2 && std::string(str(call.funcname[0])) != "pg_catalog") {
-        throw PgError(sqlstate::kUndefinedFunction, "function " + std::string(str(call.funcname[0])) +
-                                                        "." + name + " does not exist", pos(call.location));
+    std::string name = string_value(call.funcname[call.n_funcname - 1]);
+    if (call.n_funcname == 2 && std::string(string_value(call.funcname[0])) != "pg_catalog") {
+        throw PgError(sqlstate::kUndefinedFunction, "function " + std::string(string_value(call.funcname[0])) +
+                                                        "." + name + " does not exist", error_position(call.location));
     }
     if (call.agg_within_group) throw_unsupported("WITHIN GROUP", call.location);
     if (call.over != nullptr && in_where_) {
-        throw PgError(sqlstate::kWindowingError, "window functions are not allowed in WHERE", pos(call.location));
+        throw PgError(sqlstate::kWindowingError, "window functions are not allowed in WHERE", error_position(call.location));
     }
 
     // An aggregate's arguments and FILTER are read per input row, not per group.
@@ -1854,12 +1840,12 @@ TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQ
     if (is_window_function(name)) {
         if (call.over == nullptr) {
             throw PgError(sqlstate::kWrongObjectType, "window function " + name + " requires an OVER clause",
-                          pos(call.location));
+                          error_position(call.location));
         }
         auto window = find_window_function(name, args);
         if (!window) {
             throw PgError(sqlstate::kUndefinedFunction,
-                          "function " + name + "(" + type_list(args) + ") does not exist", pos(call.location))
+                          "function " + name + "(" + type_list(args) + ") does not exist", error_position(call.location))
                 .with_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
         }
         std::vector<std::string> sqls;
@@ -1880,21 +1866,21 @@ TypedSql QueryTranslator::call_with_arguments(const std::string& name, const PgQ
     const FunctionSignature* fn = find_function(name, args.size(), call.agg_star);
     if (fn == nullptr) {
         throw PgError(sqlstate::kUndefinedFunction,
-                      "function " + name + "(" + type_list(args) + ") does not exist", pos(call.location))
+                      "function " + name + "(" + type_list(args) + ") does not exist", error_position(call.location))
             .with_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
     }
     if (fn->writes) writes_ = true;
     if (call.over != nullptr && !fn->aggregate) {
         throw PgError(sqlstate::kWrongObjectType,
                       "OVER specified, but " + name + " is not a window function nor an aggregate function",
-                      pos(call.location));
+                      error_position(call.location));
     }
     if (call.agg_filter != nullptr && !fn->aggregate) {
         throw PgError(sqlstate::kWrongObjectType, "FILTER specified, but " + name + " is not an aggregate function",
-                      pos(call.location));
+                      error_position(call.location));
     }
     if (fn->aggregate && in_where_) {
-        throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE", pos(call.location));
+        throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE", error_position(call.location));
     }
     for (auto& a : args) {
         if (a.untyped()) resolve_unknown(a, fn->unknown_argument_type, call.location);
@@ -1924,9 +1910,9 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
     ResolvedTypeName target = resolve_type_name(*cast.type_name, &catalog_);
     if (target.serial) {
         throw PgError(sqlstate::kUndefinedObject,
-                      "type \"" + std::string(str(cast.type_name->names[cast.type_name->n_names - 1])) +
+                      "type \"" + std::string(string_value(cast.type_name->names[cast.type_name->n_names - 1])) +
                           "\" does not exist",
-                      pos(cast.location));
+                      error_position(cast.location));
     }
     if (cast.arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && cast.arg->a_array_expr->n_elements == 0 &&
         pgwire::is_array_type(target.type.oid)) {
@@ -1961,7 +1947,7 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     }
     if (value.unknown_literal && target.oid == oid::kNumeric) {
         // '1.005'::numeric(5,2) is read with the modifier: 1.01.
-        return {coerce_literal(*value.unknown_literal, target, pos(value.location >= 0 ? value.location : location)),
+        return {coerce_literal(*value.unknown_literal, target, error_position(value.location >= 0 ? value.location : location)),
                 target};
     }
     if (value.untyped()) {
@@ -2043,7 +2029,7 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
             break;
     }
     throw PgError(sqlstate::kCannotCoerce,
-                  "cannot cast type " + format_type(source) + " to " + format_type(target), pos(location));
+                  "cannot cast type " + format_type(source) + " to " + format_type(target), error_position(location));
 }
 
 TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType target, int location) {
@@ -2069,7 +2055,7 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
         PgType type = type_from_declared(name);
         if (auto user = catalog_.find_enum_type(name); type.is_unknown() && user) type = PgType{user->oid, -1};
         if (type.is_unknown()) {
-            throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", pos(location));
+            throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", error_position(location));
         }
         return {std::to_string(type.oid), target};
     }
@@ -2141,7 +2127,7 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
         case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK: {
             if (inner.columns.size() != 1) {
                 throw PgError(sqlstate::kSyntaxError, "subquery must return only one column",
-                              pos(link.location));
+                              error_position(link.location));
             }
             // PostgreSQL fails (21000) when the subquery yields a second row;
             // SQLite would take the first. Two rows are enough to tell.
@@ -2154,7 +2140,7 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
         }
         case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
         case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK: {
-            std::string op = link.n_oper_name > 0 ? str(link.oper_name[link.n_oper_name - 1]) : "=";
+            std::string op = link.n_oper_name > 0 ? string_value(link.oper_name[link.n_oper_name - 1]) : "=";
             bool any = link.sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK;
             if (const PgQuery__RowExpr* row = row_constructor(link.testexpr)) {
                 // (a, b) IN (SELECT x, y ...): SQLite's row value IN.
@@ -2162,7 +2148,7 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
                     throw PgError(sqlstate::kSyntaxError,
                                   row->n_args < inner.columns.size() ? "subquery has too many columns"
                                                                      : "subquery has too few columns",
-                                  pos(link.location));
+                                  error_position(link.location));
                 }
                 if (!((any && op == "=") || (!any && op == "<>"))) {
                     throw_unsupported("row " + op + (any ? " ANY" : " ALL") + " (subquery)", link.location);
@@ -2177,7 +2163,7 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
                         kBool};
             }
             if (inner.columns.size() != 1) {
-                throw PgError(sqlstate::kSyntaxError, "subquery has too many columns", pos(link.location));
+                throw PgError(sqlstate::kSyntaxError, "subquery has too many columns", error_position(link.location));
             }
             TypedSql test = expression(link.testexpr, scope);
             resolve_unknown(test, inner.columns[0].type, link.location);
@@ -2190,7 +2176,7 @@ TypedSql QueryTranslator::sub_link(const PgQuery__SubLink& link, const Scope& sc
             TypedSql cmp = binary_operator(op, test, element, link.location);
             if (cmp.type != kBool) {
                 throw PgError(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires operator to yield boolean",
-                              pos(link.location));
+                              error_position(link.location));
             }
             std::string rows = " FROM (" + inner.sql + ") AS \"any_rows\" WHERE ";
             std::string decisive = any ? cmp.sql : "NOT " + cmp.sql;

@@ -26,6 +26,7 @@
 #include "translate/query_translator.h"
 #include "translate/describe_catalog.h"
 #include "translate/sql_text.h"
+#include "translate/ast_text.h"
 
 namespace litegres::translate {
 
@@ -102,24 +103,10 @@ const char* const kBookkeepingUpgradeSql[] = {
 
 namespace {
 
-int pos(int location) { return location >= 0 ? location + 1 : 0; }
-
-const char* str(const PgQuery__Node* node) {
-    return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval : "";
-}
-
-std::string join_strings(const std::vector<std::string>& parts, const char* sep) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) out += sep;
-        out += parts[i];
-    }
-    return out;
-}
 
 std::string identifier_list(PgQuery__Node** items, size_t n) {
     std::vector<std::string> names;
-    for (size_t i = 0; i < n; ++i) names.push_back(quote_identifier(str(items[i])));
+    for (size_t i = 0; i < n; ++i) names.push_back(quote_identifier(string_value(items[i])));
     return join_strings(names, ", ");
 }
 
@@ -298,7 +285,7 @@ TranslatedStatement StatementTranslator::insert(const PgQuery__InsertStmt& stmt)
                 throw PgError(sqlstate::kUndefinedColumn,
                               "column \"" + std::string(rt->name) + "\" of relation \"" +
                                   stmt.relation->relname + "\" does not exist",
-                              pos(rt->location));
+                              error_position(rt->location));
             }
             columns.push_back(c);
         }
@@ -407,7 +394,7 @@ std::string StatementTranslator::on_conflict(QueryTranslator& q, const PgQuery__
             if (elem.name != nullptr && elem.name[0] != '\0') {
                 if (target.find_column(elem.name) == nullptr) {
                     throw PgError(sqlstate::kUndefinedColumn,
-                                  "column \"" + std::string(elem.name) + "\" does not exist", pos(infer.location));
+                                  "column \"" + std::string(elem.name) + "\" does not exist", error_position(infer.location));
                 }
                 columns.push_back(quote_identifier(elem.name));
             } else {
@@ -421,7 +408,7 @@ std::string StatementTranslator::on_conflict(QueryTranslator& q, const PgQuery__
     if (clause.infer == nullptr) {
         throw PgError(sqlstate::kSyntaxError,
                       "ON CONFLICT DO UPDATE requires inference specification or constraint name",
-                      pos(clause.location))
+                      error_position(clause.location))
             .with_hint("For example, ON CONFLICT (column_name).");
     }
     // EXCLUDED is the row that was proposed for insertion.
@@ -453,7 +440,7 @@ std::string StatementTranslator::set_list(QueryTranslator& q, PgQuery__Node** it
             throw PgError(sqlstate::kUndefinedColumn,
                           "column \"" + std::string(rt->name) + "\" of relation \"" + target.relation_name +
                               "\" does not exist",
-                          pos(rt->location));
+                          error_position(rt->location));
         }
         std::string value;
         if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
@@ -589,7 +576,7 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
         const PgQuery__Node* elt = stmt.table_elts[i];
         if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
             elt->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
-            for (size_t k = 0; k < elt->constraint->n_keys; ++k) key_columns.push_back(str(elt->constraint->keys[k]));
+            for (size_t k = 0; k < elt->constraint->n_keys; ++k) key_columns.push_back(string_value(elt->constraint->keys[k]));
         }
         if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
         for (size_t k = 0; k < elt->column_def->n_constraints; ++k) {
@@ -716,7 +703,7 @@ std::string StatementTranslator::table_constraint(QueryTranslator& q, const PgQu
     RelationName relation = NameResolver(catalog_).of_sqlite_name(table);
     auto key_names = [](PgQuery__Node** items, size_t n) {
         std::vector<std::string> names;
-        for (size_t i = 0; i < n; ++i) names.push_back(str(items[i]));
+        for (size_t i = 0; i < n; ++i) names.push_back(string_value(items[i]));
         return names;
     };
     if (name.empty()) {
