@@ -51,6 +51,12 @@ public:
 
 // A JSON string literal with PostgreSQL's escaping (escape_json).
 void append_json_string(std::string& out, std::string_view s);
+// `s` as a JSON string literal, quotes included.
+inline std::string json_string(std::string_view s) {
+    std::string out;
+    append_json_string(out, s);
+    return out;
+}
 // numeric's output form of a JSON number: exponents expanded, "-0" is "0".
 std::string normalize_json_number(std::string_view number);
 

@@ -19,6 +19,7 @@
 #include "translate/sql_text.h"
 #include "translate/table_definition.h"
 #include "translate/sqlite_value.h"
+#include "pgwire/json_value.h"
 
 namespace litegres::translate {
 
@@ -27,35 +28,6 @@ namespace {
 const char* node_string(const PgQuery__Node* node) {
     return node != nullptr && node->node_case == PG_QUERY__NODE__NODE_STRING ? node->string->sval
                                                                              : "";
-}
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
 }
 
 std::string json_numbers(const std::vector<int>& numbers) {
@@ -220,13 +192,13 @@ std::string table_constraints(sqlite3* db, const std::string& table,
             for (const auto& k : keys) attnums.push_back(attnum_of(columns, k));
         }
         std::string name = c.conname != nullptr ? c.conname : "";
-        out += std::string(out.size() > 1 ? "," : "") + "{\"name\":" + json_string(name) +
+        out += std::string(out.size() > 1 ? "," : "") + "{\"name\":" + pgwire::json_string(name) +
                ",\"type\":\"" + type + "\",\"key\":" + json_numbers(attnums) +
                ",\"fkey\":" + (type == "f" ? json_numbers(referenced_attnums) : "null") +
-               ",\"ref\":" + (type == "f" ? json_string(references) : "null") + ",\"upd\":\"" +
+               ",\"ref\":" + (type == "f" ? pgwire::json_string(references) : "null") + ",\"upd\":\"" +
                upd + "\",\"del\":\"" + del + "\",\"deferrable\":" + (c.deferrable ? "1" : "0") +
-               ",\"deferred\":" + (c.initdeferred ? "1" : "0") + ",\"def\":" + json_string(def) +
-               ",\"plaindef\":" + json_string(plain_def) + "}";
+               ",\"deferred\":" + (c.initdeferred ? "1" : "0") + ",\"def\":" + pgwire::json_string(def) +
+               ",\"plaindef\":" + pgwire::json_string(plain_def) + "}";
     };
     for (size_t i = 0; i < create.n_table_elts; ++i) {
         const auto* element = create.table_elts[i];
@@ -421,8 +393,8 @@ void index_columns_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         std::string out = "[";
         for (size_t i = 0; i < columns.size(); ++i) {
             PgType type = columns[i].type.is_unknown() ? kText : columns[i].type;
-            out += std::string(i > 0 ? "," : "") + "{\"name\":" + json_string(columns[i].name) +
-                   ",\"type\":" + json_string(format_type(type)) + "}";
+            out += std::string(i > 0 ? "," : "") + "{\"name\":" + pgwire::json_string(columns[i].name) +
+                   ",\"type\":" + pgwire::json_string(format_type(type)) + "}";
         }
         result_text(ctx, out + "]");
     });
@@ -629,7 +601,7 @@ void database_names_fn(sqlite3_context* ctx, int, sqlite3_value**) {
             names.push_back("postgres");
         }
         std::string out = "[";
-        for (size_t i = 0; i < names.size(); ++i) out += (i > 0 ? "," : "") + json_string(names[i]);
+        for (size_t i = 0; i < names.size(); ++i) out += (i > 0 ? "," : "") + pgwire::json_string(names[i]);
         result_text(ctx, out + "]");
     });
 }

@@ -12,6 +12,7 @@
 #include "translate/query_translator.h"
 #include "translate/sql_text.h"
 #include "translate/ast_text.h"
+#include "pgwire/json_value.h"
 
 namespace litegres::translate {
 
@@ -19,25 +20,6 @@ using pgwire::PgError;
 namespace sqlstate = pgwire::sqlstate;
 
 namespace {
-
-// A label as a JSON string: an element of an array's storage form.
-std::string json_string(const std::string& label) {
-    std::string out = "\"";
-    for (char c : label) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x",
-                          unsigned(static_cast<unsigned char>(c)));
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
 
 }  // namespace
 
@@ -172,7 +154,7 @@ std::optional<TypedSql> QueryTranslator::enum_function(const std::string& name,
     // An array's storage form (pgwire/array_value.h).
     std::string json = "[";
     for (size_t i = 0; i < type->labels.size(); ++i)
-        json += (i > 0 ? "," : "") + json_string(type->labels[i]);
+        json += (i > 0 ? "," : "") + pgwire::json_string(type->labels[i]);
     json += "]";
     if (args.size() == 1) return TypedSql{quote_string(json), PgType{type->array_oid, -1}};
     throw_unsupported("enum_range with two arguments", location);
