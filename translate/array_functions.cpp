@@ -365,12 +365,7 @@ void array_agg_final(sqlite3_context* ctx) {
 }  // namespace
 
 int register_array_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
-    };
-    static const Entry kEntries[] = {
+    static const ScalarFunction kEntries[] = {
         {"litegres_array_in", 3, array_in},
         {"litegres_array_out", 2, array_out},
         {"litegres_array_get", -1, array_get},
@@ -389,11 +384,7 @@ int register_array_functions(sqlite3* db) {
         {"litegres_array_cat", 2, array_cat},
         {"litegres_array_contains", 3, array_contains},
     };
-    for (const auto& e : kEntries) {
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, e.fn,
-                                            nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
+    if (int rc = register_scalar_functions(db, kEntries); rc != SQLITE_OK) return rc;
     return sqlite3_create_function_v2(db, "litegres_array_agg", 1, SQLITE_UTF8, nullptr, nullptr, array_agg_step,
                                       array_agg_final, nullptr);
 }

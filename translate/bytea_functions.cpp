@@ -289,24 +289,14 @@ std::string decode_escape_bytes(std::string_view in) {
 }
 
 int register_bytea_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
-    };
-    static const Entry kEntries[] = {
+    static const ScalarFunction kEntries[] = {
         {"litegres_encode", 2, encode},          {"litegres_decode", 2, decode},
         {"litegres_sha224", 1, sha<EVP_sha224>}, {"litegres_sha256", 1, sha<EVP_sha256>},
         {"litegres_sha384", 1, sha<EVP_sha384>}, {"litegres_sha512", 1, sha<EVP_sha512>},
         {"litegres_get_byte", 2, get_byte},      {"litegres_set_byte", 3, set_byte},
         {"litegres_convert_to", 2, convert<true>}, {"litegres_convert_from", 2, convert<false>},
     };
-    for (const auto& e : kEntries) {
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, e.fn,
-                                            nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
-    return SQLITE_OK;
+    return register_scalar_functions(db, kEntries);
 }
 
 }  // namespace litegres::translate

@@ -609,26 +609,16 @@ void database_names_fn(sqlite3_context* ctx, int, sqlite3_value**) {
 }  // namespace
 
 int register_catalog_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
+    static const ScalarFunction kEntries[] = {
+        {"litegres_table_constraints", 2, table_constraints_fn, false},
+        {"litegres_index_definition", 7, index_definition_fn, false},
+        {"litegres_index_columns", 3, index_columns_fn, false},
+        {"litegres_view_definition", 2, view_definition_fn, false},
+        {"litegres_database_names", 0, database_names_fn, false},
+        {"litegres_size_pretty", 1, size_pretty_fn, false},
+        {"litegres_regclass_out", 1, regclass_out_fn, false},
     };
-    static const Entry kEntries[] = {
-        {"litegres_table_constraints", 2, table_constraints_fn},
-        {"litegres_index_definition", 7, index_definition_fn},
-        {"litegres_index_columns", 3, index_columns_fn},
-        {"litegres_view_definition", 2, view_definition_fn},
-        {"litegres_database_names", 0, database_names_fn},
-        {"litegres_size_pretty", 1, size_pretty_fn},
-        {"litegres_regclass_out", 1, regclass_out_fn},
-    };
-    for (const auto& e : kEntries) {
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8, nullptr, e.fn, nullptr,
-                                            nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
-    return SQLITE_OK;
+    return register_scalar_functions(db, kEntries);
 }
 
 }  // namespace litegres::translate

@@ -833,14 +833,8 @@ int interval_collation(void*, int na, const void* a, int nb, const void* b) {
 }  // namespace
 
 int register_datetime_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
-        bool deterministic;
-    };
     // Functions reading the session's TimeZone or clock are not deterministic.
-    static const Entry kEntries[] = {
+    static const ScalarFunction kEntries[] = {
         {"litegres_dt_op", 3, dt_op, false},
         {"litegres_dt_cast", 3, dt_cast, false},
         {"litegres_datetime_in", 2, datetime_in, false},
@@ -868,11 +862,7 @@ int register_datetime_functions(sqlite3* db) {
         {"litegres_date_bin", 4, date_bin, true},
         {"litegres_datetime_round", 3, datetime_round, true},
     };
-    for (const auto& e : kEntries) {
-        int flags = SQLITE_UTF8 | (e.deterministic ? SQLITE_DETERMINISTIC : 0);
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
+    if (int rc = register_scalar_functions(db, kEntries); rc != SQLITE_OK) return rc;
     int rc = sqlite3_create_function_v2(db, "litegres_interval_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                         nullptr, interval_sum_step, interval_sum_final<false>, nullptr);
     if (rc == SQLITE_OK) {

@@ -77,24 +77,14 @@ void float_power(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 }  // namespace
 
 int register_float_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
-    };
-    static const Entry kEntries[] = {
+    static const ScalarFunction kEntries[] = {
         {"litegres_float_sqrt", 1, float_sqrt},
         {"litegres_float_ln", 1, float_log<std::log>},
         {"litegres_float_log10", 1, float_log<std::log10>},
         {"litegres_float_exp", 1, float_exp},
         {"litegres_float_power", 2, float_power},
     };
-    for (const auto& e : kEntries) {
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, e.fn,
-                                            nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
-    return SQLITE_OK;
+    return register_scalar_functions(db, kEntries);
 }
 
 }  // namespace litegres::translate

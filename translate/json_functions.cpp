@@ -632,12 +632,7 @@ void jsonb_scalar(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }  // namespace
 
 int register_json_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
-    };
-    static const Entry kEntries[] = {
+    static const ScalarFunction kEntries[] = {
         {"litegres_json_in", 2, json_in},
         {"litegres_json_expect", 3, json_expect},
         {"litegres_jsonb_scalar", 3, jsonb_scalar},
@@ -657,11 +652,7 @@ int register_json_functions(sqlite3* db) {
         {"litegres_json_build_object", -1, json_build_object},
         {"litegres_json_build_array", -1, json_build_array},
     };
-    for (const auto& e : kEntries) {
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, e.fn,
-                                            nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
+    if (int rc = register_scalar_functions(db, kEntries); rc != SQLITE_OK) return rc;
     int rc = sqlite3_create_function_v2(db, "litegres_json_agg", 2, SQLITE_UTF8, nullptr, nullptr, json_agg_step,
                                         json_aggregate_final<']'>, nullptr);
     if (rc != SQLITE_OK) return rc;

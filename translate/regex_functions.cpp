@@ -278,12 +278,7 @@ void similar_to_regex(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 }  // namespace
 
 int register_regex_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
-    };
-    static const Entry kEntries[] = {
+    static const ScalarFunction kEntries[] = {
         {"litegres_regex_match", 3, guarded<regex_match>},
         {"litegres_regexp_like", 2, guarded<regexp_like>},
         {"litegres_regexp_like", 3, guarded<regexp_like>},
@@ -292,12 +287,7 @@ int register_regex_functions(sqlite3* db) {
         {"litegres_regexp_replace", 4, guarded<regexp_replace>},
         {"litegres_similar_to_regex", 2, similar_to_regex},
     };
-    for (const auto& e : kEntries) {
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                            nullptr, e.fn, nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
-    return SQLITE_OK;
+    return register_scalar_functions(db, kEntries);
 }
 
 }  // namespace litegres::translate

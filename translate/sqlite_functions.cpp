@@ -471,13 +471,7 @@ void series_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }  // namespace
 
 int register_sqlite_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
-        bool deterministic;
-    };
-    static const Entry kEntries[] = {
+    static const ScalarFunction kEntries[] = {
         {"litegres_nonzero", 1, nonzero, true},
         {"litegres_series_step", 1, series_step, true},
         {"litegres_current_setting", -1, current_setting, false},
@@ -509,11 +503,7 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_declared_type_length", 1, declared_type_fact<1>, true},
         {"litegres_declared_type_modifier", 1, declared_type_fact<2>, true},
     };
-    for (const auto& e : kEntries) {
-        int flags = SQLITE_UTF8 | (e.deterministic ? SQLITE_DETERMINISTIC : 0);
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
+    if (int rc = register_scalar_functions(db, kEntries); rc != SQLITE_OK) return rc;
     int rc = register_regex_functions(db);
     if (rc == SQLITE_OK) rc = register_bytea_functions(db);
     if (rc == SQLITE_OK) rc = register_float_functions(db);

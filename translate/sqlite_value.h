@@ -1,9 +1,10 @@
-// sqlite_value.h — reading the arguments and setting the result of the SQL
-// functions litegres registers on SQLite (translate/*_functions.cpp).
+// sqlite_value.h — registering the SQL functions litegres adds to SQLite
+// (translate/*_functions.cpp), reading their arguments and setting results.
 #pragma once
 
 #include <sqlite3.h>
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,25 @@ inline bool any_null(int argc, sqlite3_value** argv) {
         if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
     }
     return false;
+}
+
+// A scalar SQL function. Deterministic unless it reads the session (its
+// TimeZone, clock or settings) or the database.
+struct ScalarFunction {
+    const char* name;
+    int argc;
+    void (*fn)(sqlite3_context*, int, sqlite3_value**);
+    bool deterministic = true;
+};
+
+// Returns SQLITE_OK or the first registration error.
+inline int register_scalar_functions(sqlite3* db, std::span<const ScalarFunction> functions) {
+    for (const auto& f : functions) {
+        int flags = SQLITE_UTF8 | (f.deterministic ? SQLITE_DETERMINISTIC : 0);
+        int rc = sqlite3_create_function_v2(db, f.name, f.argc, flags, nullptr, f.fn, nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
 }
 
 inline void result_text(sqlite3_context* ctx, std::string_view s) {

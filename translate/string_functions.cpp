@@ -333,13 +333,7 @@ std::string quote_ident(std::string_view name) {
 }
 
 int register_string_functions(sqlite3* db) {
-    struct Entry {
-        const char* name;
-        int argc;
-        void (*fn)(sqlite3_context*, int, sqlite3_value**);
-        bool deterministic;
-    };
-    static const Entry kEntries[] = {
+    static const ScalarFunction kEntries[] = {
         {"litegres_split_part", 3, split_part, true},
         {"litegres_lpad", 2, pad<true>, true},
         {"litegres_lpad", 3, pad<true>, true},
@@ -360,13 +354,7 @@ int register_string_functions(sqlite3* db) {
         {"litegres_starts_with", 2, starts_with, true},
         {"litegres_gen_random_uuid", 0, gen_random_uuid, false},
     };
-    for (const auto& e : kEntries) {
-        int flags = SQLITE_UTF8 | (e.deterministic ? SQLITE_DETERMINISTIC : 0);
-        int rc = sqlite3_create_function_v2(db, e.name, e.argc, flags, nullptr, e.fn, nullptr,
-                                            nullptr, nullptr);
-        if (rc != SQLITE_OK) return rc;
-    }
-    return SQLITE_OK;
+    return register_scalar_functions(db, kEntries);
 }
 
 }  // namespace litegres::translate
