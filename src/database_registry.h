@@ -1,7 +1,11 @@
 // database_registry.h — the data directory: which PostgreSQL databases
 // exist (one SQLite file each), opening them for sessions, CREATE DATABASE
 // and DROP DATABASE. An open Database is shared by all its sessions and
-// closed when the last one leaves.
+// stays open until DROP DATABASE or shutdown, as a PostgreSQL server keeps
+// its databases: closing it when the last session left raced with the next
+// session's open (the closing writer checkpoints and deletes the WAL while
+// the new one opens the file), and reopening cost every new connection its
+// catalog setup.
 #pragma once
 
 #include <map>
@@ -15,7 +19,7 @@
 namespace litegres {
 
 class DatabaseRegistry {
-public:
+  public:
     // Creates the directory and the `postgres` database if missing.
     explicit DatabaseRegistry(std::string data_dir);
 
@@ -33,12 +37,14 @@ public:
     // Every database of the data directory (pg_database), sorted.
     std::vector<std::string> names() const;
 
-private:
+  private:
     bool exists(const std::string& name) const;
 
     std::string data_dir_;
     std::mutex mutex_;
-    std::map<std::string, std::weak_ptr<Database>> open_;
+    // Every Database opened or created since start. A use_count of 1 means
+    // no session holds it: only then may DROP DATABASE close it.
+    std::map<std::string, std::shared_ptr<Database>> open_;
 };
 
 }  // namespace litegres

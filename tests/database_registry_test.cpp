@@ -3,12 +3,14 @@
 
 #include <doctest/doctest.h>
 
-#include "temp_dir.h"
 #include <unistd.h>
+#include "temp_dir.h"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "pgwire/pg_error.h"
 
@@ -83,6 +85,17 @@ TEST_CASE("sessions of one database share one open Database") {
     CHECK(a == b);
 }
 
+TEST_CASE("a database stays open after its last session leaves") {
+    // Closing it then raced with the next session's open of the same file.
+    TempDir dir;
+    DatabaseRegistry registry(dir.path.string());
+    registry.create("shop");
+    auto first = registry.open("shop");
+    litegres::Database* opened = first.get();
+    first.reset();
+    CHECK(registry.open("shop").get() == opened);
+}
+
 TEST_CASE("drop refuses a database in use, then removes its files") {
     TempDir dir;
     DatabaseRegistry registry(dir.path.string());
@@ -92,11 +105,26 @@ TEST_CASE("drop refuses a database in use, then removes its files") {
         PgError e = error_of([&] { registry.drop("shop", false); });
         CHECK(e.sqlstate() == "55006");
         CHECK(std::string(e.what()) == "database \"shop\" is being accessed by other users");
+        CHECK(e.detail() == "There is 1 other session using the database.");
     }
     CHECK(registry.drop("shop", false));
     CHECK_FALSE(fs::exists(registry.file_for("shop")));
     CHECK_FALSE(fs::exists(registry.file_for("shop") + "-wal"));
     CHECK(error_of([&] { registry.open("shop"); }).sqlstate() == "3D000");
+}
+
+TEST_CASE("drop waits for a session that is still leaving") {
+    TempDir dir;
+    DatabaseRegistry registry(dir.path.string());
+    registry.create("shop");
+    auto leaving = registry.open("shop");
+    std::thread session([&leaving] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        leaving.reset();
+    });
+    CHECK(registry.drop("shop", false));
+    session.join();
+    CHECK_FALSE(fs::exists(registry.file_for("shop")));
 }
 
 TEST_CASE("dropping a missing database is 3D000, or false with IF EXISTS") {
