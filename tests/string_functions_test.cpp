@@ -55,6 +55,34 @@ TEST_CASE("regular expressions follow PostgreSQL's operators and functions") {
     CHECK(pg_error_of([&] { sql.run("SELECT 1 ~ 'a'"); }).sqlstate() == "42883");
 }
 
+TEST_CASE("regexp_matches yields a text array per match, every match with 'g'") {
+    SqlHarness sql;
+    CHECK(sql.text("SELECT regexp_matches('foobarbequebaz', '(bar)(beque)')") == "[\"bar\",\"beque\"]");
+    CHECK(sql.text("SELECT m FROM regexp_matches('a1b22', '\\d+', 'g') AS m") == "[\"1\"],[\"22\"]");
+    CHECK(sql.text("SELECT count(*) FROM regexp_matches('abc', 'x')") == "0");
+    // An empty match steps one character on, also over multi-byte characters.
+    CHECK(sql.text("SELECT count(*) FROM regexp_matches('hé', '', 'g')") == "3");
+    // A group that took no part in the match is NULL.
+    CHECK(sql.text("SELECT regexp_match('ab', '(a)(x)?')") == "[\"a\",null]");
+    CHECK(pg_error_of([&] { sql.run("SELECT regexp_match('a', 'a', 'g')"); }).sqlstate() == "22023");
+}
+
+TEST_CASE("regexp_split ignores empty matches at either end and right after a match") {
+    SqlHarness sql;
+    CHECK(sql.text("SELECT regexp_split_to_array('abc', '')") == "[\"a\",\"b\",\"c\"]");
+    CHECK(sql.text("SELECT regexp_split_to_array('a b', '\\s*')") == "[\"a\",\"b\"]");
+    CHECK(sql.text("SELECT regexp_split_to_array('a,,b,', ',')") == "[\"a\",\"\",\"b\",\"\"]");
+    CHECK(sql.text("SELECT p FROM regexp_split_to_table('x-y', '-') AS p") == "x,y");
+}
+
+TEST_CASE("substring with a text pattern is the regular-expression form") {
+    SqlHarness sql;
+    CHECK(sql.text("SELECT substring('foobar' from 'o(b)a')") == "b");
+    CHECK(sql.text("SELECT substring('foobar' from 'o.b')") == "oob");
+    CHECK(sql.text("SELECT substring('foobar' from 2 for 3)") == "oob");
+    CHECK(pg_error_of([&] { sql.run("SELECT substring('foobar' from 'o' for '#')"); }).sqlstate() == "0A000");
+}
+
 TEST_CASE("generate_series in FROM walks from start to stop by step") {
     SqlHarness sql;
     CHECK(sql.text("SELECT * FROM generate_series(1, 4)") == "1,2,3,4");

@@ -344,6 +344,20 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
                         " ORDER BY key)) END)",
                         args[0].type};
     }
+    if ((name == "array_position" && (n == 2 || n == 3)) || (name == "array_positions" && n == 2)) {
+        // Elements match as IS NOT DISTINCT FROM, so NULL finds NULLs.
+        array_arg(0);
+        resolve_unknown(args[1], element_of(args[0].type), location);
+        std::string found = "FROM json_each(" + args[0].sql + ") WHERE value IS " + args[1].sql;
+        if (n == 3) found += " AND key + 1 >= " + integer_arg(2);
+        std::string positions = name == "array_position"
+                                    ? "(SELECT key + 1 " + found + " ORDER BY key LIMIT 1)"
+                                    : "(SELECT json_group_array(key + 1) FROM (SELECT key " + found + " ORDER BY key))";
+        return TypedSql{"(CASE WHEN " + args[0].sql + " IS NULL THEN NULL WHEN litegres_array_ndims(" + args[0].sql +
+                            ") > 1 THEN litegres_raise('0A000', 'searching for elements in multidimensional arrays "
+                            "is not supported') ELSE " + positions + " END)",
+                        name == "array_position" ? kInt4 : PgType{pgwire::array_type_of(oid::kInt4), -1}};
+    }
     if (name == "array_prepend" && n == 2) {
         array_arg(1);
         resolve_unknown(args[0], element_of(args[1].type), location);
@@ -362,7 +376,7 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
     static const char* kSetReturning[] = {"unnest", "json_array_elements", "jsonb_array_elements",
                                           "json_array_elements_text", "jsonb_array_elements_text", "json_each",
                                           "jsonb_each", "json_each_text", "jsonb_each_text", "json_object_keys",
-                                          "jsonb_object_keys"};
+                                          "jsonb_object_keys", "regexp_matches", "regexp_split_to_table"};
     if (std::find(std::begin(kSetReturning), std::end(kSetReturning), name) != std::end(kSetReturning)) {
         throw_unsupported("set-returning function " + name + "() in the select list", location);
     }
@@ -484,7 +498,8 @@ void QueryTranslator::select_list_functions(PgQuery__Node** targets, size_t coun
         const auto& fc = *val->func_call;
         std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
         bool single_column = name == "unnest" || name.find("array_elements") != std::string::npos ||
-                             name.find("object_keys") != std::string::npos || name == "pg_partition_ancestors";
+                             name.find("object_keys") != std::string::npos || name == "pg_partition_ancestors" ||
+                             name == "regexp_matches" || name == "regexp_split_to_table";
         bool catalog_name = fc.n_funcname == 1 || std::string(fc.funcname[0]->string->sval) == "pg_catalog";
         if (!single_column || !catalog_name) continue;
         if (found != nullptr) throw_unsupported("more than one set-returning function in the select list", fc.location);
@@ -506,6 +521,9 @@ void QueryTranslator::select_list_functions(PgQuery__Node** targets, size_t coun
 std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias,
                                              const Scope& scope, RangeEntry& entry, bool ordinality) {
     std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
+    if (name == "regexp_matches" || name == "regexp_split_to_table") {
+        return regexp_source(fc, alias, scope, entry, ordinality);
+    }
     if (fc.n_args != 1) throw_unsupported("function " + name + " in FROM");
     Scope siblings = lateral_scope(scope);
     auto enclosing = std::exchange(lateral_reference_, std::nullopt);
@@ -587,6 +605,59 @@ std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const 
         entry.scalar_function = false;
     }
     return "json_each(" + doc + ") AS " + ref;
+}
+
+// regexp_matches (a text[] per match) and regexp_split_to_table (a text per
+// piece): the SQL function builds the whole set as a JSON array, whose
+// elements json_each yields in order.
+std::string QueryTranslator::regexp_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias,
+                                           const Scope& scope, RangeEntry& entry, bool ordinality) {
+    std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
+    if (fc.n_args < 2 || fc.n_args > 3) {
+        throw PgError(sqlstate::kUndefinedFunction, "function " + name + " with " + std::to_string(fc.n_args) +
+                                                        " arguments does not exist",
+                      error_position(fc.location));
+    }
+    Scope siblings = lateral_scope(scope);
+    auto enclosing = std::exchange(lateral_reference_, std::nullopt);
+    std::vector<TypedSql> typed;
+    for (size_t i = 0; i < fc.n_args; ++i) typed.push_back(expression(fc.args[i], siblings));
+    std::vector<std::string> args;
+    for (auto& arg : typed) {
+        if (!is_string_type(arg.type) && !arg.untyped() && !arg.is_null_literal) {
+            std::vector<std::string> types;
+            for (const auto& a : typed) types.push_back(a.untyped() ? "unknown" : format_type(a.type));
+            throw PgError(sqlstate::kUndefinedFunction,
+                          "function " + name + "(" + join_strings(types, ", ") + ") does not exist",
+                          error_position(fc.location))
+                .with_hint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts.");
+        }
+        resolve_unknown(arg, kText, fc.location);
+        args.push_back(arg.sql);
+    }
+    bool correlated = lateral_reference_.has_value();
+    if (!correlated) lateral_reference_ = enclosing;
+
+    bool matches = name == "regexp_matches";
+    entry.refname = alias != nullptr ? alias->aliasname : name;
+    std::string ref = quote_identifier(entry.refname);
+    auto column_name = [&](size_t i, const std::string& own) {
+        if (alias != nullptr && i < alias->n_colnames) return std::string(alias->colnames[i]->string->sval);
+        return own;
+    };
+    std::string rows = "SELECT value";
+    entry.columns.push_back(ColumnInfo{column_name(0, alias != nullptr ? alias->aliasname : name),
+                                       matches ? kTextArray : kText, false, "", 0, 0, ref + ".value"});
+    if (ordinality) {
+        rows += ", key + 1 AS ordinality";
+        entry.columns.push_back(ColumnInfo{column_name(1, "ordinality"), kInt8, false, "", 0, 0, ref + ".ordinality"});
+    }
+    entry.scalar_function = !ordinality;
+    rows += " FROM json_each(" + call(matches ? "litegres_regexp_matches" : "litegres_regexp_split", args) +
+            ") ORDER BY key";
+    if (correlated) return lateral_rows_item(rows, entry, fc.location);
+    return "(" + rows + ") AS " + ref;
 }
 
 }  // namespace litegres::translate

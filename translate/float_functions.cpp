@@ -74,6 +74,39 @@ void float_power(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     }
 }
 
+// width_bucket(operand, low, high, count) of float8, as float.c computes it.
+void width_bucket(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    double operand = sqlite3_value_double(argv[0]), low = sqlite3_value_double(argv[1]),
+           high = sqlite3_value_double(argv[2]);
+    int64_t count = sqlite3_value_int64(argv[3]);
+    constexpr const char* kInvalidArgument = "2201G";
+    if (count <= 0) return report_error(ctx, kInvalidArgument, "count must be greater than zero");
+    if (std::isinf(low) || std::isinf(high)) {
+        return report_error(ctx, kInvalidArgument, "lower and upper bounds must be finite");
+    }
+    if (low == high) return report_error(ctx, kInvalidArgument, "lower bound cannot equal upper bound");
+    bool ascending = low < high;
+    int64_t bucket;
+    if (ascending ? operand < low : operand > low) {
+        bucket = 0;
+    } else if (ascending ? operand >= high : operand <= high) {
+        if (count == INT32_MAX) return report_error(ctx, kOutOfRange, "integer out of range");
+        bucket = count + 1;
+    } else {
+        double fraction = ascending ? (operand - low) / (high - low) : (low - operand) / (low - high);
+        if (std::isinf(high - low)) {
+            fraction = ascending ? (operand / 2 - low / 2) / (high / 2 - low / 2)
+                                 : (low / 2 - operand / 2) / (low / 2 - high / 2);
+        }
+        bucket = int64_t(double(count) * fraction);
+        // The quotient may round to 1.0, which would name a bucket too far.
+        if (bucket >= count) bucket = count - 1;
+        ++bucket;
+    }
+    sqlite3_result_int64(ctx, bucket);
+}
+
 }  // namespace
 
 int register_float_functions(sqlite3* db) {
@@ -83,6 +116,7 @@ int register_float_functions(sqlite3* db) {
         {"litegres_float_log10", 1, float_log<std::log10>},
         {"litegres_float_exp", 1, float_exp},
         {"litegres_float_power", 2, float_power},
+        {"litegres_width_bucket", 4, width_bucket},
     };
     return register_scalar_functions(db, kEntries);
 }

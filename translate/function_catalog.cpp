@@ -25,12 +25,25 @@ struct Key {
     bool operator<(const Key& o) const { return std::tie(name, arity) < std::tie(o.name, o.arity); }
 };
 
+const PgType kTextArray{1009};
+
 PgType first_arg_type(const std::vector<TypedSql>& args) {
     return args.empty() || args[0].type.is_unknown() ? kText : PgType{args[0].type.oid, -1};
 }
 
 bool numeric_arg(const std::vector<TypedSql>& args, size_t i = 0) {
     return args.size() > i && args[i].type.oid == oid::kNumeric;
+}
+
+// Whether an emitted aggregate call ends with an OVER clause (after the
+// argument list's closing parenthesis).
+bool emitted_over(const std::string& call) {
+    size_t close = call.find('(');
+    for (int depth = 0; close < call.size(); ++close) {
+        if (call[close] == '(') ++depth;
+        if (call[close] == ')' && --depth == 0) break;
+    }
+    return call.find(" OVER ", close) != std::string::npos;
 }
 
 // The call with SQLite's function name replaced: "sum(DISTINCT x)" ► "f(DISTINCT x)".
@@ -92,8 +105,11 @@ std::map<Key, FunctionSignature> build_catalog() {
                    std::function<PgType(const std::vector<TypedSql>&)> result, PgType unknown_argument_type = kText,
                    bool writes = false,
                    std::function<std::string(const std::string&, const std::vector<TypedSql>&)> wrap = nullptr) {
-        static const std::string kAggregates[] = {"count", "sum", "avg", "min", "max", "bool_and", "bool_or",
-                                                  "every", "string_agg"};
+        static const std::string kAggregates[] = {"count",      "sum",         "avg",        "min",
+                                                  "max",        "bool_and",    "bool_or",    "every",
+                                                  "string_agg", "stddev",      "stddev_samp", "stddev_pop",
+                                                  "variance",   "var_samp",    "var_pop",    "bit_and",
+                                                  "bit_or",     "bit_xor"};
         bool aggregate = std::find(std::begin(kAggregates), std::end(kAggregates), name) != std::end(kAggregates);
         c[{name, arity}] = FunctionSignature{std::move(sqlite_name), std::move(result), unknown_argument_type, writes,
                                              aggregate, std::move(wrap)};
@@ -128,12 +144,60 @@ std::map<Key, FunctionSignature> build_catalog() {
     add("every", 1, "min", fixed(kBool), kBool);
     add("bool_or", 1, "max", fixed(kBool), kBool);
     add("string_agg", 2, "group_concat", fixed(kText));
+    // Statistics: numeric for integers and numeric (computed exactly),
+    // double precision for floats (statistics_aggregates.cpp).
+    auto float_arg = [](const std::vector<TypedSql>& a) {
+        return a[0].type.oid == oid::kFloat4 || a[0].type.oid == oid::kFloat8;
+    };
+    for (const auto& [pg_name, statistic] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"stddev", "stddev_samp"},
+             {"stddev_samp", "stddev_samp"},
+             {"stddev_pop", "stddev_pop"},
+             {"variance", "var_samp"},
+             {"var_samp", "var_samp"},
+             {"var_pop", "var_pop"}}) {
+        std::string numeric_name = std::string("litegres_numeric_") + statistic;
+        std::string float_name = std::string("litegres_float_") + statistic;
+        std::string function = pg_name;
+        add(
+            pg_name, 1, numeric_name,
+            [float_arg](const std::vector<TypedSql>& a) { return float_arg(a) ? kFloat8 : kNumeric; }, kFloat8, false,
+            [=](const std::string& call, const std::vector<TypedSql>& a) {
+                PgType t = a[0].type;
+                if (!float_arg(a) && !is_integer_type(t) && t.oid != oid::kNumeric) {
+                    throw pgwire::PgError(pgwire::sqlstate::kUndefinedFunction,
+                                          "function " + function + "(" + format_type(PgType{t.oid, -1}) +
+                                              ") does not exist")
+                        .with_hint("No function matches the given name and argument types. You might need to add "
+                                   "explicit type casts.");
+                }
+                if (!float_arg(a)) return renamed(call, numeric_name);
+                // A float window frame recomputes its values (see statistics_aggregates.h).
+                return renamed(call, float_name + (emitted_over(call) ? "_window" : ""));
+            });
+    }
+    for (const char* f : {"bit_and", "bit_or", "bit_xor"}) {
+        std::string function = f;
+        add(f, 1, std::string("litegres_") + f, first_arg_type, kInt4, false,
+            [function](const std::string& call, const std::vector<TypedSql>& a) {
+                if (!is_integer_type(a[0].type)) {
+                    throw pgwire::PgError(pgwire::sqlstate::kFeatureNotSupported,
+                                          function + "(" + format_type(PgType{a[0].type.oid, -1}) +
+                                              ") is not supported yet");
+                }
+                return call;
+            });
+    }
 
     add("lower", 1, "lower", fixed(kText));
     add("upper", 1, "upper", fixed(kText));
     add("length", 1, "length", fixed(kInt4));
     add("char_length", 1, "length", fixed(kInt4));
     add("character_length", 1, "length", fixed(kInt4));
+    add("bit_length", 1, "octet_length", fixed(kInt4), kText, false,
+        [](const std::string&, const std::vector<TypedSql>& a) {
+            return "(length(CAST(" + a[0].sql + " AS BLOB)) * 8)";
+        });
     add("octet_length", 1, "octet_length", fixed(kInt4), kText, false,
                             [](const std::string&, const std::vector<TypedSql>& a) {
                                 return "length(CAST(" + a[0].sql + " AS BLOB))";
@@ -147,8 +211,19 @@ std::map<Key, FunctionSignature> build_catalog() {
     add("replace", 3, "replace", fixed(kText));
     add("substr", 2, "substr", fixed(kText));
     add("substr", 3, "substr", fixed(kText));
-    add("substring", 2, "substr", fixed(kText));
-    add("substring", 3, "substr", fixed(kText));
+    // substring(text FROM pattern) is the regular-expression form: a text
+    // (or unknown, whose preferred resolution is text) second argument.
+    add("substring", 2, "substr", fixed(kText), kText, false, [](const std::string& call, const std::vector<TypedSql>& a) {
+        if (is_string_type(a[1].type) || a[1].untyped()) return renamed(call, "litegres_regexp_substring");
+        return call;
+    });
+    add("substring", 3, "substr", fixed(kText), kText, false, [](const std::string& call, const std::vector<TypedSql>& a) {
+        if (is_string_type(a[1].type) || a[1].untyped()) {
+            throw pgwire::PgError(pgwire::sqlstate::kFeatureNotSupported,
+                                  "substring(text SIMILAR text ESCAPE text) is not supported yet");
+        }
+        return call;
+    });
     add("strpos", 2, "instr", fixed(kInt4));
     add("position", 2, "instr", fixed(kInt4));
     add("left", 2, "substr", fixed(kText), kText, false,
@@ -207,6 +282,10 @@ std::map<Key, FunctionSignature> build_catalog() {
     add("regexp_like", 2, "litegres_regexp_like", fixed(kBool));
     add("regexp_like", 3, "litegres_regexp_like", fixed(kBool));
     add("regexp_count", 2, "litegres_regexp_count", fixed(kInt4));
+    add("regexp_match", 2, "litegres_regexp_match", fixed(kTextArray));
+    add("regexp_match", 3, "litegres_regexp_match", fixed(kTextArray));
+    add("regexp_split_to_array", 2, "litegres_regexp_split", fixed(kTextArray));
+    add("regexp_split_to_array", 3, "litegres_regexp_split", fixed(kTextArray));
     add("gen_random_uuid", 0, "litegres_gen_random_uuid", fixed(PgType{oid::kUuid, -1}));
 
     // float8-only functions of pg_proc.
@@ -267,6 +346,30 @@ std::map<Key, FunctionSignature> build_catalog() {
             return "(" + a[0].sql + " % litegres_nonzero(" + a[1].sql + "))";
         });
     add("random", 0, "litegres_random", fixed(kFloat8));
+    // gcd/lcm of integers (smallint arguments are integer, as in pg_proc).
+    for (const char* f : {"gcd", "lcm"}) {
+        std::string function = f;
+        auto type = [](const std::vector<TypedSql>& a) {
+            return a[0].type.oid == oid::kInt8 || a[1].type.oid == oid::kInt8 ? kInt8 : kInt4;
+        };
+        add(f, 2, std::string("litegres_") + f, type, kInt4, false,
+            [function, type](const std::string&, const std::vector<TypedSql>& a) {
+                for (const auto& arg : a) {
+                    if (!is_integer_type(arg.type)) {
+                        throw pgwire::PgError(pgwire::sqlstate::kFeatureNotSupported,
+                                              function + "(" + format_type(PgType{arg.type.oid, -1}) +
+                                                  ") is not supported yet");
+                    }
+                }
+                return "litegres_" + function + "(" + a[0].sql + ", " + a[1].sql + ", " +
+                       (type(a).oid == oid::kInt8 ? "64" : "32") + ")";
+            });
+    }
+    add("width_bucket", 4, "litegres_width_bucket", fixed(kInt4), kFloat8, false,
+        [](const std::string& call, const std::vector<TypedSql>& a) {
+            bool numeric = numeric_arg(a, 0) || numeric_arg(a, 1) || numeric_arg(a, 2);
+            return numeric ? renamed(call, "litegres_numeric_width_bucket") : call;
+        });
 
     add("nextval", 1, "litegres_nextval", fixed(kInt8), kText, true);
     add("currval", 1, "litegres_currval", fixed(kInt8));

@@ -66,6 +66,11 @@ std::optional<NormalizedQuery> extract_literals(const std::string& sql) {
         } else {
             // A decimal literal is numeric; its text keeps its display scale.
             bool decimal = raw.find_first_of(".eE") != std::string::npos;
+            // The parser folds a minus into the constant, and -2147483648 is
+            // int4 (-9223372036854775808 int8) where the bare digits are not:
+            // such a literal's type depends on its sign, so no shared plan.
+            bool after_minus = i > 0 && result->tokens[i - 1]->token == PG_QUERY__TOKEN__ASCII_45;
+            if (after_minus && (raw == "2147483648" || raw == "9223372036854775808")) return std::nullopt;
             out.types.push_back(decimal ? kNumeric : integer_type(raw));
             out.literals.push_back(std::move(raw));
         }

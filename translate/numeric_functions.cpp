@@ -204,6 +204,44 @@ void sum_final(sqlite3_context* ctx) {
     }
 }
 
+// width_bucket(operand, low, high, count) of numeric: the bucket computed
+// exactly, as numeric.c's compute_bucket truncates (operand - low) * count
+// / (high - low).
+void width_bucket(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    try {
+        auto operand = numeric_arg(argv[0]), low = numeric_arg(argv[1]), high = numeric_arg(argv[2]);
+        if (!operand || !low || !high || sqlite3_value_type(argv[3]) == SQLITE_NULL) {
+            return sqlite3_result_null(ctx);
+        }
+        int64_t count = sqlite3_value_int64(argv[3]);
+        if (count <= 0) throw pgwire::PgError("2201G", "count must be greater than zero");
+        if (operand->is_nan() || low->is_nan() || high->is_nan()) {
+            throw pgwire::PgError("2201G", "operand, lower bound, and upper bound cannot be NaN");
+        }
+        if (!low->is_finite() || !high->is_finite()) {
+            throw pgwire::PgError("2201G", "lower and upper bounds must be finite");
+        }
+        int order = low->compare(*high);
+        if (order == 0) throw pgwire::PgError("2201G", "lower bound cannot equal upper bound");
+        int64_t bucket;
+        if (order < 0 ? operand->compare(*low) < 0 : operand->compare(*low) > 0) {
+            bucket = 0;
+        } else if (order < 0 ? operand->compare(*high) >= 0 : operand->compare(*high) <= 0) {
+            if (count == INT32_MAX) throw pgwire::PgError("22003", "integer out of range");
+            bucket = count + 1;
+        } else {
+            NumericValue distance = order < 0 ? operand->subtract(*low) : low->subtract(*operand);
+            NumericValue width = order < 0 ? high->subtract(*low) : low->subtract(*high);
+            std::optional<int64_t> quotient =
+                distance.multiply(NumericValue::from_int64(count)).divide_truncated(width).to_int64();
+            bucket = quotient.value_or(0) + 1;
+        }
+        sqlite3_result_int64(ctx, bucket);
+    } catch (const pgwire::PgError& e) {
+        report_error(ctx, e);
+    }
+}
+
 // A plain decimal's parts, for comparing stored values without GMP:
 // sign, integer digits without leading zeros, fraction without trailing zeros.
 struct DecimalParts {
@@ -326,6 +364,7 @@ int register_numeric_functions(sqlite3* db) {
         {"litegres_numeric_typmod", 2, typmod_coercion, nullptr},
         {"litegres_numeric_float", 1, to_float, nullptr},
         {"litegres_numeric_integer", 2, to_integer, nullptr},
+        {"litegres_numeric_width_bucket", 4, width_bucket, nullptr},
     };
     for (const auto& e : entries) {
         rc = sqlite3_create_function_v2(db, e.name, e.argc, SQLITE_UTF8 | SQLITE_DETERMINISTIC,

@@ -515,6 +515,13 @@ NumericValue NumericValue::sqrt() const {
         unscaled_ == 0 ? 0 : floor_div(int(decimal_digits(unscaled_)) - 1 - scale_, kDecDigits);
     int sweight = (weight + 1) * kDecDigits / 2 - 1;
     int rscale = std::clamp(std::max(kMinSignificantDigits - sweight, scale_), 0, kMaxDisplayScale);
+    return sqrt_with_scale(rscale);
+}
+
+NumericValue NumericValue::sqrt_with_scale(int rscale) const {
+    if (is_nan()) return nan();
+    if (signum() < 0) throw PgError("2201F", "cannot take square root of a negative number");
+    if (!is_finite()) return *this;
     // floor(sqrt(v) * 10^(rscale+1)), then the last digit rounds half up.
     mpz_class n = unscaled_ * power_of_ten(2 * (rscale + 1) - scale_), root;
     mpz_sqrt(root.get_mpz_t(), n.get_mpz_t());

@@ -52,6 +52,9 @@ class NumericValue {
     NumericValue divide_truncated(const NumericValue& other) const;
     NumericValue power(const NumericValue& exponent) const;
     NumericValue sqrt() const;
+    // The square root rounded to `rscale` decimals (numeric.c's sqrt_var),
+    // for callers with a scale rule of their own (stddev).
+    NumericValue sqrt_with_scale(int rscale) const;
 
     NumericValue round(int scale) const;
     NumericValue truncate(int scale) const;

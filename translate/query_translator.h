@@ -192,6 +192,8 @@ private:
     TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);
     TypedSql array_of_subquery(const SelectOutput& inner, int location);
     std::string range_function(const PgQuery__RangeFunction& f, Scope& scope);
+    std::string regexp_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
+                              RangeEntry& entry, bool ordinality);
     std::string function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
                                 RangeEntry& entry, bool ordinality = false);
     // A set-returning function in the select list joins FROM (`from`); its

@@ -2,8 +2,10 @@
 // with the statement through sqlite3_set_auxdata, so a constant pattern is
 // compiled once per statement rather than once per row.
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "translate/function_error.h"
 #include "translate/regex_functions.h"
+
+#include "pgwire/json_value.h"
+#include "translate/function_error.h"
 #include "translate/sqlite_value.h"
 
 #include <pcre2.h>
@@ -62,6 +64,14 @@ class CompiledRegex {
     pcre2_code* code_;
     pcre2_match_data* match_;
 };
+
+// The offset one character after `at`: PCRE2 in UTF mode only starts at
+// character boundaries, so stepping past an empty match skips a whole one.
+size_t next_character(std::string_view subject, size_t at) {
+    ++at;
+    while (at < subject.size() && (static_cast<unsigned char>(subject[at]) & 0xC0) == 0x80) ++at;
+    return at;
+}
 
 void free_regex(void* p) {
     delete static_cast<CompiledRegex*>(p);
@@ -173,7 +183,7 @@ void regexp_count(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     while (at <= subject.size() && re->find(subject, at)) {
         ++count;
         auto [start, end] = re->group(0);
-        at = end > start ? end : end + 1;
+        at = end > start ? end : next_character(subject, end);
     }
     sqlite3_result_int(ctx, count);
 }
@@ -235,6 +245,113 @@ void regexp_replace(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     sqlite3_result_text(ctx, out.data(), int(out.size()), SQLITE_TRANSIENT);
 }
 
+// The text array (litegres's JSON array form) of one match: its
+// parenthesized groups, or the whole match when the pattern has none; a
+// group that took no part is NULL.
+std::string match_array(const CompiledRegex& re, std::string_view subject) {
+    std::string out = "[";
+    size_t groups = re.group_count();
+    size_t first = groups > 1 ? 1 : 0;
+    for (size_t g = first; g < std::max<size_t>(groups, 1); ++g) {
+        if (g > first) out.push_back(',');
+        auto [start, end] = re.group(g);
+        if (start == PCRE2_UNSET) {
+            out += "null";
+        } else {
+            pgwire::append_json_string(out, subject.substr(start, end - start));
+        }
+    }
+    return out + "]";
+}
+
+// litegres_regexp_matches(subject, pattern [, flags]): the rows of
+// regexp_matches as a JSON array of text arrays: the first match, or with
+// 'g' every match (an empty match steps one character on).
+void regexp_matches(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    Flags flags;
+    if (argc > 2 && !parse_flags(ctx, value_text(argv[2]), flags)) return;
+    RegexLease lease(ctx, 1);
+    CompiledRegex* re = lease.get(argv, flags.case_insensitive);
+    if (re == nullptr) return;
+    std::string_view subject = value_text(argv[0]);
+    std::string rows = "[";
+    size_t at = 0;
+    while (at <= subject.size() && re->find(subject, at)) {
+        if (rows.size() > 1) rows.push_back(',');
+        rows += match_array(*re, subject);
+        if (!flags.global) break;
+        auto [start, end] = re->group(0);
+        at = end > start ? end : next_character(subject, end);
+    }
+    rows.push_back(']');
+    result_text(ctx, rows);
+}
+
+// litegres_regexp_match(subject, pattern [, flags]): regexp_match's text
+// array of the first match, NULL without one; 'g' is refused as in PostgreSQL.
+void regexp_match(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    Flags flags;
+    if (argc > 2 && !parse_flags(ctx, value_text(argv[2]), flags)) return;
+    if (flags.global) {
+        return report_error(ctx, pgwire::PgError("22023", "regexp_match() does not support the \"global\" option")
+                                     .with_hint("Use the regexp_matches function instead."));
+    }
+    RegexLease lease(ctx, 1);
+    CompiledRegex* re = lease.get(argv, flags.case_insensitive);
+    if (re == nullptr) return;
+    std::string_view subject = value_text(argv[0]);
+    if (!re->find(subject, 0)) return sqlite3_result_null(ctx);
+    result_text(ctx, match_array(*re, subject));
+}
+
+// litegres_regexp_split(subject, pattern [, flags]): regexp_split_to_array
+// as a text array. As in PostgreSQL, an empty match at either end of the
+// subject or right after the previous match does not split.
+void regexp_split(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    Flags flags;
+    if (argc > 2 && !parse_flags(ctx, value_text(argv[2]), flags)) return;
+    if (flags.global) {
+        return report_error(ctx, "22023", "regexp_split_to_array() does not support the \"global\" option");
+    }
+    RegexLease lease(ctx, 1);
+    CompiledRegex* re = lease.get(argv, flags.case_insensitive);
+    if (re == nullptr) return;
+    std::string_view subject = value_text(argv[0]);
+    std::string out = "[";
+    size_t piece_start = 0, at = 0;
+    while (at < subject.size() && re->find(subject, at)) {
+        auto [start, end] = re->group(0);
+        bool degenerate = start == end && (start == 0 || start == subject.size() || start == piece_start);
+        if (!degenerate) {
+            if (out.size() > 1) out.push_back(',');
+            pgwire::append_json_string(out, subject.substr(piece_start, start - piece_start));
+            piece_start = end;
+        }
+        at = end > start ? end : next_character(subject, end);
+    }
+    if (out.size() > 1) out.push_back(',');
+    pgwire::append_json_string(out, subject.substr(piece_start));
+    out.push_back(']');
+    result_text(ctx, out);
+}
+
+// litegres_regexp_substring(subject, pattern): substring(text FROM pattern):
+// the first parenthesized group of the first match, or the whole match.
+void regexp_substring(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (any_null(argc, argv)) return sqlite3_result_null(ctx);
+    RegexLease lease(ctx, 1);
+    CompiledRegex* re = lease.get(argv, false);
+    if (re == nullptr) return;
+    std::string_view subject = value_text(argv[0]);
+    if (!re->find(subject, 0)) return sqlite3_result_null(ctx);
+    auto [start, end] = re->group(re->group_count() > 1 ? 1 : 0);
+    if (start == PCRE2_UNSET) return sqlite3_result_null(ctx);
+    result_text(ctx, subject.substr(start, end - start));
+}
+
 // litegres_similar_to_regex(pattern, escape): SQL's SIMILAR TO pattern as an
 // anchored regular expression (PostgreSQL's similar_to_escape): % and _ are
 // wildcards, `.` is literal, the other regex metacharacters keep their meaning.
@@ -286,6 +403,13 @@ int register_regex_functions(sqlite3* db) {
         {"litegres_regexp_replace", 3, guarded<regexp_replace>},
         {"litegres_regexp_replace", 4, guarded<regexp_replace>},
         {"litegres_similar_to_regex", 2, similar_to_regex},
+        {"litegres_regexp_matches", 2, guarded<regexp_matches>},
+        {"litegres_regexp_matches", 3, guarded<regexp_matches>},
+        {"litegres_regexp_match", 2, guarded<regexp_match>},
+        {"litegres_regexp_match", 3, guarded<regexp_match>},
+        {"litegres_regexp_split", 2, guarded<regexp_split>},
+        {"litegres_regexp_split", 3, guarded<regexp_split>},
+        {"litegres_regexp_substring", 2, guarded<regexp_substring>},
     };
     return register_scalar_functions(db, kEntries);
 }

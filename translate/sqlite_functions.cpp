@@ -8,6 +8,8 @@
 #include "translate/sqlite_value.h"
 #include "translate/ordered_aggregate.h"
 #include "translate/regex_functions.h"
+#include "translate/integer_functions.h"
+#include "translate/statistics_aggregates.h"
 #include "translate/search_path_functions.h"
 #include "translate/string_functions.h"
 #include "translate/sqlite_functions.h"
@@ -509,6 +511,8 @@ int register_sqlite_functions(sqlite3* db) {
     if (rc == SQLITE_OK) rc = register_float_functions(db);
     if (rc == SQLITE_OK) rc = register_string_functions(db);
     if (rc == SQLITE_OK) rc = register_numeric_functions(db);
+    if (rc == SQLITE_OK) rc = register_integer_functions(db);
+    if (rc == SQLITE_OK) rc = register_statistics_aggregates(db);
     if (rc == SQLITE_OK) rc = register_datetime_functions(db);
     if (rc == SQLITE_OK) rc = register_json_functions(db);
     if (rc == SQLITE_OK) rc = register_container_collations(db);
