@@ -30,7 +30,9 @@ std::string table_info(SqlHarness& sql, const std::string& table) {
 
 }  // namespace
 
-TEST_CASE("CREATE TABLE keeps the PostgreSQL type text as the SQLite declared type, numeric with TEXT affinity") {
+TEST_CASE(
+    "CREATE TABLE keeps the PostgreSQL type text as the SQLite declared type, numeric with TEXT "
+    "affinity") {
     SqlHarness sql;
     sql.run(
         "CREATE TABLE t (a integer, b bigint, c smallint, d varchar(20), e char(3), f text, "
@@ -38,7 +40,8 @@ TEST_CASE("CREATE TABLE keeps the PostgreSQL type text as the SQLite declared ty
         "m timestamp, n timestamptz, o uuid, p jsonb, q bytea, r int8 NOT NULL)");
     CHECK(table_info(sql, "t") ==
           "a|integer|0,b|bigint|0,c|smallint|0,d|character varying(20)|0,e|character(3)|0,"
-          "f|text|0,g|numeric text(10,2)|0,h|numeric text|0,i|real|0,j|double precision|0,k|boolean|0,"
+          "f|text|0,g|numeric text(10,2)|0,h|numeric text|0,i|real|0,j|double "
+          "precision|0,k|boolean|0,"
           "l|date|0,m|timestamp without time zone|0,n|timestamp with time zone|0,o|uuid|0,"
           "p|jsonb|0,q|bytea|0,r|bigint|1");
 }
@@ -58,6 +61,39 @@ TEST_CASE("CREATE TABLE is a plain-tagged schema change on the writer") {
     CHECK(t.sqlite_sql[1].find("_litegres_relation") != std::string::npos);
     CHECK(t.sqlite_sql[2].find("_litegres_sequence") != std::string::npos);
     CHECK(t.sqlite_sql[3].find("_litegres_relation") != std::string::npos);
+}
+
+TEST_CASE("CREATE TABLE AS declares the query's column types and is tagged with its row count") {
+    SqlHarness sql;
+    sql.run(kItems);
+    TranslatedStatement t =
+        sql.translate("CREATE TABLE copy (n, p) AS SELECT name, price, 'x' AS lit FROM items");
+    CHECK(t.tag == "SELECT");
+    CHECK(t.tag_style == TagStyle::kRowCount);
+    CHECK(t.writes);
+    CHECK(t.changes_schema);
+    CHECK_FALSE(t.returns_rows);
+    sql.run("CREATE TABLE copy (n, p) AS SELECT name, price, 'x' AS lit FROM items");
+    // Names from the list, then from the query; an unknown literal is text.
+    CHECK(table_info(sql, "copy") == "n|character varying(20)|0,p|numeric text(10,2)|0,lit|text|0");
+    CHECK(pg_error_of([&] { sql.run("CREATE TABLE bad (a, b) AS SELECT 1"); }).sqlstate() ==
+          "42601");
+    CHECK(pg_error_of([&] { sql.run("CREATE TABLE bad AS SELECT 1 AS a, 2 AS a"); }).sqlstate() ==
+          "42701");
+    CHECK(pg_error_of([&] { sql.run("CREATE MATERIALIZED VIEW mv AS SELECT 1"); }).sqlstate() ==
+          "0A000");
+}
+
+TEST_CASE("SELECT INTO creates the table as CREATE TABLE AS does; WITH NO DATA leaves it empty") {
+    SqlHarness sql;
+    sql.run(kItems);
+    sql.run("INSERT INTO items (name) VALUES ('a'), ('b')");
+    sql.run("SELECT id, name INTO picked FROM items WHERE name = 'b'");
+    CHECK(sql.text("SELECT id, name FROM picked") == "2|b");
+    TranslatedStatement empty =
+        sql.translate("CREATE TABLE shape AS SELECT * FROM items WITH NO DATA");
+    CHECK(empty.tag == "CREATE TABLE AS");
+    CHECK(empty.tag_style == TagStyle::kPlain);
 }
 
 TEST_CASE("primary key and serial columns are NOT NULL, serial is declared int4") {
@@ -404,8 +440,8 @@ TEST_CASE("CREATE and DROP DATABASE name the database") {
 
 TEST_CASE("statements litegres does not translate yet are refused with 0A000") {
     SqlHarness sql;
-    PgError function =
-        pg_error_of([&] { sql.translate("CREATE FUNCTION f() RETURNS integer AS 'SELECT 1' LANGUAGE sql"); });
+    PgError function = pg_error_of(
+        [&] { sql.translate("CREATE FUNCTION f() RETURNS integer AS 'SELECT 1' LANGUAGE sql"); });
     CHECK(function.sqlstate() == "0A000");
     CHECK(std::string(function.what()) == "statement CreateFunctionStmt is not supported yet");
     CHECK(pg_error_of([&] {
@@ -429,5 +465,7 @@ TEST_CASE("cursor statements become session instructions") {
     CHECK(sql.translate("MOVE ALL IN c").tag == "MOVE");
     CHECK(sql.translate("CLOSE ALL").object_name.empty());
     CHECK(pg_error_of([&] { sql.translate("FETCH PRIOR FROM c"); }).sqlstate() == "55000");
-    CHECK(pg_error_of([&] { sql.translate("DECLARE h CURSOR WITH HOLD FOR SELECT 1"); }).sqlstate() == "0A000");
+    CHECK(pg_error_of([&] {
+              sql.translate("DECLARE h CURSOR WITH HOLD FOR SELECT 1");
+          }).sqlstate() == "0A000");
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pgwire/type_oid.h"
 #include "translate/enum_label_order.h"
 #include "translate/enum_type.h"
 #include "translate/pg_type.h"
@@ -237,6 +238,10 @@ void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
         return sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
     }
     auto integer = [&](int64_t v) { sqlite3_result_int64(ctx, v); };
+    // An array column is data_type ARRAY; its element's facts are not the column's.
+    if (pgwire::is_array_type(type.oid)) {
+        return fact == "data_type" ? result_text(ctx, "ARRAY") : sqlite3_result_null(ctx);
+    }
     if (fact == "data_type") {
         std::string name = is_user_type(type) ? "USER-DEFINED" : format_type(PgType{type.oid, -1});
         return sqlite3_result_text(ctx, name.c_str(), int(name.size()), SQLITE_TRANSIENT);

@@ -180,6 +180,14 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_UPDATE_STMT: return update(*node->update_stmt);
         case PG_QUERY__NODE__NODE_DELETE_STMT: return remove(*node->delete_stmt);
         case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(*node->create_stmt);
+        case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+            const auto& ctas = *node->create_table_as_stmt;
+            if (ctas.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) throw_unsupported("materialized views");
+            if (ctas.query == nullptr || ctas.query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
+                throw_unsupported("CREATE TABLE AS EXECUTE");
+            }
+            return create_table_as(*ctas.into, *ctas.query->select_stmt, ctas.if_not_exists);
+        }
         case PG_QUERY__NODE__NODE_DROP_STMT:
             if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
                 return SchemaTranslator(catalog_).drop(*node->drop_stmt);
@@ -253,6 +261,11 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
 }
 
 TranslatedStatement StatementTranslator::select(const PgQuery__SelectStmt& stmt) {
+    if (stmt.into_clause != nullptr) {
+        PgQuery__SelectStmt query = stmt;
+        query.into_clause = nullptr;
+        return create_table_as(*stmt.into_clause, query, false);
+    }
     QueryTranslator q(catalog_, parameter_types_);
     q.use_captured_common_tables(&captured_ctes_);
     SelectOutput out = q.select(stmt, nullptr);
@@ -604,6 +617,64 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     t.sqlite_sql.push_back("CREATE TABLE " + quote_identifier(table) + " (" + join_strings(defs, ", ") + ")");
     t.sqlite_sql.push_back(ddl::register_relation_sql(table));
     for (auto& s : after) t.sqlite_sql.push_back(std::move(s));
+    return t;
+}
+
+TranslatedStatement StatementTranslator::create_table_as(const PgQuery__IntoClause& into,
+                                                         const PgQuery__SelectStmt& query, bool if_not_exists) {
+    const auto& rv = *into.rel;
+    if (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') throw_unsupported("TEMPORARY tables", rv.location);
+    if (into.on_commit != PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP &&
+        into.on_commit != PG_QUERY__ON_COMMIT_ACTION__ON_COMMIT_ACTION_UNDEFINED) {
+        throw PgError(sqlstate::kInvalidTableDefinition, "ON COMMIT can only be used on temporary tables");
+    }
+    std::string relname = rv.relname;
+    if (relname.rfind("_litegres_", 0) == 0 || relname.rfind("sqlite_", 0) == 0) {
+        throw PgError(sqlstate::kInsufficientPrivilege,
+                      "table name \"" + relname + "\" is reserved for litegres's own bookkeeping");
+    }
+    std::string table = NameResolver(catalog_).creation_target(rv).sqlite_name();
+    TranslatedStatement t = plain("SELECT", StatementKind::kQuery);
+    t.writes = true;
+    t.changes_schema = true;
+    if (catalog_.find_table(table)) {
+        if (if_not_exists) {
+            t.tag = "CREATE TABLE AS";
+            t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists, skipping"});
+            return t;
+        }
+        throw PgError(sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists");
+    }
+
+    QueryTranslator q(catalog_, parameter_types_);
+    q.use_captured_common_tables(&captured_ctes_);
+    SelectOutput out = q.select(query, nullptr);
+    if (into.n_col_names > out.columns.size()) {
+        throw PgError(sqlstate::kSyntaxError, "too many column names were specified");
+    }
+    std::vector<std::string> defs;
+    std::vector<std::string> names;
+    for (size_t i = 0; i < out.columns.size(); ++i) {
+        std::string name = i < into.n_col_names ? string_value(into.col_names[i]) : out.columns[i].name;
+        if (std::find(names.begin(), names.end(), name) != names.end()) {
+            throw PgError(sqlstate::kDuplicateColumn, "column \"" + name + "\" specified more than once");
+        }
+        names.push_back(name);
+        // An unknown-typed output (a string literal) is stored as text.
+        PgType type = out.columns[i].type.is_unknown() ? kText : out.columns[i].type;
+        std::string declared = column_declaration(type);
+        if (pgwire::is_array_type(type.oid)) declared = quote_identifier(declared);
+        defs.push_back(quote_identifier(name) + " " + declared);
+    }
+    t.sqlite_sql.push_back("CREATE TABLE " + quote_identifier(table) + " (" + join_strings(defs, ", ") + ")");
+    t.sqlite_sql.push_back(ddl::register_relation_sql(table));
+    if (into.skip_data) {
+        t.tag = "CREATE TABLE AS";
+    } else {
+        // The last statement's change count is the tag's row count.
+        t.sqlite_sql.push_back("INSERT INTO " + quote_identifier(table) + " SELECT * FROM (" + out.sql + ")");
+        t.tag_style = TagStyle::kRowCount;
+    }
     return t;
 }
 

@@ -39,6 +39,10 @@ private:
                          const Scope& scope);
     std::string on_conflict(QueryTranslator& q, const PgQuery__OnConflictClause& clause, const RangeEntry& target);
     TranslatedStatement create_table(const PgQuery__CreateStmt& stmt);
+    // CREATE TABLE ... AS and SELECT ... INTO: a table of the query's
+    // result columns and types, filled by the query.
+    TranslatedStatement create_table_as(const PgQuery__IntoClause& into, const PgQuery__SelectStmt& query,
+                                        bool if_not_exists);
     TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);
     // The SQLite name of the table a FOREIGN KEY of `table` references (42P01 when none).
     std::string check_references(const PgQuery__Constraint& c, const std::string& table);
