@@ -73,6 +73,15 @@ COPY ce FROM STDIN;
 \.
 SELECT * FROM ce;
 """,
+    "binary COPY TO": r"""
+CREATE TABLE cb (a smallint, b integer, c bigint, d double precision, e text, f boolean, g numeric(6,2),
+                 h date, i timestamp, j uuid, k bytea, l jsonb);
+INSERT INTO cb VALUES (1, -2, 3000000000, 1.5, 'héllo', true, 12.5, '2024-02-29', '2024-01-02 03:04:05.678',
+                       'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\x00ff', '{"k": [1, 2]}'),
+                      (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+COPY cb TO STDOUT WITH (FORMAT binary);
+COPY (SELECT b, e FROM cb WHERE a = 1) TO STDOUT (FORMAT binary);
+""",
     "COPY inside a transaction block": r"""
 CREATE TABLE ct (id integer);
 BEGIN;
@@ -97,7 +106,7 @@ def run_psql(dsn: dict, dbname: str, script: str) -> str:
     env = {**oracle.clean_env(), "PGHOST": dsn["host"], "PGPORT": str(dsn["port"]), "PGUSER": dsn["user"],
            "PGDATABASE": dbname}
     result = subprocess.run(["psql", "-X", "-q", "-v", "VERBOSITY=sqlstate", "-f", "-"], input=script,
-                            capture_output=True, text=True, env=env, timeout=60)
+                            capture_output=True, text=True, errors="backslashreplace", env=env, timeout=60)
     return result.stdout + "\n-- stderr --\n" + result.stderr.replace("psql:<stdin>:", "line ")
 
 

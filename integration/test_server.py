@@ -107,7 +107,7 @@ class StorageTest(LitegresTestCase):
         other = self.connect("shop")
         other.cursor().execute("CREATE TABLE t (x int)")
         other.close()
-        time.sleep(0.2)  # the server closes the database after the session ends
+        # DROP DATABASE waits for the session that is still ending, as PostgreSQL does.
         conn.cursor().execute("DROP DATABASE shop")
         self.assertFalse((self.data_dir() / "shop.db").exists())
         conn.close()
@@ -123,6 +123,60 @@ class StorageTest(LitegresTestCase):
         self.assertIn(b'database "nosuchdb" does not exist', fields)
         self.assertEqual(sock.recv(1), b"")  # and the server closed the connection
         sock.close()
+
+
+class TemporaryTableTest(LitegresTestCase):
+    def temp_schemas(self, conn) -> int:
+        cur = conn.cursor()
+        cur.execute("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pg_temp%'")
+        return cur.fetchone()[0]
+
+    def test_temporary_tables_are_private_to_their_session_and_dropped_when_it_ends(self):
+        a, b = self.connect(), self.connect()
+        a.cursor().execute("CREATE TABLE t (who text)")
+        a.cursor().execute("INSERT INTO t VALUES ('public')")
+        a.cursor().execute("CREATE TEMP TABLE t (who text)")
+        a.cursor().execute("INSERT INTO t VALUES ('temp of a')")
+        b.cursor().execute("CREATE TEMP TABLE t (who text)")
+        b.cursor().execute("INSERT INTO t VALUES ('temp of b')")
+        # The same text binds to each session's own table (the plan cache
+        # keeps them apart).
+        for conn, who in ((a, "temp of a"), (b, "temp of b"), (a, "temp of a")):
+            cur = conn.cursor()
+            cur.execute("SELECT who FROM t")
+            self.assertEqual(cur.fetchall(), [(who,)])
+        c = self.connect()
+        cur = c.cursor()
+        cur.execute("SELECT who FROM t")
+        self.assertEqual(cur.fetchall(), [("public",)])
+        self.assertEqual(self.temp_schemas(c), 2)
+        a.close()
+        b.close()
+        time.sleep(0.3)  # the sessions end on the server
+        # The next writer drops what the ended sessions left.
+        cur.execute("INSERT INTO t VALUES ('again')")
+        self.assertEqual(self.temp_schemas(c), 0)
+        cur.execute("SELECT count(*) FROM pg_class WHERE relname = 't'")
+        self.assertEqual(cur.fetchone(), (1,))
+        c.close()
+
+    def test_temporary_tables_left_by_a_crash_are_dropped_at_start(self):
+        conn = self.connect()
+        conn.cursor().execute("CREATE TEMP TABLE scratch (v int)")
+        conn.cursor().execute("INSERT INTO scratch VALUES (1)")
+        self.server._process.kill()  # SIGKILL: no clean shutdown
+        self.server._process.wait()
+        self.server._process = None
+        self.server.restart(fresh=False)
+        conn = self.connect()
+        self.assertEqual(self.temp_schemas(conn), 0)
+        cur = conn.cursor()
+        cur.execute("SELECT count(*) FROM pg_class WHERE relname = 'scratch'")
+        self.assertEqual(cur.fetchone(), (0,))
+        conn.close()
+        with sqlite3.connect(self.data_dir() / "postgres.db") as db:
+            left = db.execute("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'pg_temp%'").fetchone()
+        self.assertEqual(left, (0,))
 
 
 class HostileClientTest(LitegresTestCase):

@@ -100,11 +100,11 @@ void BackendEncoder::copy_in_response(int16_t column_count) {
     end_message(start);
 }
 
-void BackendEncoder::copy_out_response(int16_t column_count) {
+void BackendEncoder::copy_out_response(int16_t column_count, bool binary) {
     size_t start = begin_message('H');
-    out_.push_back(0);
+    out_.push_back(binary ? 1 : 0);
     put_int16(column_count);
-    for (int16_t i = 0; i < column_count; ++i) put_int16(0);
+    for (int16_t i = 0; i < column_count; ++i) put_int16(binary ? 1 : 0);
     end_message(start);
 }
 

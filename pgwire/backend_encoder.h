@@ -48,7 +48,7 @@ public:
     void portal_suspended();
     // CopyInResponse ('G') / CopyOutResponse ('H') in text format.
     void copy_in_response(int16_t column_count);
-    void copy_out_response(int16_t column_count);
+    void copy_out_response(int16_t column_count, bool binary = false);
     void copy_data(std::string_view data);
     void copy_done();
     void parameter_description(const std::vector<Oid>& types);

@@ -18,6 +18,7 @@ struct CopyOptions {
     bool header = false;  // CSV: the first line names the columns
     char quote = '"';
     char escape = '"';
+    bool binary = false;  // COPY TO's binary file format (PGCOPY header, typed fields)
 };
 
 using CopyRow = std::vector<std::optional<std::string>>;  // nullopt: NULL

@@ -20,7 +20,7 @@ class Database;
 
 // A reader connection on loan; returns to the pool when destroyed.
 class ReaderLease {
-public:
+  public:
     ReaderLease() = default;
     ReaderLease(Database* owner, std::unique_ptr<SqliteConnection> connection)
         : owner_(owner), connection_(std::move(connection)) {}
@@ -31,14 +31,14 @@ public:
     SqliteConnection* get() const { return connection_.get(); }
     explicit operator bool() const { return connection_ != nullptr; }
 
-private:
+  private:
     void give_back();
     Database* owner_ = nullptr;
     std::unique_ptr<SqliteConnection> connection_;
 };
 
 class Database {
-public:
+  public:
     Database(std::string name, std::string path, bool create);
     ~Database();
 
@@ -50,14 +50,23 @@ public:
     SqliteConnection& writer() { return *writer_; }
     ReaderLease lease_reader();
 
-    uint64_t schema_generation() const { return schema_generation_.load(std::memory_order_acquire); }
+    uint64_t schema_generation() const {
+        return schema_generation_.load(std::memory_order_acquire);
+    }
     void bump_schema_generation() { schema_generation_.fetch_add(1, std::memory_order_acq_rel); }
     translate::TranslationCache& translation_cache() { return cache_; }
 
     // Folds the WAL back into the main file (at shutdown).
     void checkpoint();
 
-private:
+    // A session with temporary relations ended: the next holder of the
+    // writer drops its temp schema (drop_ended_temp_schemas).
+    void temp_schema_ended(std::string schema);
+    // Drops the temp schemas of ended sessions. Only the writer's holder
+    // calls it, outside a transaction.
+    void drop_ended_temp_schemas();
+
+  private:
     friend class ReaderLease;
     void return_reader(std::unique_ptr<SqliteConnection> connection);
 
@@ -68,6 +77,8 @@ private:
     std::mutex readers_mutex_;
     std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
     std::atomic<uint64_t> schema_generation_{1};
+    std::mutex ended_temp_schemas_mutex_;
+    std::vector<std::string> ended_temp_schemas_;
     translate::TranslationCache cache_;
 };
 

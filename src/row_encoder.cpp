@@ -8,8 +8,8 @@
 #include "pgwire/array_value.h"
 #include "pgwire/binary_format.h"
 #include "pgwire/text_format.h"
-#include "translate/numeric_value.h"
 #include "translate/datetime_output.h"
+#include "translate/numeric_value.h"
 
 namespace litegres {
 
@@ -34,10 +34,12 @@ std::string at_declared_scale(const translate::NumericValue& value, int32_t typm
 void append_numeric(std::string& out, sqlite3_stmt* stmt, int col, int32_t typmod) {
     switch (sqlite3_column_type(stmt, col)) {
         case SQLITE_INTEGER:
-            out += at_declared_scale(translate::NumericValue::from_int64(sqlite3_column_int64(stmt, col)), typmod);
+            out += at_declared_scale(
+                translate::NumericValue::from_int64(sqlite3_column_int64(stmt, col)), typmod);
             return;
         case SQLITE_FLOAT:
-            out += at_declared_scale(translate::NumericValue::from_double(sqlite3_column_double(stmt, col)), typmod);
+            out += at_declared_scale(
+                translate::NumericValue::from_double(sqlite3_column_double(stmt, col)), typmod);
             return;
         default:
             out.append(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
@@ -58,8 +60,8 @@ void append_bytea(std::string& out, sqlite3_stmt* stmt, int col) {
 
 }  // namespace
 
-std::vector<pgwire::FieldDescription> RowEncoder::describe(const std::vector<translate::ResultColumn>& columns,
-                                                          const std::vector<int16_t>& formats) {
+std::vector<pgwire::FieldDescription> RowEncoder::describe(
+    const std::vector<translate::ResultColumn>& columns, const std::vector<int16_t>& formats) {
     std::vector<pgwire::FieldDescription> fields;
     fields.reserve(columns.size());
     for (size_t i = 0; i < columns.size(); ++i) {
@@ -79,6 +81,12 @@ std::vector<pgwire::FieldDescription> RowEncoder::describe(const std::vector<tra
 
 void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
                               pgwire::BackendEncoder& encoder, std::string& scratch) const {
+    append_binary(stmt, col, column, scratch);
+    encoder.add_value(scratch);
+}
+
+void RowEncoder::append_binary(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
+                               std::string& scratch) {
     const translate::PgType& type = column.type;
     int storage = sqlite3_column_type(stmt, col);
     switch (type.oid) {
@@ -88,11 +96,14 @@ void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::Resu
         case oid::kInt8:
         case oid::kOid:
             pgwire::append_binary_int(scratch, type.oid,
-                                      storage == SQLITE_FLOAT ? std::llround(sqlite3_column_double(stmt, col))
-                                                              : sqlite3_column_int64(stmt, col));
+                                      storage == SQLITE_FLOAT
+                                          ? std::llround(sqlite3_column_double(stmt, col))
+                                          : sqlite3_column_int64(stmt, col));
             break;
         case oid::kFloat4:
-        case oid::kFloat8: pgwire::append_binary_float(scratch, type.oid, sqlite3_column_double(stmt, col)); break;
+        case oid::kFloat8:
+            pgwire::append_binary_float(scratch, type.oid, sqlite3_column_double(stmt, col));
+            break;
         case oid::kBytea:
             scratch.append(static_cast<const char*>(sqlite3_column_blob(stmt, col)),
                            size_t(sqlite3_column_bytes(stmt, col)));
@@ -105,10 +116,10 @@ void RowEncoder::write_binary(sqlite3_stmt* stmt, int col, const translate::Resu
             break;
         }
     }
-    encoder.add_value(scratch);
 }
 
-void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, std::string& scratch) const {
+void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder,
+                           std::string& scratch) const {
     size_t row = encoder.begin_data_row(int16_t(columns_.size()));
     for (size_t i = 0; i < columns_.size(); ++i) {
         int col = int(i);
@@ -127,8 +138,8 @@ void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, 
     encoder.end_message(row);
 }
 
-void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out,
-                             bool session_style) {
+void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
+                             std::string& out, bool session_style) {
     const translate::PgType& type = column.type;
     int storage = sqlite3_column_type(stmt, col);
     switch (type.oid) {
@@ -162,7 +173,9 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
                 return;
             }
             break;
-        case oid::kNumeric: append_numeric(out, stmt, col, type.typmod); return;
+        case oid::kNumeric:
+            append_numeric(out, stmt, col, type.typmod);
+            return;
         case oid::kBytea:
             if (storage == SQLITE_BLOB) {
                 append_bytea(out, stmt, col);
@@ -176,22 +189,28 @@ void RowEncoder::append_text(sqlite3_stmt* stmt, int col, const translate::Resul
             // Stored as ISO text (timestamptz in UTC); printed in the session's
             // DateStyle, IntervalStyle and TimeZone.
             if (storage == SQLITE_TEXT && session_style) {
-                std::string_view stored(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
-                                        size_t(sqlite3_column_bytes(stmt, col)));
-                if (std::optional<std::string> styled = translate::styled_datetime_output(stored, type.oid)) {
+                std::string_view stored(
+                    reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
+                    size_t(sqlite3_column_bytes(stmt, col)));
+                if (std::optional<std::string> styled =
+                        translate::styled_datetime_output(stored, type.oid)) {
                     out += *styled;
                     return;
                 }
             }
             break;
         default:
-            if (pgwire::Oid element = pgwire::array_element_type(type.oid); element != 0 && storage == SQLITE_TEXT) {
+            if (pgwire::Oid element = pgwire::array_element_type(type.oid);
+                element != 0 && storage == SQLITE_TEXT) {
                 const char* stored = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
-                pgwire::ArrayValue array = pgwire::ArrayValue::from_storage({stored, size_t(sqlite3_column_bytes(stmt, col))}, element);
+                pgwire::ArrayValue array = pgwire::ArrayValue::from_storage(
+                    {stored, size_t(sqlite3_column_bytes(stmt, col))}, element);
                 if (session_style) {
                     for (std::optional<std::string>& e : array.elements) {
                         if (!e) continue;
-                        if (std::optional<std::string> styled = translate::styled_datetime_output(*e, element)) *e = *styled;
+                        if (std::optional<std::string> styled =
+                                translate::styled_datetime_output(*e, element))
+                            *e = *styled;
                     }
                 }
                 out += array.to_text();

@@ -15,23 +15,30 @@
 namespace litegres {
 
 class RowEncoder {
-public:
+  public:
     // `formats`: 0 (text) or 1 (binary) per column; empty means all text.
-    RowEncoder(const std::vector<translate::ResultColumn>& columns, const std::vector<int16_t>& formats)
+    RowEncoder(const std::vector<translate::ResultColumn>& columns,
+               const std::vector<int16_t>& formats)
         : columns_(columns), formats_(formats) {}
 
     void write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder, std::string& scratch) const;
 
-    static std::vector<pgwire::FieldDescription> describe(const std::vector<translate::ResultColumn>& columns,
-                                                          const std::vector<int16_t>& formats = {});
+    static std::vector<pgwire::FieldDescription> describe(
+        const std::vector<translate::ResultColumn>& columns,
+        const std::vector<int16_t>& formats = {});
 
     // Appends the value's PostgreSQL text form to `out` (also COPY TO's field
     // text). Without `session_style`, dates, timestamps and intervals keep
     // their stored ISO form (what the binary encoders read).
-    static void append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column, std::string& out,
-                            bool session_style = true);
+    static void append_text(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
+                            std::string& out, bool session_style = true);
 
-private:
+    // Appends the value's PostgreSQL binary form (what its send function
+    // writes) to `out` (also binary COPY TO's field bytes).
+    static void append_binary(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
+                              std::string& out);
+
+  private:
     void write_binary(sqlite3_stmt* stmt, int col, const translate::ResultColumn& column,
                       pgwire::BackendEncoder& encoder, std::string& scratch) const;
 

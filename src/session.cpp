@@ -132,6 +132,8 @@ Session::~Session() {
         if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
     if (schema_changed_in_transaction_ && database_ != nullptr) database_->bump_schema_generation();
+    // The next writer drops this session's temporary relations.
+    if (uses_temp_schema_ && database_ != nullptr) database_->temp_schema_ended(temp_schema());
     reader_ = ReaderLease();
     release_writer();
 }
@@ -170,6 +172,7 @@ Session::Step Session::handle(pgwire::FrontendMessage& message, std::string& out
 
 Session::Step Session::resume(std::string& out) {
     holds_writer_ = true;
+    database_->drop_ended_temp_schemas();
     pgwire::FrontendMessage message = std::move(*pending_);
     pending_.reset();
     return handle(message, out);
@@ -360,6 +363,7 @@ std::shared_ptr<const translate::TranslatedStatement> Session::translate(
     if (auto hit = cache.find(key, generation)) return hit;
     SqliteCatalog catalog(connection());
     catalog.set_search_path(context_.search_path);
+    catalog.set_temp_schema(temp_schema());
     translate::StatementTranslator translator(catalog, declared_types);
     auto translated = std::make_shared<const translate::TranslatedStatement>(translator.translate(raw));
     cache.insert(key, generation, translated);
@@ -386,6 +390,7 @@ std::optional<Session::Step> Session::query_by_shape(const std::string& sql, pgw
             if (parsed.statement_count() != 1) return std::nullopt;
             SqliteCatalog catalog(connection());
             catalog.set_search_path(context_.search_path);
+            catalog.set_temp_schema(temp_schema());
             translate::StatementTranslator translator(catalog, shape->types);
             translator.parameters_are_literals();
             translated = std::make_shared<translate::TranslatedStatement>(translator.translate(parsed.statement(0)));
@@ -809,6 +814,10 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         database_->bump_schema_generation();
         if (transaction_connection_ != nullptr) schema_changed_in_transaction_ = true;
     }
+    if (stmt->creates_temp_schema && !uses_temp_schema_) {
+        uses_temp_schema_ = true;
+        apply_search_path();
+    }
     return done;
 }
 
@@ -991,6 +1000,7 @@ void Session::run_copy_out(const translate::TranslatedStatement& stmt, SqliteCon
                            pgwire::BackendEncoder& encoder) {
     StatementLease lease = c.lease(stmt.sqlite_sql.back(), true);
     sqlite3_stmt* cursor = lease.get();
+    if (stmt.copy_options.binary) return run_binary_copy_out(stmt, c, cursor, encoder);
     encoder.copy_out_response(int16_t(stmt.columns.size()));
     std::vector<std::string> texts(stmt.columns.size());
     std::vector<std::optional<std::string_view>> fields(stmt.columns.size());
@@ -1018,6 +1028,50 @@ void Session::run_copy_out(const translate::TranslatedStatement& stmt, SqliteCon
         ++rows;
     }
     if (rc != SQLITE_DONE) throw sqlite_error(c.handle(), rc);
+    encoder.copy_done();
+    encoder.command_complete("COPY " + std::to_string(rows));
+}
+
+// COPY TO's binary file format: the PGCOPY signature, flags and header
+// extension length, then per row a field count and each field as a length
+// (-1 for NULL) and its binary value, and a -1 trailer.
+void Session::run_binary_copy_out(const translate::TranslatedStatement& stmt, SqliteConnection& c,
+                                  sqlite3_stmt* cursor, pgwire::BackendEncoder& encoder) {
+    for (const auto& column : stmt.columns) {
+        if (!pgwire::binary_format_supported(column.type.oid)) {
+            throw PgError(sqlstate::kFeatureNotSupported,
+                          "binary COPY of type " + translate::format_type(column.type) + " is not supported yet");
+        }
+    }
+    auto put_int = [](std::string& out, uint32_t v, int bytes) {
+        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) out.push_back(char((v >> shift) & 0xff));
+    };
+    encoder.copy_out_response(int16_t(stmt.columns.size()), true);
+    std::string data("PGCOPY\n\xff\r\n\0", 11);
+    put_int(data, 0, 4);  // flags: no OIDs
+    put_int(data, 0, 4);  // no header extension
+    std::string value;
+    int64_t rows = 0;
+    int rc;
+    while ((rc = sqlite3_step(cursor)) == SQLITE_ROW) {
+        put_int(data, uint32_t(stmt.columns.size()), 2);
+        for (size_t i = 0; i < stmt.columns.size(); ++i) {
+            if (sqlite3_column_type(cursor, int(i)) == SQLITE_NULL) {
+                put_int(data, 0xffffffffu, 4);
+                continue;
+            }
+            value.clear();
+            RowEncoder::append_binary(cursor, int(i), stmt.columns[i], value);
+            put_int(data, uint32_t(value.size()), 4);
+            data += value;
+        }
+        encoder.copy_data(data);
+        data.clear();
+        ++rows;
+    }
+    if (rc != SQLITE_DONE) throw sqlite_error(c.handle(), rc);
+    put_int(data, 0xffffu, 2);
+    encoder.copy_data(data);
     encoder.copy_done();
     encoder.command_complete("COPY " + std::to_string(rows));
 }
@@ -1119,7 +1173,14 @@ void Session::apply_search_path() {
     search_path_key_.clear();
     for (const auto& schema : context_.search_path) search_path_key_ += "\x1d" + schema;
     search_path_key_ += "\x1d";
+    // Temporary relations are searched first, so they are part of the key.
+    if (uses_temp_schema_) {
+        search_path_key_ += temp_schema() + "\x1d";
+        context_.temp_schema = temp_schema();
+    }
 }
+
+std::string Session::temp_schema() const { return "pg_temp_" + std::to_string(process_id_); }
 
 void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kDeallocate) {

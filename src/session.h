@@ -123,6 +123,8 @@ private:
                        pgwire::BackendEncoder& encoder);
     Step copy_message(pgwire::FrontendMessage& message, pgwire::BackendEncoder& encoder);
     void copy_rows(bool at_end);
+    void run_binary_copy_out(const translate::TranslatedStatement& stmt, SqliteConnection& c, sqlite3_stmt* cursor,
+                             pgwire::BackendEncoder& encoder);
     void run_copy_out(const translate::TranslatedStatement& stmt, SqliteConnection& c, pgwire::BackendEncoder& encoder);
     void run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
@@ -174,6 +176,10 @@ private:
     translate::SessionContext context_;
     // context_.search_path as part of a translation cache key.
     std::string search_path_key_;
+    // Whether this session made its temp schema (temp_schema()); it is
+    // dropped when the session ends.
+    bool uses_temp_schema_ = false;
+    std::string temp_schema() const;
 
     TxState tx_state_ = TxState::kIdle;
     // Open savepoints of the transaction block, outermost first (names may repeat).

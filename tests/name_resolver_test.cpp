@@ -82,3 +82,28 @@ TEST_CASE("serial sequences, indexes and foreign keys live in their table's sche
     CHECK(sql.text("INSERT INTO s.child (parent_id) VALUES (7) RETURNING id") == "1");
     CHECK(sql.value("SELECT nextval('s.child_id_seq')") == "2");
 }
+
+TEST_CASE("a temporary table lives in the session's temp schema, searched before the search path") {
+    SqlHarness sql;
+    sql.catalog().set_temp_schema("pg_temp_7");
+    sql.run("CREATE TABLE t (a text)");
+    sql.run("INSERT INTO t VALUES ('public')");
+    sql.run("CREATE TEMP TABLE t (a text)");
+    CHECK(sql.catalog().find_table("pg_temp_7.t"));
+    sql.run("INSERT INTO t VALUES ('temp')");
+    CHECK(sql.text("SELECT a FROM t") == "temp");
+    CHECK(sql.text("SELECT a FROM pg_temp.t") == "temp");
+    CHECK(sql.text("SELECT a FROM public.t") == "public");
+    // A plain CREATE still goes to the search path, never to the temp schema.
+    sql.run("CREATE TABLE u (a text)");
+    CHECK(sql.catalog().find_table("u"));
+    CHECK(std::string(pg_error_of([&] { sql.run("CREATE TEMP TABLE public.x (a text)"); }).sqlstate()) ==
+          sqlstate::kInvalidTableDefinition);
+    CHECK(std::string(pg_error_of([&] { sql.run("CREATE TABLE p (a int) ON COMMIT DROP"); }).sqlstate()) ==
+          sqlstate::kInvalidTableDefinition);
+    CHECK(std::string(pg_error_of([&] { sql.run("CREATE TEMP TABLE d (a int) ON COMMIT DROP"); }).sqlstate()) ==
+          sqlstate::kFeatureNotSupported);
+    // Another session's temp schema is not searched.
+    sql.catalog().set_temp_schema("pg_temp_8");
+    CHECK(sql.text("SELECT a FROM t") == "public");
+}

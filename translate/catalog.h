@@ -106,6 +106,11 @@ public:
     // replaced); pg_catalog is implicitly searched first for system relations.
     const std::vector<std::string>& search_path() const { return search_path_; }
     void set_search_path(std::vector<std::string> schemas) { search_path_ = std::move(schemas); }
+    // The session's schema for temporary relations (pg_temp_N): searched
+    // before the search path for relations once it exists, and what the
+    // schema name pg_temp stands for.
+    const std::string& temp_schema() const { return temp_schema_; }
+    void set_temp_schema(std::string schema) { temp_schema_ = std::move(schema); }
 
     // A user-defined type by name, or by its OID or its array type's OID.
     virtual std::optional<EnumType> find_enum_type(std::string_view) { return std::nullopt; }
@@ -115,6 +120,7 @@ public:
 
 private:
     std::vector<std::string> search_path_{"public"};
+    std::string temp_schema_ = "pg_temp_0";
 };
 
 }  // namespace litegres::translate

@@ -56,8 +56,7 @@ pgwire::CopyOptions copy_options(const PgQuery__CopyStmt& stmt) {
             if (format == "csv") {
                 options.csv = true;
             } else if (format == "binary") {
-                throw PgError(sqlstate::kFeatureNotSupported,
-                              "COPY in binary format is not supported yet");
+                options.binary = true;
             } else if (format != "text") {
                 throw PgError(sqlstate::kInvalidParameterValue,
                               "COPY format \"" + format + "\" not recognized");
@@ -157,6 +156,7 @@ TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
         t.sqlite_sql.push_back(std::move(out.sql));
         t.columns = std::move(out.columns);
     }
+    if (stmt.is_from && options.binary) throw_unsupported("COPY FROM in binary format");
     t.kind = stmt.is_from ? StatementKind::kCopyFrom : StatementKind::kCopyTo;
     t.tag = "COPY";
     t.writes = stmt.is_from;

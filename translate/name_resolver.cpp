@@ -41,11 +41,21 @@ std::vector<std::string> NameResolver::existing_search_path() {
     return out;
 }
 
+bool NameResolver::is_temp_schema(std::string_view schema) {
+    return schema.rfind("pg_temp_", 0) == 0;
+}
+
 std::optional<RelationName> NameResolver::find(std::string_view schema, std::string_view name) {
     auto exists = [&](const RelationName& relation) {
         std::string sqlite_name = relation.sqlite_name();
         return catalog_.find_object(sqlite_name) || catalog_.find_table(sqlite_name);
     };
+    if (schema == "pg_temp") schema = catalog_.temp_schema();
+    // The session's temporary relations hide others of the same name.
+    if (schema.empty() && catalog_.schema_exists(catalog_.temp_schema())) {
+        RelationName temporary{catalog_.temp_schema(), std::string(name)};
+        if (exists(temporary)) return temporary;
+    }
     if (!schema.empty()) {
         if (is_system_schema(schema) || !catalog_.schema_exists(schema)) return std::nullopt;
         RelationName found{std::string(schema), std::string(name)};
@@ -108,7 +118,27 @@ RelationName NameResolver::creation_target(std::string_view schema, std::string_
 }
 
 RelationName NameResolver::creation_target(const PgQuery__RangeVar& rv) {
-    return creation_target(text_or_empty(rv.schemaname), text_or_empty(rv.relname), rv.location);
+    std::string_view schema = text_or_empty(rv.schemaname);
+    bool temporary =
+        (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') || schema == "pg_temp";
+    if (temporary) {
+        // Only CREATE TEMPORARY TABLE makes the temp schema (see StatementTranslator).
+        if (!catalog_.schema_exists(catalog_.temp_schema())) {
+            throw_unsupported("temporary relations other than tables", rv.location);
+        }
+        return temporary_target(schema, text_or_empty(rv.relname), rv.location);
+    }
+    return creation_target(schema, text_or_empty(rv.relname), rv.location);
+}
+
+RelationName NameResolver::temporary_target(std::string_view schema, std::string_view name,
+                                            int location) {
+    if (!schema.empty() && schema != "pg_temp" && schema != catalog_.temp_schema()) {
+        throw PgError(sqlstate::kInvalidTableDefinition,
+                      "cannot create temporary relation in non-temporary schema",
+                      ddl::position(location));
+    }
+    return {catalog_.temp_schema(), std::string(name)};
 }
 
 std::string NameResolver::display(const PgQuery__RangeVar& rv) {

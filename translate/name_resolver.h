@@ -56,6 +56,12 @@ class NameResolver {
     // The schemas of the search path that exist, in order.
     std::vector<std::string> existing_search_path();
 
+    // Where CREATE TEMPORARY puts relation `name`: the session's temp schema
+    // (42P16 when `schema` names another one).
+    RelationName temporary_target(std::string_view schema, std::string_view name, int location = -1);
+    // Whether the schema is a session's temp schema (pg_temp_N).
+    static bool is_temp_schema(std::string_view schema);
+
     // The name as the user wrote it: "s.t" or "t" (for messages).
     static std::string display(const PgQuery__RangeVar& rv);
     static std::string display(const PgQuery__List& names);

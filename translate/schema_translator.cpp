@@ -54,13 +54,15 @@ TranslatedStatement SchemaTranslator::create(const PgQuery__CreateSchemaStmt& st
         throw_unsupported("a schema named like the prefix of an existing relation (\"" + name +
                           ".\")");
     }
-    t.sqlite_sql.push_back(
-        "INSERT INTO _litegres_namespace (oid, name, owner) SELECT coalesce(max(oid), 16383) + "
-        "1, " +
-        quote_string(name) + ", " +
-        (owner.empty() ? std::string("litegres_session_user()") : quote_string(owner)) +
-        " FROM (SELECT oid FROM _litegres_relation UNION ALL SELECT oid FROM _litegres_namespace)");
+    t.sqlite_sql.push_back(create_schema_sql(name, owner));
     return t;
+}
+
+std::string SchemaTranslator::create_schema_sql(const std::string& name, const std::string& owner) {
+    return "INSERT INTO _litegres_namespace (oid, name, owner) SELECT coalesce(max(oid), 16383) + 1, " +
+           quote_string(name) + ", " +
+           (owner.empty() ? std::string("litegres_session_user()") : quote_string(owner)) +
+           " FROM (SELECT oid FROM _litegres_relation UNION ALL SELECT oid FROM _litegres_namespace)";
 }
 
 TranslatedStatement SchemaTranslator::drop(const PgQuery__DropStmt& stmt) {

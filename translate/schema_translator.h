@@ -16,6 +16,9 @@ class SchemaTranslator {
     TranslatedStatement create(const PgQuery__CreateSchemaStmt& stmt);
     TranslatedStatement drop(const PgQuery__DropStmt& stmt);
     TranslatedStatement rename(const PgQuery__RenameStmt& stmt);
+    // The bookkeeping row that makes schema `name` (owner: the session's
+    // user when empty).
+    static std::string create_schema_sql(const std::string& name, const std::string& owner);
 
   private:
     Catalog& catalog_;

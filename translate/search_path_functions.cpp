@@ -79,6 +79,10 @@ void table_is_visible(sqlite3_context* ctx, int, sqlite3_value** argv) {
     std::vector<std::string> relation = first_row(
         db, "SELECT nspname, relname FROM _litegres_relation_namespace WHERE oid = ?1", oid);
     if (relation.size() < 2) return sqlite3_result_int(ctx, 1);
+    SessionContext* session = current_session_context();
+    if (session != nullptr && !session->temp_schema.empty() && relation[0] == session->temp_schema) {
+        return sqlite3_result_int(ctx, 1);
+    }
     for (const auto& schema : existing_search_path(ctx)) {
         if (schema == relation[0]) return sqlite3_result_int(ctx, 1);
         std::string shadow = NameResolver::sqlite_name(schema, relation[1]);

@@ -36,6 +36,8 @@ struct SessionContext {
     std::function<std::vector<std::string>()> database_names;  // for pg_database
     // The schemas search_path names ("$user" replaced), for current_schema().
     std::vector<std::string> search_path{"public"};
+    // The session's temp schema once it has made one (searched first), else empty.
+    std::string temp_schema;
 };
 
 // The session whose statement runs on this thread, or nullptr. (Functions,

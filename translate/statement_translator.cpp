@@ -544,20 +544,14 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     const auto& rv = *stmt.relation;
     if (stmt.n_inh_relations > 0) throw_unsupported("INHERITS", rv.location);
     if (stmt.partspec != nullptr) throw_unsupported("PARTITION BY", rv.location);
-    if (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') throw_unsupported("TEMPORARY tables", rv.location);
     std::string relname = rv.relname;
-    if (relname.rfind("_litegres_", 0) == 0 || relname.rfind("sqlite_", 0) == 0) {
-        throw PgError(sqlstate::kInsufficientPrivilege,
-                      "table name \"" + relname + "\" is reserved for litegres's own bookkeeping");
-    }
-    // The SQLite name (see NameResolver).
-    std::string table = NameResolver(catalog_).creation_target(rv).sqlite_name();
-
     TranslatedStatement t = plain("CREATE TABLE", StatementKind::kQuery);
     t.writes = true;
     t.changes_schema = true;
+    std::string table = new_table_name(rv, stmt.oncommit, t);
     if (catalog_.find_table(table)) {
         if (stmt.if_not_exists) {
+            t.sqlite_sql.clear();
             t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists, skipping"});
             return t;
         }
@@ -620,25 +614,50 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     return t;
 }
 
-TranslatedStatement StatementTranslator::create_table_as(const PgQuery__IntoClause& into,
-                                                         const PgQuery__SelectStmt& query, bool if_not_exists) {
-    const auto& rv = *into.rel;
-    if (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') throw_unsupported("TEMPORARY tables", rv.location);
-    if (into.on_commit != PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP &&
-        into.on_commit != PG_QUERY__ON_COMMIT_ACTION__ON_COMMIT_ACTION_UNDEFINED) {
-        throw PgError(sqlstate::kInvalidTableDefinition, "ON COMMIT can only be used on temporary tables");
-    }
+std::string StatementTranslator::new_table_name(const PgQuery__RangeVar& rv, PgQuery__OnCommitAction on_commit,
+                                                TranslatedStatement& t) {
     std::string relname = rv.relname;
     if (relname.rfind("_litegres_", 0) == 0 || relname.rfind("sqlite_", 0) == 0) {
         throw PgError(sqlstate::kInsufficientPrivilege,
                       "table name \"" + relname + "\" is reserved for litegres's own bookkeeping");
     }
-    std::string table = NameResolver(catalog_).creation_target(rv).sqlite_name();
+    std::string schema = rv.schemaname != nullptr ? rv.schemaname : "";
+    bool temporary = (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') || schema == "pg_temp";
+    bool on_commit_given = on_commit != PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP &&
+                           on_commit != PG_QUERY__ON_COMMIT_ACTION__ON_COMMIT_ACTION_UNDEFINED;
+    if (!temporary) {
+        if (on_commit_given) {
+            throw PgError(sqlstate::kInvalidTableDefinition, "ON COMMIT can only be used on temporary tables");
+        }
+        // The SQLite name (see NameResolver).
+        return NameResolver(catalog_).creation_target(rv).sqlite_name();
+    }
+    if (on_commit_given && on_commit != PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_PRESERVE_ROWS) {
+        throw_unsupported(on_commit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP ? "ON COMMIT DROP"
+                                                                                 : "ON COMMIT DELETE ROWS",
+                          rv.location);
+    }
+    // A temporary table lives in the session's temp schema, made by its
+    // first temporary table and dropped when the session ends.
+    RelationName target = NameResolver(catalog_).temporary_target(schema, relname, rv.location);
+    if (!catalog_.schema_exists(target.schema)) {
+        t.sqlite_sql.push_back(SchemaTranslator::create_schema_sql(target.schema, ""));
+    }
+    t.creates_temp_schema = true;
+    return target.sqlite_name();
+}
+
+TranslatedStatement StatementTranslator::create_table_as(const PgQuery__IntoClause& into,
+                                                         const PgQuery__SelectStmt& query, bool if_not_exists) {
+    const auto& rv = *into.rel;
+    std::string relname = rv.relname;
     TranslatedStatement t = plain("SELECT", StatementKind::kQuery);
     t.writes = true;
     t.changes_schema = true;
+    std::string table = new_table_name(rv, into.on_commit, t);
     if (catalog_.find_table(table)) {
         if (if_not_exists) {
+            t.sqlite_sql.clear();
             t.tag = "CREATE TABLE AS";
             t.notices.push_back({sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists, skipping"});
             return t;

@@ -41,6 +41,10 @@ private:
     TranslatedStatement create_table(const PgQuery__CreateStmt& stmt);
     // CREATE TABLE ... AS and SELECT ... INTO: a table of the query's
     // result columns and types, filled by the query.
+    // The SQLite name of a new table; for a temporary one, also the SQL that
+    // makes the session's temp schema when it does not exist yet (into `t`).
+    std::string new_table_name(const PgQuery__RangeVar& rv, PgQuery__OnCommitAction on_commit,
+                               TranslatedStatement& t);
     TranslatedStatement create_table_as(const PgQuery__IntoClause& into, const PgQuery__SelectStmt& query,
                                         bool if_not_exists);
     TranslatedStatement transaction(const PgQuery__TransactionStmt& stmt);

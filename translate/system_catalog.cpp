@@ -507,7 +507,8 @@ const std::vector<SystemRelation>& relations() {
           {"relpartbound", PgType{194, -1}}},
          "SELECT r.oid, r.relname, r.nspoid, 0, 10, CASE s.type WHEN 'table' THEN 2 WHEN 'index' THEN 403 ELSE 0 END, "
          "0, -1, "
-         "EXISTS (SELECT 1 FROM main.sqlite_schema i WHERE i.type = 'index' AND i.tbl_name = r.name), 0, 'p', "
+         "EXISTS (SELECT 1 FROM main.sqlite_schema i WHERE i.type = 'index' AND i.tbl_name = r.name), 0, "
+         "CASE WHEN substr(r.nspname, 1, 8) = 'pg_temp_' THEN 't' ELSE 'p' END, "
          "CASE s.type WHEN 'view' THEN 'v' WHEN 'index' THEN 'i' ELSE 'r' END, "
          "CASE s.type WHEN 'index' THEN (SELECT count(*) FROM pragma_index_info(r.name)) "
          "ELSE (SELECT count(*) FROM pragma_table_info(r.name)) END, "

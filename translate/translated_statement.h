@@ -71,6 +71,8 @@ struct TranslatedStatement {
     TagStyle tag_style = TagStyle::kPlain;
     bool writes = false;          // needs the writer connection
     bool changes_schema = false;  // DDL: bumps the schema generation
+    // Makes a relation in the session's temp schema (dropped when the session ends).
+    bool creates_temp_schema = false;
     // CREATE/DROP DATABASE, SET/SHOW: the object or setting named.
     std::string object_name;
     std::string setting_value;  // SET: the value; empty means DEFAULT / RESET

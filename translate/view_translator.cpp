@@ -5,6 +5,7 @@
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
 #include "translate/name_resolver.h"
+#include "translate/schema_translator.h"
 
 namespace litegres::translate {
 
@@ -13,20 +14,33 @@ namespace sqlstate = pgwire::sqlstate;
 
 TranslatedStatement ViewTranslator::create(const PgQuery__ViewStmt& stmt) {
     const auto& rv = *stmt.view;
-    if (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') throw_unsupported("TEMPORARY views", rv.location);
-    if (stmt.with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION) throw_unsupported("WITH CHECK OPTION");
+    if (stmt.with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION)
+        throw_unsupported("WITH CHECK OPTION");
     std::string relname = rv.relname;
     if (relname.rfind("_litegres_", 0) == 0 || relname.rfind("sqlite_", 0) == 0) {
-        throw PgError(sqlstate::kInsufficientPrivilege,
-                      "relation name \"" + relname + "\" is reserved for litegres's own bookkeeping");
+        throw PgError(
+            sqlstate::kInsufficientPrivilege,
+            "relation name \"" + relname + "\" is reserved for litegres's own bookkeeping");
     }
-    // The SQLite name (see NameResolver).
-    std::string name = NameResolver(catalog_).creation_target(rv).sqlite_name();
+    // The SQLite name (see NameResolver). A temporary view goes to the
+    // session's temp schema, made by its first temporary relation.
+    std::string schema = rv.schemaname != nullptr ? rv.schemaname : "";
+    bool temporary =
+        (rv.relpersistence != nullptr && rv.relpersistence[0] == 't') || schema == "pg_temp";
+    NameResolver resolver(catalog_);
+    std::string name = temporary
+                           ? resolver.temporary_target(schema, relname, rv.location).sqlite_name()
+                           : resolver.creation_target(rv).sqlite_name();
+    std::vector<std::string> make_temp_schema;
+    if (temporary && !catalog_.schema_exists(catalog_.temp_schema())) {
+        make_temp_schema.push_back(SchemaTranslator::create_schema_sql(catalog_.temp_schema(), ""));
+    }
 
     QueryTranslator q(catalog_, parameter_types_);
     SelectOutput query = q.select(*stmt.query->select_stmt, nullptr);
     if (stmt.n_aliases > query.columns.size()) {
-        throw PgError(sqlstate::kSyntaxError, "CREATE VIEW specifies more column names than columns");
+        throw PgError(sqlstate::kSyntaxError,
+                      "CREATE VIEW specifies more column names than columns");
     }
     std::vector<ColumnInfo> columns;
     for (size_t i = 0; i < query.columns.size(); ++i) {
@@ -36,16 +50,20 @@ TranslatedStatement ViewTranslator::create(const PgQuery__ViewStmt& stmt) {
         c.type = query.columns[i].type.is_unknown() ? kText : query.columns[i].type;
         for (const auto& earlier : columns) {
             if (earlier.name == c.name) {
-                throw PgError(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+                throw PgError(sqlstate::kDuplicateColumn,
+                              "column \"" + c.name + "\" specified more than once");
             }
         }
         columns.push_back(std::move(c));
     }
 
     TranslatedStatement t = ddl::schema_change("CREATE VIEW");
+    t.sqlite_sql = std::move(make_temp_schema);
+    t.creates_temp_schema = temporary;
     auto existing = catalog_.find_object(name);
     if (existing && (!stmt.replace || existing->kind != "view")) {
-        if (stmt.replace) throw PgError(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a view");
+        if (stmt.replace)
+            throw PgError(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a view");
         throw PgError(sqlstate::kDuplicateTable, "relation \"" + relname + "\" already exists");
     }
     if (existing) {
@@ -58,20 +76,23 @@ TranslatedStatement ViewTranslator::create(const PgQuery__ViewStmt& stmt) {
         }
         for (size_t i = 0; i < old_columns.size(); ++i) {
             if (old_columns[i].name != columns[i].name) {
-                PgError error(sqlstate::kInvalidTableDefinition, "cannot change name of view column \"" +
-                                                                     old_columns[i].name + "\" to \"" +
-                                                                     columns[i].name + "\"");
-                error.with_hint("Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
+                PgError error(sqlstate::kInvalidTableDefinition,
+                              "cannot change name of view column \"" + old_columns[i].name +
+                                  "\" to \"" + columns[i].name + "\"");
+                error.with_hint(
+                    "Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
                 throw error;
             }
             if (old_columns[i].type.oid != columns[i].type.oid) {
                 throw PgError(sqlstate::kInvalidTableDefinition,
-                              "cannot change data type of view column \"" + columns[i].name + "\" from " +
-                                  format_type(old_columns[i].type) + " to " + format_type(columns[i].type));
+                              "cannot change data type of view column \"" + columns[i].name +
+                                  "\" from " + format_type(old_columns[i].type) + " to " +
+                                  format_type(columns[i].type));
             }
         }
         t.sqlite_sql.push_back("DROP VIEW " + quote_identifier(name));
-        t.sqlite_sql.push_back("DELETE FROM _litegres_view_column WHERE view = " + quote_string(name));
+        t.sqlite_sql.push_back("DELETE FROM _litegres_view_column WHERE view = " +
+                               quote_string(name));
     }
     std::vector<std::string> names, types;
     for (size_t i = 0; i < columns.size(); ++i) {
@@ -79,9 +100,10 @@ TranslatedStatement ViewTranslator::create(const PgQuery__ViewStmt& stmt) {
         types.push_back("(" + quote_string(name) + ", " + std::to_string(i + 1) + ", " +
                         quote_string(declared_type_text(columns[i].type)) + ")");
     }
-    t.sqlite_sql.push_back("CREATE VIEW " + quote_identifier(name) + " (" + ddl::join(names, ", ") + ") AS " +
-                           query.sql);
-    t.sqlite_sql.push_back("INSERT INTO _litegres_view_column (view, attnum, type) VALUES " + ddl::join(types, ", "));
+    t.sqlite_sql.push_back("CREATE VIEW " + quote_identifier(name) + " (" + ddl::join(names, ", ") +
+                           ") AS " + query.sql);
+    t.sqlite_sql.push_back("INSERT INTO _litegres_view_column (view, attnum, type) VALUES " +
+                           ddl::join(types, ", "));
     if (!existing) t.sqlite_sql.push_back(ddl::register_relation_sql(name));
     return t;
 }
