@@ -42,6 +42,7 @@ inline constexpr Oid kTimetz = 1266;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;
+inline constexpr Oid kRecord = 2249;  // an anonymous row (a whole-row reference)
 }  // namespace oid
 
 // The array type whose elements are `element` (pg_type.typarray), 0 if none.

@@ -493,3 +493,20 @@ TEST_CASE("a bad literal is reported at the literal's position") {
     CHECK(db.error("SELECT 'abc'::int").position() == 8);
     CHECK(db.error("SELECT CAST('abc' AS int)").position() == 13);
 }
+
+TEST_CASE("a whole-row reference in a JSON function is the row as a JSON object") {
+    SqlHarness sql;
+    sql.run("CREATE TABLE p (id int PRIMARY KEY, name text, score numeric(4,1))");
+    sql.run("INSERT INTO p VALUES (1, 'a', 2.5), (2, NULL, NULL)");
+    CHECK(sql.text("SELECT row_to_json(p) FROM p WHERE id = 1") == "{\"id\":1,\"name\":\"a\",\"score\":2.5}");
+    CHECK(sql.text("SELECT to_jsonb(p.*) FROM p WHERE id = 2") == "{\"id\": 2, \"name\": null, \"score\": null}");
+    CHECK(sql.text("SELECT json_agg(x) FROM (SELECT id FROM p ORDER BY id) x") == "[{\"id\":1}, \n {\"id\":2}]");
+    // The NULL-extended row of an outer join is NULL, not a row of NULLs.
+    CHECK(sql.text("SELECT row_to_json(q) FROM p LEFT JOIN p AS q ON q.id = p.id + 5 WHERE p.id = 1") == "NULL");
+    // A column of the same name wins over the relation.
+    sql.run("CREATE TABLE t (t int)");
+    sql.run("INSERT INTO t VALUES (7)");
+    CHECK(sql.text("SELECT to_json(t) FROM t") == "7");
+    // Elsewhere a whole-row reference is still an unknown column.
+    CHECK(pg_error_of([&] { sql.run("SELECT p FROM p"); }).sqlstate() == "42703");
+}

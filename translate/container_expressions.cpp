@@ -214,6 +214,8 @@ std::optional<TypedSql> QueryTranslator::container_cast(const TypedSql& value, P
 std::string QueryTranslator::json_fragment(TypedSql value, int location) {
     resolve_unknown(value, kText, location);
     if (value.is_null_literal) return "NULL";
+    // A whole row is already its JSON object (whole_row_reference).
+    if (value.type.oid == oid::kRecord) return value.sql;
     PgType type = value.type;
     if (type.oid == oid::kNumeric) {
         value = cast_to(value, kText, location);  // keeps numeric's text form
@@ -275,8 +277,28 @@ std::optional<TypedSql> QueryTranslator::container_function(const std::string& n
     if ((name == "json_agg" || name == "jsonb_agg") && n == 1) {
         aggregate_check();
         std::string distinct = fc.agg_distinct ? "DISTINCT " : "";
-        return TypedSql{"litegres_json_agg(" + distinct + json_fragment(args[0], location) + ", " + flag(jsonb) + ")",
+        bool structured = args[0].type.oid == oid::kRecord || is_array(args[0].type);
+        return TypedSql{"litegres_json_agg(" + distinct + json_fragment(args[0], location) + ", " + flag(jsonb) +
+                            ", " + flag(structured) + ")",
                         json_type};
+    }
+    if (name == "row_to_json" && (n == 1 || n == 2)) {
+        if (args[0].type.oid != oid::kRecord) {
+            throw PgError(sqlstate::kUndefinedFunction,
+                          "function row_to_json(" + format_type(PgType{args[0].type.oid, -1}) + ") does not exist",
+                          error_position(location))
+                .with_hint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts.");
+        }
+        std::string row = args[0].sql;
+        if (n == 2) {
+            // pretty: whole_row_reference built the row with pretty off.
+            resolve_unknown(args[1], kBool, location);
+            const std::string compact = "litegres_json_row(0, ";
+            size_t at = row.find(compact);
+            if (at != std::string::npos) row.replace(at, compact.size(), "litegres_json_row(" + args[1].sql + ", ");
+        }
+        return TypedSql{row, kJson};
     }
     if ((name == "json_object_agg" || name == "jsonb_object_agg") && n == 2) {
         aggregate_check();

@@ -521,6 +521,23 @@ void json_build_object(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     });
 }
 
+// litegres_json_row(pretty, key, value_json, ...): a row as row_to_json
+// writes it, {"a":1,"b":"x"}; pretty puts each field after the first on a
+// new line.
+void json_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        const char* separator = sqlite3_value_int(argv[0]) != 0 ? ",\n " : ",";
+        std::string out = "{";
+        for (int i = 1; i + 1 < argc; i += 2) {
+            if (i > 1) out += separator;
+            pgwire::append_json_string(out, value_string(argv[i]));
+            out += ":";
+            out += is_null(argv[i + 1]) ? "null" : value_string(argv[i + 1]);
+        }
+        result_text(ctx, out + "}");
+    });
+}
+
 // litegres_json_build_array(jsonb, value_json, ...)
 void json_build_array(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     guarded(ctx, [&] {
@@ -547,12 +564,14 @@ AggregateState* state_of(sqlite3_context* ctx) {
     return *slot;
 }
 
-// litegres_json_agg(value_json, jsonb)
-void json_agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// litegres_json_agg(value_json, jsonb [, structured]): json_agg puts each
+// row or array after the first on a line of its own.
+void json_agg_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     AggregateState* s = state_of(ctx);
     if (s == nullptr) return sqlite3_result_error_nomem(ctx);
     s->jsonb = sqlite3_value_int(argv[1]) != 0;
-    s->text += s->started ? ", " : "[";
+    bool structured = argc > 2 && sqlite3_value_int(argv[2]) != 0 && !s->jsonb;
+    s->text += s->started ? (structured ? ", \n " : ", ") : "[";
     s->started = true;
     s->text += is_null(argv[0]) ? "null" : value_string(argv[0]);
 }
@@ -650,12 +669,15 @@ int register_json_functions(sqlite3* db) {
         {"litegres_jsonb_set", 5, jsonb_set},
         {"litegres_to_json", 3, to_json},
         {"litegres_json_build_object", -1, json_build_object},
+        {"litegres_json_row", -1, json_row},
         {"litegres_json_build_array", -1, json_build_array},
     };
     if (int rc = register_scalar_functions(db, kEntries); rc != SQLITE_OK) return rc;
-    int rc = sqlite3_create_function_v2(db, "litegres_json_agg", 2, SQLITE_UTF8, nullptr, nullptr, json_agg_step,
-                                        json_aggregate_final<']'>, nullptr);
-    if (rc != SQLITE_OK) return rc;
+    for (int argc : {2, 3}) {
+        int rc = sqlite3_create_function_v2(db, "litegres_json_agg", argc, SQLITE_UTF8, nullptr, nullptr,
+                                            json_agg_step, json_aggregate_final<']'>, nullptr);
+        if (rc != SQLITE_OK) return rc;
+    }
     return sqlite3_create_function_v2(db, "litegres_json_object_agg", 3, SQLITE_UTF8, nullptr, nullptr,
                                       json_object_agg_step, json_aggregate_final<'}'>, nullptr);
 }

@@ -238,6 +238,7 @@ RangeEntry QueryTranslator::relation_entry(const PgQuery__RangeVar& rv) {
     entry.columns = std::move(table->columns);
     if (user_relation) {
         entry.schema = user_relation->schema;
+        entry.user_relation = true;
         if (user_relation->schema != "public") entry.sqlite_name = user_relation->sqlite_name();
     }
     return entry;
@@ -516,6 +517,11 @@ std::string QueryTranslator::join(const PgQuery__JoinExpr& j, Scope& scope) {
         case PG_QUERY__JOIN_TYPE__JOIN_RIGHT: kind = "RIGHT JOIN"; break;
         case PG_QUERY__JOIN_TYPE__JOIN_FULL: kind = "FULL JOIN"; break;
         default: throw_unsupported("this join type");
+    }
+    bool left_nullable = j.jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT || j.jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
+    bool right_nullable = j.jointype == PG_QUERY__JOIN_TYPE__JOIN_LEFT || j.jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
+    for (size_t i = left_begin; i < scope.entries.size(); ++i) {
+        if (i < right_begin ? left_nullable : right_nullable) scope.entries[i].nullable = true;
     }
 
     auto columns_of = [&](size_t begin, size_t end) {
@@ -1317,6 +1323,52 @@ TypedSql QueryTranslator::constant(const PgQuery__AConst& c) {
     }
 }
 
+std::optional<TypedSql> QueryTranslator::whole_row_reference(const PgQuery__Node* node, const Scope& scope) {
+    if (node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return std::nullopt;
+    const auto& ref = *node->column_ref;
+    // t, or t.* (a column named t wins over the relation, as in PostgreSQL).
+    bool star = ref.n_fields == 2 && ref.fields[1]->node_case == PG_QUERY__NODE__NODE_A_STAR;
+    if ((ref.n_fields != 1 && !star) || ref.fields[0]->node_case != PG_QUERY__NODE__NODE_STRING) return std::nullopt;
+    std::string name = string_value(ref.fields[0]);
+    for (const Scope* s = &scope; s != nullptr; s = s->parent) {
+        if (!star) {
+            for (const auto& e : s->entries) {
+                if (e.find_column(name) != nullptr) return std::nullopt;
+            }
+            for (const auto& m : s->merged_columns) {
+                if (m.name == name) return std::nullopt;
+            }
+        }
+        for (const auto& e : s->entries) {
+            if (e.refname != name || (e.scalar_function && !star)) continue;
+            if (s->lateral) lateral_reference_ = LateralReference{e.refname, ref.location};
+            // The row as a JSON object (composite_to_json's compact form).
+            std::vector<std::string> parts{"0"};
+            for (const auto& c : e.columns) {
+                std::string sql = !c.sql.empty()   ? c.sql
+                                  : e.unqualified ? quote_identifier(c.name)
+                                                  : quote_identifier(e.refname) + "." + quote_identifier(c.name);
+                if (s == &scope) note_column_use(e, c.name, sql, ref.location);
+                parts.push_back(quote_string(c.name));
+                parts.push_back(json_fragment(TypedSql{sql, c.type}, ref.location));
+            }
+            std::string row = "litegres_json_row(" + join_strings(parts, ", ") + ")";
+            if (e.nullable) {
+                // The NULL-extended row of an outer join is NULL, not a row of NULLs.
+                auto object = e.user_relation ? catalog_.find_object(e.sqlite_name.empty() ? e.relation_name
+                                                                                           : e.sqlite_name)
+                                              : std::nullopt;
+                if (!object || object->kind != "table") {
+                    throw_unsupported("a whole-row reference to this outer-joined relation", ref.location);
+                }
+                row = "(CASE WHEN " + quote_identifier(e.refname) + ".rowid IS NULL THEN NULL ELSE " + row + " END)";
+            }
+            return TypedSql{row, PgType{pgwire::oid::kRecord, -1}};
+        }
+    }
+    return std::nullopt;
+}
+
 TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope& scope) {
     std::vector<std::string> names;
     for (size_t i = 0; i < ref.n_fields; ++i) {
@@ -1773,7 +1825,16 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
     }
 
     std::vector<TypedSql> args;
-    for (size_t i = 0; i < call.n_args; ++i) args.push_back(expression(call.args[i], scope));
+    // The JSON functions take a whole row (row_to_json(t), json_agg(t)).
+    static const char* kRowFunctions[] = {"row_to_json", "to_json",          "to_jsonb",          "json_agg",
+                                          "jsonb_agg",   "json_build_object", "jsonb_build_object", "json_build_array",
+                                          "jsonb_build_array", "json_object_agg", "jsonb_object_agg"};
+    bool takes_rows = std::any_of(std::begin(kRowFunctions), std::end(kRowFunctions),
+                                  [&](const char* n) { return name == n; });
+    for (size_t i = 0; i < call.n_args; ++i) {
+        std::optional<TypedSql> row = takes_rows ? whole_row_reference(call.args[i], scope) : std::nullopt;
+        args.push_back(row ? std::move(*row) : expression(call.args[i], scope));
+    }
     // A relation named by a constant is bound now, through the search path,
     // as PostgreSQL reads a regclass constant: the function gets its SQLite name.
     static const char* kRelationArgument[] = {"nextval", "currval", "setval", "pg_get_serial_sequence"};

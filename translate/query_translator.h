@@ -192,6 +192,9 @@ private:
     TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);
     TypedSql array_of_subquery(const SelectOutput& inner, int location);
     std::string range_function(const PgQuery__RangeFunction& f, Scope& scope);
+    // A ColumnRef naming a FROM item rather than a column (t, t.*): the row
+    // as a JSON object typed record, for the JSON functions; else nullopt.
+    std::optional<TypedSql> whole_row_reference(const PgQuery__Node* node, const Scope& scope);
     std::string regexp_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
                               RangeEntry& entry, bool ordinality);
     std::string function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,

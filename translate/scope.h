@@ -27,6 +27,11 @@ struct RangeEntry {
     // A function in FROM returning a base type (unnest, generate_series,
     // jsonb_array_elements): its name alone also reads its one column.
     bool scalar_function = false;
+    // A user table or view: whole-row references test its rowid for the
+    // NULL row of an outer join.
+    bool user_relation = false;
+    // On the NULL-extended side of an outer join.
+    bool nullable = false;
 
     const ColumnInfo* find_column(std::string_view name) const {
         for (const auto& c : columns) {
