@@ -179,6 +179,47 @@ class TemporaryTableTest(LitegresTestCase):
         self.assertEqual(left, (0,))
 
 
+class AdvisoryLockTest(LitegresTestCase):
+    def test_advisory_locks_exclude_other_sessions_and_end_with_them(self):
+        a, b = self.connect(), self.connect()
+        ca, cb = a.cursor(), b.cursor()
+        ca.execute("SELECT pg_advisory_lock(42)")
+        cb.execute("SELECT pg_try_advisory_lock(42), pg_try_advisory_lock_shared(42)")
+        self.assertEqual(cb.fetchone(), (False, False))
+        # A blocking lock waits until the holder lets go.
+        waited = []
+        waiter = threading.Thread(target=lambda: (cb.execute("SELECT pg_advisory_lock(42)"), waited.append(True)))
+        waiter.start()
+        time.sleep(0.3)
+        self.assertEqual(waited, [])
+        ca.execute("SELECT pg_advisory_unlock(42)")
+        waiter.join(timeout=5)
+        self.assertEqual(waited, [True])
+        # A transaction-level lock ends with its transaction; a session lock with its session.
+        ca.execute("SELECT pg_try_advisory_xact_lock(43)")
+        cb.execute("SELECT pg_try_advisory_lock(43)")
+        self.assertEqual(cb.fetchone(), (True,))
+        ca.execute("SELECT pg_try_advisory_lock(42)")
+        self.assertEqual(ca.fetchone(), (False,))
+        b.close()
+        time.sleep(0.3)
+        ca.execute("SELECT pg_try_advisory_lock(42)")
+        self.assertEqual(ca.fetchone(), (True,))
+        a.close()
+
+    def test_a_waiting_advisory_lock_ends_with_statement_timeout(self):
+        a, b = self.connect(), self.connect()
+        a.cursor().execute("SELECT pg_advisory_lock(7)")
+        cur = b.cursor()
+        cur.execute("SET statement_timeout = '200ms'")
+        with self.assertRaises(psycopg2.errors.QueryCanceled) as raised:
+            cur.execute("SELECT pg_advisory_lock(7)")
+        self.assertIn("statement timeout", str(raised.exception))
+        cur.execute("SELECT 1")  # the session goes on
+        a.close()
+        b.close()
+
+
 class HostileClientTest(LitegresTestCase):
     def test_garbage_ends_only_its_own_session(self):
         survivor = self.connect()

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "src/advisory_locks.h"
 #include "src/sqlite_connection.h"
 #include "src/write_lock.h"
 #include "translate/translation_cache.h"
@@ -46,6 +47,7 @@ class Database {
     const std::string& path() const { return path_; }
 
     WriteLock& write_lock() { return write_lock_; }
+    AdvisoryLocks& advisory_locks() { return advisory_locks_; }
     // The writer connection; only its WriteLock holder may use it.
     SqliteConnection& writer() { return *writer_; }
     ReaderLease lease_reader();
@@ -74,6 +76,7 @@ class Database {
     std::string path_;
     std::unique_ptr<SqliteConnection> writer_;
     WriteLock write_lock_;
+    AdvisoryLocks advisory_locks_;
     std::mutex readers_mutex_;
     std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
     std::atomic<uint64_t> schema_generation_{1};

@@ -90,8 +90,11 @@ public:
             session_.running_ = db;
         }
         session_.timed_out_ = false;
+        session_.cancel_requested_ = false;
+        session_.statement_deadline_.reset();
         if (timeout_ms > 0) {
             deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+            session_.statement_deadline_ = deadline_;
             sqlite3_progress_handler(db, 10000, &RunningStatement::check_deadline, this);
         }
     }
@@ -120,7 +123,10 @@ void Session::cancel(int32_t secret_key) {
     if (secret_key != secret_key_) return;
     std::lock_guard lock(running_mutex_);
     // A no-op when nothing runs; SQLite clears it when the statement ends.
-    if (running_ != nullptr) sqlite3_interrupt(running_);
+    if (running_ != nullptr) {
+        cancel_requested_ = true;
+        sqlite3_interrupt(running_);
+    }
 }
 
 Session::~Session() {
@@ -132,6 +138,7 @@ Session::~Session() {
         if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
     if (schema_changed_in_transaction_ && database_ != nullptr) database_->bump_schema_generation();
+    if (database_ != nullptr) database_->advisory_locks().release_all(process_id_, true, true);
     // The next writer drops this session's temporary relations.
     if (uses_temp_schema_ && database_ != nullptr) database_->temp_schema_ended(temp_schema());
     reader_ = ReaderLease();
@@ -257,6 +264,38 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
         return settings_->get(name);
     };
     context_.database_names = [this] { return registry_.names(); };
+    context_.backend_pid = process_id_;
+    context_.check_interrupt = [this] {
+        if (cancel_requested_) throw PgError(sqlstate::kQueryCanceled, "canceling statement due to user request");
+        if (statement_deadline_ && std::chrono::steady_clock::now() >= *statement_deadline_) {
+            timed_out_ = true;
+            throw PgError(sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
+        }
+    };
+    context_.advisory_lock = [this](const translate::AdvisoryLockRequest& request) {
+        using Op = translate::AdvisoryLockRequest::Op;
+        AdvisoryLocks& locks = database_->advisory_locks();
+        AdvisoryKey key{request.two_keys, request.key};
+        auto scope = request.transaction ? AdvisoryLocks::Scope::kTransaction : AdvisoryLocks::Scope::kSession;
+        switch (request.op) {
+            case Op::kTryLock: return locks.try_acquire(process_id_, key, request.shared, scope);
+            case Op::kUnlock: return locks.release(process_id_, key, request.shared);
+            case Op::kUnlockAll: locks.release_all(process_id_, true, false); return true;
+            case Op::kLock: break;
+        }
+        bool interrupted = false;
+        locks.acquire(process_id_, key, request.shared, scope, [&] {
+            try {
+                context_.check_interrupt();
+                return false;
+            } catch (const PgError&) {
+                interrupted = true;
+                return true;
+            }
+        });
+        if (interrupted) context_.check_interrupt();
+        return true;
+    };
     apply_time_zone();
     apply_search_path();
     started_ = true;
@@ -331,6 +370,7 @@ void Session::fail_transaction() {
 
 void Session::end_transaction() {
     if (tx_state_ != TxState::kIdle || implicit_block_) return;
+    if (database_ != nullptr) database_->advisory_locks().release_all(process_id_, false, true);
     portals_.clear();
     savepoints_.clear();
     transaction_connection_ = nullptr;

@@ -16,6 +16,8 @@
 #include <map>
 #include <mutex>
 #include <memory>
+#include <atomic>
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -211,6 +213,10 @@ private:
     std::mutex running_mutex_;
     sqlite3* running_ = nullptr;
     bool timed_out_ = false;  // the last statement hit statement_timeout
+    // For functions that wait (pg_sleep, advisory locks): a cancel request
+    // for the running statement, and its statement_timeout deadline.
+    std::atomic<bool> cancel_requested_{false};
+    std::optional<std::chrono::steady_clock::time_point> statement_deadline_;
     friend class RunningStatement;
 };
 

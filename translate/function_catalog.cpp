@@ -346,6 +346,33 @@ std::map<Key, FunctionSignature> build_catalog() {
             return "(" + a[0].sql + " % litegres_nonzero(" + a[1].sql + "))";
         });
     add("random", 0, "litegres_random", fixed(kFloat8));
+    const PgType void_type{2278, -1};
+    add("pg_backend_pid", 0, "litegres_backend_pid", fixed(kInt4));
+    add("pg_sleep", 1, "litegres_sleep", fixed(void_type), kFloat8);
+    // The advisory lock functions: litegres_advisory_lock(op, flags, key...)
+    // (see session_functions.h).
+    struct Advisory {
+        const char* name;
+        int op;
+        int flags;
+    };
+    for (const Advisory& a : {Advisory{"pg_advisory_lock", 0, 0}, Advisory{"pg_advisory_lock_shared", 0, 1},
+                              Advisory{"pg_advisory_xact_lock", 0, 2}, Advisory{"pg_advisory_xact_lock_shared", 0, 3},
+                              Advisory{"pg_try_advisory_lock", 1, 0}, Advisory{"pg_try_advisory_lock_shared", 1, 1},
+                              Advisory{"pg_try_advisory_xact_lock", 1, 2},
+                              Advisory{"pg_try_advisory_xact_lock_shared", 1, 3},
+                              Advisory{"pg_advisory_unlock", 2, 0}, Advisory{"pg_advisory_unlock_shared", 2, 1}}) {
+        PgType result = a.op == 0 ? void_type : kBool;
+        std::string prefix = "litegres_advisory_lock(" + std::to_string(a.op) + ", " + std::to_string(a.flags) + ", ";
+        add(a.name, 1, "litegres_advisory_lock", fixed(result), kInt8, false,
+            [prefix](const std::string&, const std::vector<TypedSql>& args) { return prefix + args[0].sql + ")"; });
+        add(a.name, 2, "litegres_advisory_lock", fixed(result), kInt4, false,
+            [prefix](const std::string&, const std::vector<TypedSql>& args) {
+                return prefix + args[0].sql + ", " + args[1].sql + ")";
+            });
+    }
+    add("pg_advisory_unlock_all", 0, "litegres_advisory_lock", fixed(void_type), kText, false,
+        [](const std::string&, const std::vector<TypedSql>&) { return std::string("litegres_advisory_lock(3, 0)"); });
     // gcd/lcm of integers (smallint arguments are integer, as in pg_proc).
     for (const char* f : {"gcd", "lcm"}) {
         std::string function = f;

@@ -203,6 +203,7 @@ std::string format_type(PgType type, Catalog* catalog) {
         case oid::kJson: return "json";
         case oid::kJsonb: return "jsonb";
         case oid::kRecord: return "record";
+        case 2278: return "void";
         case oid::kOid: return "oid";
         case oid::kRegtype: return "regtype";
         case oid::kRegproc: return "regproc";

@@ -19,8 +19,19 @@
 
 namespace litegres::translate {
 
+// One call of an advisory lock function (pg_advisory_lock & co.).
+struct AdvisoryLockRequest {
+    enum class Op { kLock, kTryLock, kUnlock, kUnlockAll };
+    Op op = Op::kLock;
+    bool shared = false;
+    bool transaction = false;  // the _xact_ forms: held until the transaction ends
+    bool two_keys = false;     // (int4, int4) rather than (int8)
+    int64_t key = 0;
+};
+
 struct SessionContext {
     std::string user;
+    int32_t backend_pid = 0;  // pg_backend_pid(): the BackendKeyData process id
     std::string database;
     int64_t statement_start_micros = 0;    // what statement_timestamp() reports
     int64_t transaction_start_micros = 0;  // what now() reports; 0 outside a transaction block
@@ -34,6 +45,12 @@ struct SessionContext {
     std::function<std::optional<std::string>(const std::string& name)> get_setting;
     std::function<std::string(const std::string& name, const std::string& value, bool local)> set_setting;
     std::function<std::vector<std::string>()> database_names;  // for pg_database
+    // Advisory locks of the session's database: granted / released (a
+    // blocking lock throws PgError 57014 when the statement is canceled).
+    std::function<bool(const AdvisoryLockRequest&)> advisory_lock;
+    // Throws PgError 57014 when the running statement was canceled or ran
+    // past statement_timeout (for functions that wait: pg_sleep).
+    std::function<void()> check_interrupt;
     // The schemas search_path names ("$user" replaced), for current_schema().
     std::vector<std::string> search_path{"public"};
     // The session's temp schema once it has made one (searched first), else empty.

@@ -9,6 +9,7 @@
 #include "translate/ordered_aggregate.h"
 #include "translate/regex_functions.h"
 #include "translate/integer_functions.h"
+#include "translate/session_functions.h"
 #include "translate/statistics_aggregates.h"
 #include "translate/search_path_functions.h"
 #include "translate/string_functions.h"
@@ -513,6 +514,7 @@ int register_sqlite_functions(sqlite3* db) {
     if (rc == SQLITE_OK) rc = register_numeric_functions(db);
     if (rc == SQLITE_OK) rc = register_integer_functions(db);
     if (rc == SQLITE_OK) rc = register_statistics_aggregates(db);
+    if (rc == SQLITE_OK) rc = register_session_functions(db);
     if (rc == SQLITE_OK) rc = register_datetime_functions(db);
     if (rc == SQLITE_OK) rc = register_json_functions(db);
     if (rc == SQLITE_OK) rc = register_container_collations(db);
