@@ -76,3 +76,16 @@ TEST_CASE("regclass results print as relation names, 0 as -") {
     CHECK(db.sql.text("SELECT conrelid::regclass, confrelid::regclass FROM pg_constraint WHERE "
                       "conname = 't_pkey'") == "t|-");
 }
+
+TEST_CASE("a relation name computed by the query is read as regclass when it runs") {
+    DescribeDb db;
+    CHECK(db.sql.text("SELECT (relname::text)::regclass = oid, ('public.' || relname)::regclass = "
+                      "oid FROM pg_class "
+                      "WHERE relname = 't'") == "1|1");
+    CHECK(
+        db.sql.text(
+            "SELECT ('pg_' || 'class')::regclass = 'pg_class'::regclass, (NULL::text)::regclass") ==
+        "1|NULL");
+    CHECK(pg_error_of([&] { db.sql.run("SELECT ('no' || 'pe')::regclass"); }).sqlstate() ==
+          "42P01");
+}

@@ -164,15 +164,20 @@ std::string sqlite_name(const char* view) {
 }
 
 // The column default as PostgreSQL prints it, from litegres's SQLite
-// spelling: nextval('seq'::regclass), true/false, 'x'::text, now().
+// spelling: nextval('seq'::regclass), true/false, 'x'::text, '{}'::jsonb,
+// now().
 std::string pg_default(const std::string& sqlite_default, PgType type) {
     namespace oid = pgwire::oid;
     if (type.oid == oid::kBool && (sqlite_default == "1" || sqlite_default == "0")) {
         return sqlite_default == "1" ? "true" : "false";
     }
+    // A string constant is printed with a cast to its column's type, as
+    // PostgreSQL prints every constant other than a number or a boolean.
+    bool number = type.oid == oid::kInt2 || type.oid == oid::kInt4 || type.oid == oid::kInt8 ||
+                  type.oid == oid::kFloat4 || type.oid == oid::kFloat8 ||
+                  type.oid == oid::kNumeric || type.oid == oid::kBool;
     if (sqlite_default.size() >= 2 && sqlite_default.front() == '\'' &&
-        sqlite_default.back() == '\'' &&
-        (type.oid == oid::kText || type.oid == oid::kVarchar || type.oid == oid::kBpchar)) {
+        sqlite_default.back() == '\'' && !number) {
         return sqlite_default + "::" + format_type(PgType{type.oid, -1});
     }
     // A numeric(p,s) default is the constant wrapped in its coercion.

@@ -198,6 +198,10 @@ private:
     // call then reads the joined column.
     void select_list_functions(PgQuery__Node** targets, size_t count, bool grouped, Scope& scope,
                                std::vector<std::string>& from);
+    // unnest(array) and generate_subscripts(array, 1) calls of one select
+    // list, zipped into one FROM item named `refname`.
+    std::string zipped_array_functions(const std::vector<const PgQuery__FuncCall*>& calls,
+                                       const std::string& refname, const Scope& scope);
     // SQL giving the json text of `value` as to_json renders it.
     std::string json_fragment(TypedSql value, int location);
     // Gives an unknown literal the type of its counterpart (PostgreSQL's rule

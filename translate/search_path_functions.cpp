@@ -1,11 +1,16 @@
 // search_path_functions.cpp — see search_path_functions.h.
 #include "translate/search_path_functions.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "pgwire/json_value.h"
+#include "pgwire/sqlstate.h"
+#include "translate/describe_catalog.h"
+#include "translate/function_error.h"
 #include "translate/name_resolver.h"
+#include "translate/search_path.h"
 #include "translate/session_context.h"
 
 namespace litegres::translate {
@@ -89,6 +94,52 @@ void table_is_visible(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_int(ctx, 0);
 }
 
+// text::regclass decided when the statement runs (a name computed by the
+// query, e.g. pg_get_serial_sequence(...)::regclass): a number is the OID
+// itself; a name is looked up as PostgreSQL does, pg_catalog first, then the
+// search path.
+void regclass_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    const auto* raw = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    std::string text = raw != nullptr ? raw : "";
+    if (!text.empty() && text.size() < 11 &&
+        text.find_first_not_of("0123456789") == std::string::npos) {
+        return sqlite3_result_int64(ctx, std::stoll(text));
+    }
+    std::vector<std::string> parts = split_identifier_string(text, '.');
+    sqlite3* db = sqlite3_context_db_handle(ctx);
+    auto relation_oid = [&](const std::string& schema,
+                            const std::string& name) -> std::optional<std::string> {
+        if (schema == "pg_catalog") {
+            if (std::optional<Oid> system = system_relation_oid(name))
+                return std::to_string(*system);
+            return std::nullopt;
+        }
+        std::vector<std::string> row =
+            first_row(db, "SELECT oid FROM main._litegres_relation WHERE name = ?1",
+                      NameResolver::sqlite_name(schema, name));
+        if (row.empty()) return std::nullopt;
+        return row[0];
+    };
+    std::optional<std::string> found;
+    if (parts.size() == 2) {
+        found = relation_oid(parts[0], parts[1]);
+    } else if (parts.size() == 1) {
+        found = relation_oid("pg_catalog", parts[0]);
+        for (const auto& schema : existing_search_path(ctx)) {
+            if (!found) found = relation_oid(schema, parts[0]);
+        }
+    } else {
+        return report_error(ctx, pgwire::sqlstate::kInvalidName,
+                            "improper relation name (too many dotted names): " + text);
+    }
+    if (!found) {
+        return report_error(ctx, pgwire::sqlstate::kUndefinedTable,
+                            "relation \"" + text + "\" does not exist");
+    }
+    sqlite3_result_int64(ctx, std::stoll(*found));
+}
+
 }  // namespace
 
 int register_search_path_functions(sqlite3* db) {
@@ -98,8 +149,11 @@ int register_search_path_functions(sqlite3* db) {
     rc = sqlite3_create_function_v2(db, "litegres_current_schemas", 1, SQLITE_UTF8, nullptr,
                                     current_schemas, nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
-    return sqlite3_create_function_v2(db, "litegres_table_is_visible", 1, SQLITE_UTF8, nullptr,
-                                      table_is_visible, nullptr, nullptr, nullptr);
+    rc = sqlite3_create_function_v2(db, "litegres_table_is_visible", 1, SQLITE_UTF8, nullptr,
+                                    table_is_visible, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
+    return sqlite3_create_function_v2(db, "litegres_regclass_in", 1, SQLITE_UTF8, nullptr,
+                                      regclass_in, nullptr, nullptr, nullptr);
 }
 
 }  // namespace litegres::translate

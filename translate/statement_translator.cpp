@@ -25,6 +25,7 @@
 #include "translate/view_translator.h"
 #include "translate/query_translator.h"
 #include "translate/describe_catalog.h"
+#include "translate/table_definition.h"
 #include "translate/sql_text.h"
 #include "translate/ast_text.h"
 
@@ -386,7 +387,21 @@ std::string StatementTranslator::on_conflict(QueryTranslator& q, const PgQuery__
     if (clause.infer != nullptr) {
         const auto& infer = *clause.infer;
         if (infer.conname != nullptr && infer.conname[0] != '\0') {
-            throw_unsupported("ON CONFLICT ON CONSTRAINT", clause.location);
+            // SQLite names the conflict target by its columns: those of the
+            // named PRIMARY KEY or UNIQUE constraint, which is what PostgreSQL
+            // infers from the name.
+            std::string table =
+                target.sqlite_name.empty() ? target.relation_name : target.sqlite_name;
+            std::optional<SchemaObject> object = catalog_.find_object(table);
+            std::optional<std::string> columns =
+                object ? TableDefinition::parse(object->sql).key_columns(infer.conname)
+                       : std::nullopt;
+            if (!columns) {
+                throw PgError(sqlstate::kUndefinedObject,
+                              "constraint \"" + std::string(infer.conname) + "\" for table \"" +
+                                  target.relation_name + "\" does not exist");
+            }
+            sql += " (" + *columns + ")";
         }
         std::vector<std::string> columns;
         for (size_t i = 0; i < infer.n_index_elems; ++i) {
@@ -401,7 +416,7 @@ std::string StatementTranslator::on_conflict(QueryTranslator& q, const PgQuery__
                 columns.push_back("(" + q.expression(elem.expr, target_scope).sql + ")");
             }
         }
-        sql += " (" + join_strings(columns, ", ") + ")";
+        if (!columns.empty()) sql += " (" + join_strings(columns, ", ") + ")";
         if (infer.where_clause != nullptr) sql += " WHERE " + q.expression(infer.where_clause, target_scope).sql;
     }
     if (clause.action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING) return sql + " DO NOTHING";
