@@ -20,6 +20,7 @@ import psycopg2
 import oracle
 
 ORMS_DIR = Path(__file__).resolve().parent / "orms"
+JS_DIR = Path(__file__).resolve().parent / "drivers" / "js"
 PYTHON = "/usr/bin/python3"
 
 # name ► command; {dsn} is a postgresql:// URL of a fresh database.
@@ -27,6 +28,9 @@ ORMS = {
     "django": [PYTHON, str(ORMS_DIR / "django_workload" / "django_workload.py"), "{dsn}"],
     "sqlalchemy": [PYTHON, str(ORMS_DIR / "sqlalchemy_workload" / "sqlalchemy_workload.py"), "{dsn}"],
     "alembic": [PYTHON, str(ORMS_DIR / "alembic_workload" / "alembic_workload.py"), "{dsn}"],
+    # The npm packages are those of the JavaScript driver workloads.
+    "knex": ["node", str(JS_DIR / "knex_workload.js"), "{dsn}"],
+    "sequelize": ["node", str(JS_DIR / "sequelize_workload.js"), "{dsn}"],
 }
 
 # Workloads whose transcripts are known to differ, with the reason (see
