@@ -323,6 +323,26 @@ const std::vector<CatalogRelation>& describe_relations() {
           {"grantor", kOidType},
           {"admin_option", kBool}},
          "SELECT 0, 0, 0, 0 WHERE 0"},
+        // Block I/O statistics of user tables: litegres reads no blocks
+        // through PostgreSQL's buffer manager, so every counter is 0 (NULL
+        // where PostgreSQL has nothing to count: no index, no TOAST table).
+        {"pg_statio_all_tables",
+         {{"relid", kOidType},
+          {"schemaname", kName},
+          {"relname", kName},
+          {"heap_blks_read", kInt8},
+          {"heap_blks_hit", kInt8},
+          {"idx_blks_read", kInt8},
+          {"idx_blks_hit", kInt8},
+          {"toast_blks_read", kInt8},
+          {"toast_blks_hit", kInt8},
+          {"tidx_blks_read", kInt8},
+          {"tidx_blks_hit", kInt8}},
+         "SELECT oid, nspname, relname, 0, 0, indexed, indexed, NULL, NULL, NULL, NULL "
+         // The index counters are NULL for a table without indexes.
+         "FROM (SELECT r.oid, r.nspname, r.relname, CASE WHEN EXISTS (SELECT 1 FROM pg_index x "
+         "WHERE x.indrelid = r.oid) THEN 0 END AS indexed FROM _litegres_relation_namespace r "
+         "JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'table')"},
         {"pg_extension",
          {{"oid", kOidType},
           {"extname", kName},

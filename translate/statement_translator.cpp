@@ -681,6 +681,13 @@ std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQ
             case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
                 Scope none;
                 TypedSql v = q.expression(c.raw_expr, none);
+                if (v.unknown_literal && type.type.oid == pgwire::oid::kNumeric && type.type.typmod >= 0) {
+                    // As PostgreSQL keeps it: the literal as a numeric
+                    // constant under the column's typmod coercion, so the
+                    // default prints as written ('0'::numeric, not 0.00).
+                    v = TypedSql{q.assignment(v, PgType{pgwire::oid::kNumeric, -1}, c.location),
+                                 PgType{pgwire::oid::kNumeric, -1}};
+                }
                 default_sql = q.assignment(v, type.type, c.location);
                 break;
             }

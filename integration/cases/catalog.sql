@@ -33,3 +33,8 @@ COMMENT ON TABLE cat_user IS 'people';
 COMMENT ON COLUMN cat_user.email IS 'where to write';
 SELECT d.objsubid, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid WHERE c.relname = 'cat_user' ORDER BY 1;
 CREATE TABLE cat_doc (d jsonb DEFAULT '{}', u uuid DEFAULT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', day date DEFAULT '2024-01-15', t varchar(5) DEFAULT 'x'); SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'cat_doc' ORDER BY ordinal_position; DROP TABLE cat_doc;
+CREATE TABLE cat_num (a numeric(12,2) DEFAULT '1.5', b numeric DEFAULT '0', c numeric(12,2) DEFAULT 1.5, d numeric(12,2) DEFAULT '-2', e numeric DEFAULT 7, f numeric(4,0) DEFAULT '12'); SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'cat_num' ORDER BY ordinal_position; DROP TABLE cat_num;
+SELECT constraint_name, table_name, constraint_type, is_deferrable, initially_deferred FROM information_schema.table_constraints WHERE table_schema = 'public' AND constraint_name NOT LIKE '%not_null' ORDER BY 1;
+SELECT constraint_name, table_name, column_name, ordinal_position, position_in_unique_constraint FROM information_schema.key_column_usage WHERE table_schema = 'public' ORDER BY 1, 4;
+SELECT constraint_name, table_name, column_name FROM information_schema.constraint_column_usage WHERE table_schema = 'public' ORDER BY 1, 3;
+CREATE TABLE cat_dup (name text UNIQUE); ALTER TABLE cat_dup ADD UNIQUE (name); SELECT conname FROM pg_constraint WHERE conrelid = 'cat_dup'::regclass ORDER BY 1; DROP TABLE cat_dup;
