@@ -91,8 +91,10 @@ std::optional<translate::SchemaObject> SqliteCatalog::find_object(std::string_vi
 bool SqliteCatalog::constraint_name_used(std::string_view name) {
     // A table keeps its constraints in its CREATE text as CONSTRAINT "name".
     std::string marker = "CONSTRAINT " + translate::quote_identifier(name);
-    return !objects("SELECT 'table', name, '', '' FROM main.sqlite_schema WHERE type = 'table' AND instr(sql, ?1) > 0",
-                    marker)
+    return !objects(
+                "SELECT 'table', name, '', '' FROM main.sqlite_schema WHERE type = 'table' AND "
+                "instr(sql, ?1) > 0",
+                marker)
                 .empty();
 }
 

@@ -129,3 +129,13 @@ TEST_CASE("int2vector catalog columns are arrays where an array is expected, sub
     CHECK(sql.text("SELECT count(*) FROM pg_attribute a, pg_index i WHERE a.attrelid = i.indrelid "
                    "AND a.attnum = ANY(i.indkey)") == "2");
 }
+
+TEST_CASE("a function returning one value is a one-row FROM item named after it or its alias") {
+    SqlHarness sql;
+    CHECK(sql.text("SELECT * FROM upper('ab')") == "AB");
+    CHECK(sql.text("SELECT s, x.v, x.n FROM upper('ab') s, lower('Q') WITH ORDINALITY x(v, n)") ==
+          "AB|q|1");
+    sql.run("CREATE TABLE t (id int, name text)");
+    sql.run("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
+    CHECK(sql.text("SELECT t.id, u FROM t, upper(t.name) u ORDER BY 1") == "1|A,2|B");
+}

@@ -89,3 +89,12 @@ TEST_CASE("a relation name computed by the query is read as regclass when it run
     CHECK(pg_error_of([&] { db.sql.run("SELECT ('no' || 'pe')::regclass"); }).sqlstate() ==
           "42P01");
 }
+
+TEST_CASE("a type name computed by the query is read as regtype when it runs") {
+    DescribeDb db;
+    CHECK(db.sql.text("SELECT ('pg_catalog' || '.int4')::regtype = 23, "
+                      "('\"public\".\"t\"')::regclass = 't'::regclass, "
+                      "(current_database() || '.public.t')::regclass = 't'::regclass") == "1|1|1");
+    CHECK(pg_error_of([&] { db.sql.run("SELECT ('no' || 'type')::regtype"); }).sqlstate() ==
+          "42704");
+}

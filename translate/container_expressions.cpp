@@ -40,6 +40,42 @@ bool is_vector(PgType t) {
     return t.oid == kInt2Vector || t.oid == kOidVector;
 }
 
+// PostgreSQL's set-returning functions: in FROM, any other function yields
+// one row holding its value.
+bool returns_set(const std::string& name) {
+    static const char* kSetReturning[] = {"unnest",
+                                          "generate_series",
+                                          "generate_subscripts",
+                                          "json_array_elements",
+                                          "jsonb_array_elements",
+                                          "json_array_elements_text",
+                                          "jsonb_array_elements_text",
+                                          "json_each",
+                                          "jsonb_each",
+                                          "json_each_text",
+                                          "jsonb_each_text",
+                                          "json_object_keys",
+                                          "jsonb_object_keys",
+                                          "json_to_recordset",
+                                          "jsonb_to_recordset",
+                                          "json_populate_recordset",
+                                          "jsonb_populate_recordset",
+                                          "jsonb_path_query",
+                                          "regexp_matches",
+                                          "regexp_split_to_table",
+                                          "string_to_table",
+                                          "pg_partition_ancestors",
+                                          "pg_partition_tree",
+                                          "pg_get_keywords",
+                                          "pg_options_to_table",
+                                          "pg_listening_channels",
+                                          "pg_ls_dir",
+                                          "pg_stat_get_activity",
+                                          "pg_tablespace_databases"};
+    return std::find(std::begin(kSetReturning), std::end(kSetReturning), name) !=
+           std::end(kSetReturning);
+}
+
 // The elements of an array (every dimension flattened, as json_tree walks
 // them) as rows (value, n), n counting from 1.
 std::string element_rows(const std::string& array) {
@@ -517,9 +553,42 @@ std::string QueryTranslator::range_function(const PgQuery__RangeFunction& f, Sco
     std::string function_name = call.funcname[call.n_funcname - 1]->string->sval;
     if (function_name == "generate_series") return series_function(f, scope);
     RangeEntry entry;
-    std::string sql = function_source(*item->func_call, f.alias, scope, entry, f.ordinality);
+    std::string sql = returns_set(function_name)
+                          ? function_source(*item->func_call, f.alias, scope, entry, f.ordinality)
+                          : scalar_function_source(*item, f.alias, scope, entry, f.ordinality);
     scope.entries.push_back(std::move(entry));
     return sql;
+}
+
+std::string QueryTranslator::scalar_function_source(const PgQuery__Node& call,
+                                                    const PgQuery__Alias* alias, const Scope& scope,
+                                                    RangeEntry& entry, bool ordinality) {
+    const auto& fc = *call.func_call;
+    std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
+    Scope siblings = lateral_scope(scope);
+    auto enclosing = std::exchange(lateral_reference_, std::nullopt);
+    TypedSql value = expression(&call, siblings);
+    bool correlated = lateral_reference_.has_value();
+    if (!correlated) lateral_reference_ = enclosing;
+    if (value.untyped()) resolve_unknown(value, kText, fc.location);
+    // One row whose one column is named after the alias, else the function.
+    entry.refname = alias != nullptr ? alias->aliasname : name;
+    entry.scalar_function = !ordinality;
+    std::string ref = quote_identifier(entry.refname);
+    std::string column = alias != nullptr && alias->n_colnames > 0
+                             ? string_value(alias->colnames[0])
+                             : entry.refname;
+    entry.columns.push_back(ColumnInfo{column, value.type, false, "", 0, 0, ref + ".value0"});
+    std::string rows = "SELECT " + value.sql + " AS value0";
+    if (ordinality) {
+        std::string position = alias != nullptr && alias->n_colnames > 1
+                                   ? string_value(alias->colnames[1])
+                                   : "ordinality";
+        entry.columns.push_back(ColumnInfo{position, kInt8, false, "", 0, 0, ref + ".ordinality"});
+        rows += ", 1 AS ordinality";
+    }
+    if (correlated) return lateral_rows_item(rows, entry, fc.location);
+    return "(" + rows + ") AS " + ref;
 }
 
 void QueryTranslator::select_list_functions(PgQuery__Node** targets, size_t count, bool grouped,

@@ -58,7 +58,9 @@ const std::vector<CatalogRelation>& describe_relations() {
          "'table', "
          "json_each(litegres_table_constraints(r.name, s.sql)) j) "
          // A foreign key's index is the referenced key's.
-         "SELECT k.oid, k.conname, coalesce((SELECT n.nspoid FROM _litegres_relation_namespace n WHERE n.oid = k.conrelid), 2200), k.contype, k.condeferrable, k.condeferred, 1, k.conrelid, "
+         "SELECT k.oid, k.conname, coalesce((SELECT n.nspoid FROM _litegres_relation_namespace n "
+         "WHERE n.oid = k.conrelid), 2200), k.contype, k.condeferrable, k.condeferred, 1, "
+         "k.conrelid, "
          "0, "
          "CASE k.contype WHEN 'f' THEN coalesce((SELECT u.conindid FROM k u WHERE u.conrelid = "
          "k.confrelid "

@@ -63,15 +63,21 @@ const std::vector<InformationSchemaView>& views() {
           {"initially_deferred", kCharacterData},
           {"enforced", kCharacterData},
           {"nulls_distinct", kCharacterData}},
-         "SELECT litegres_current_database(), r.nspname, c.conname, litegres_current_database(), r.nspname, "
-         "r.relname, CASE c.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' WHEN 'f' THEN 'FOREIGN KEY' "
+         "SELECT litegres_current_database(), r.nspname, c.conname, litegres_current_database(), "
+         "r.nspname, "
+         "r.relname, CASE c.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' WHEN 'f' "
+         "THEN 'FOREIGN KEY' "
          "ELSE 'CHECK' END, CASE WHEN c.condeferrable THEN 'YES' ELSE 'NO' END, "
-         "CASE WHEN c.condeferred THEN 'YES' ELSE 'NO' END, 'YES', CASE WHEN c.contype = 'u' THEN 'YES' END "
+         "CASE WHEN c.condeferred THEN 'YES' ELSE 'NO' END, 'YES', CASE WHEN c.contype = 'u' THEN "
+         "'YES' END "
          "FROM pg_constraint c JOIN _litegres_relation_namespace r ON r.oid = c.conrelid "
          "WHERE c.contype IN ('p', 'u', 'f', 'c') "
-         "UNION ALL SELECT litegres_current_database(), r.nspname, r.nspoid || '_' || r.oid || '_' || "
-         "(p.cid + 1) || '_not_null', litegres_current_database(), r.nspname, r.relname, 'CHECK', 'NO', 'NO', "
-         "'YES', NULL FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name "
+         "UNION ALL SELECT litegres_current_database(), r.nspname, r.nspoid || '_' || r.oid || '_' "
+         "|| "
+         "(p.cid + 1) || '_not_null', litegres_current_database(), r.nspname, r.relname, 'CHECK', "
+         "'NO', 'NO', "
+         "'YES', NULL FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = "
+         "r.name "
          "AND s.type = 'table', pragma_table_info(r.name) p WHERE p.\"notnull\""},
         // The columns of PRIMARY KEY, UNIQUE and FOREIGN KEY constraints, in
         // key order; a foreign key's column also gives the position of the
@@ -86,12 +92,17 @@ const std::vector<InformationSchemaView>& views() {
           {"column_name", kIdentifier},
           {"ordinal_position", kCardinal},
           {"position_in_unique_constraint", kCardinal}},
-         "SELECT litegres_current_database(), r.nspname, c.conname, litegres_current_database(), r.nspname, "
-         "r.relname, a.name, k.key + 1, CASE WHEN c.contype = 'f' THEN (SELECT j.key + 1 FROM pg_constraint u, "
-         "json_each(u.conkey) j WHERE u.conrelid = c.confrelid AND u.contype IN ('p', 'u') AND u.conkey = c.confkey "
+         "SELECT litegres_current_database(), r.nspname, c.conname, litegres_current_database(), "
+         "r.nspname, "
+         "r.relname, a.name, k.key + 1, CASE WHEN c.contype = 'f' THEN (SELECT j.key + 1 FROM "
+         "pg_constraint u, "
+         "json_each(u.conkey) j WHERE u.conrelid = c.confrelid AND u.contype IN ('p', 'u') AND "
+         "u.conkey = c.confkey "
          "AND j.value = json_extract(c.confkey, '$[' || k.key || ']')) END "
-         "FROM pg_constraint c JOIN _litegres_relation_namespace r ON r.oid = c.conrelid, json_each(c.conkey) k "
-         "JOIN pragma_table_info(r.name) a ON a.cid + 1 = k.value WHERE c.contype IN ('p', 'u', 'f')"},
+         "FROM pg_constraint c JOIN _litegres_relation_namespace r ON r.oid = c.conrelid, "
+         "json_each(c.conkey) k "
+         "JOIN pragma_table_info(r.name) a ON a.cid + 1 = k.value WHERE c.contype IN ('p', 'u', "
+         "'f')"},
         // The columns each constraint uses: a foreign key's referenced
         // columns, the constrained columns of the others.
         {"constraint_column_usage",
@@ -102,11 +113,15 @@ const std::vector<InformationSchemaView>& views() {
           {"constraint_catalog", kIdentifier},
           {"constraint_schema", kIdentifier},
           {"constraint_name", kIdentifier}},
-         "SELECT litegres_current_database(), t.nspname, t.relname, a.name, litegres_current_database(), "
-         "r.nspname, c.conname FROM pg_constraint c JOIN _litegres_relation_namespace r ON r.oid = c.conrelid "
-         "JOIN _litegres_relation_namespace t ON t.oid = CASE WHEN c.contype = 'f' THEN c.confrelid ELSE "
+         "SELECT litegres_current_database(), t.nspname, t.relname, a.name, "
+         "litegres_current_database(), "
+         "r.nspname, c.conname FROM pg_constraint c JOIN _litegres_relation_namespace r ON r.oid = "
+         "c.conrelid "
+         "JOIN _litegres_relation_namespace t ON t.oid = CASE WHEN c.contype = 'f' THEN "
+         "c.confrelid ELSE "
          "c.conrelid END, json_each(CASE WHEN c.contype = 'f' THEN c.confkey ELSE c.conkey END) k "
-         "JOIN pragma_table_info(t.name) a ON a.cid + 1 = k.value WHERE c.contype IN ('p', 'u', 'f', 'c')"},
+         "JOIN pragma_table_info(t.name) a ON a.cid + 1 = k.value WHERE c.contype IN ('p', 'u', "
+         "'f', 'c')"},
         {"columns",
          {{"table_catalog", kIdentifier},
           {"table_schema", kIdentifier},
@@ -163,7 +178,8 @@ const std::vector<InformationSchemaView>& views() {
          "litegres_column_fact(p.type, 'numeric_scale', NULL), "
          "litegres_column_fact(p.type, 'datetime_precision', NULL), NULL, NULL, NULL, NULL, NULL, "
          "NULL, NULL, NULL, NULL, NULL, NULL, litegres_current_database(), "
-         "CASE WHEN litegres_declared_type_oid(p.type) >= 16384 THEN 'public' ELSE 'pg_catalog' END, "
+         "CASE WHEN litegres_declared_type_oid(p.type) >= 16384 THEN 'public' ELSE 'pg_catalog' "
+         "END, "
          "(SELECT t.typname FROM pg_type t WHERE t.oid = litegres_declared_type_oid(p.type)), "
          "NULL, NULL, NULL, NULL, CAST(p.cid + 1 AS TEXT), 'NO', 'NO', NULL, NULL, NULL, NULL, "
          "NULL, 'NO', "
@@ -200,8 +216,10 @@ const std::vector<InformationSchemaView>& views() {
           {"is_trigger_updatable", kCharacterData},
           {"is_trigger_deletable", kCharacterData},
           {"is_trigger_insertable_into", kCharacterData}},
-         "SELECT litegres_current_database(), r.nspname, r.relname, NULL, 'NONE', 'NO', 'NO', 'NO', 'NO', 'NO' "
-         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view'"},
+         "SELECT litegres_current_database(), r.nspname, r.relname, NULL, 'NONE', 'NO', 'NO', "
+         "'NO', 'NO', 'NO' "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name AND "
+         "s.type = 'view'"},
         {"schemata",
          {{"catalog_name", kIdentifier},
           {"schema_name", kIdentifier},
@@ -211,7 +229,8 @@ const std::vector<InformationSchemaView>& views() {
           {"default_character_set_name", kIdentifier},
           {"sql_path", kCharacterData}},
          "SELECT litegres_current_database(), n.name, n.owner, NULL, NULL, NULL, NULL "
-         "FROM (SELECT 'information_schema' AS name, 'postgres' AS owner UNION ALL SELECT 'pg_catalog', 'postgres' "
+         "FROM (SELECT 'information_schema' AS name, 'postgres' AS owner UNION ALL SELECT "
+         "'pg_catalog', 'postgres' "
          "UNION ALL SELECT 'pg_toast', 'postgres' UNION ALL SELECT 'public', 'postgres' "
          "UNION ALL SELECT name, owner FROM main._litegres_namespace) n"},
     };
@@ -227,7 +246,8 @@ std::string sqlite_name(const char* view) {
 // ::numeric unless it has a point or exponent ('0'::numeric, '-2.5').
 std::string numeric_constant_text(const std::string& value) {
     bool has_fraction = value.find_first_of(".eE") != std::string::npos;
-    bool bare = !value.empty() && std::isdigit(static_cast<unsigned char>(value[0])) && has_fraction;
+    bool bare =
+        !value.empty() && std::isdigit(static_cast<unsigned char>(value[0])) && has_fraction;
     std::string text = bare ? value : "'" + value + "'";
     return has_fraction ? text : text + "::numeric";
 }
@@ -249,7 +269,9 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
         sqlite_default.back() == '\'' && !number) {
         return sqlite_default + "::" + format_type(PgType{type.oid, -1});
     }
-    auto quoted = [](const std::string& s) { return s.size() >= 2 && s.front() == '\'' && s.back() == '\''; };
+    auto quoted = [](const std::string& s) {
+        return s.size() >= 2 && s.front() == '\'' && s.back() == '\'';
+    };
     // A numeric(p,s) default is the constant wrapped in its coercion.
     const std::string typmod = "litegres_numeric_typmod(";
     if (sqlite_default.rfind(typmod, 0) == 0 && sqlite_default.back() == ')') {
@@ -267,8 +289,10 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
     if (type.oid == oid::kNumeric && sqlite_default.rfind(integer_text, 0) == 0 &&
         sqlite_default.size() > integer_text.size() + 9 &&
         sqlite_default.compare(sqlite_default.size() - 9, 9, " AS TEXT)") == 0) {
-        std::string inner = sqlite_default.substr(integer_text.size(), sqlite_default.size() - integer_text.size() - 9);
-        if (!inner.empty() && inner.find_first_not_of("-0123456789") == std::string::npos) return inner;
+        std::string inner = sqlite_default.substr(integer_text.size(),
+                                                  sqlite_default.size() - integer_text.size() - 9);
+        if (!inner.empty() && inner.find_first_not_of("-0123456789") == std::string::npos)
+            return inner;
     }
     if (sqlite_default == "litegres_now()" || sqlite_default == "litegres_clock(0)") return "now()";
     // An integer constant checked for the column's range, a numeric constant

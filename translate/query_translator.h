@@ -192,6 +192,9 @@ private:
     TypedSql any_all(const PgQuery__AExpr& e, const Scope& scope);
     TypedSql array_of_subquery(const SelectOutput& inner, int location);
     std::string range_function(const PgQuery__RangeFunction& f, Scope& scope);
+    // A function in FROM that returns one value (not a set): one row.
+    std::string scalar_function_source(const PgQuery__Node& call, const PgQuery__Alias* alias,
+                                       const Scope& scope, RangeEntry& entry, bool ordinality);
     std::string function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
                                 RangeEntry& entry, bool ordinality = false);
     // A set-returning function in the select list joins FROM (`from`); its

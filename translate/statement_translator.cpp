@@ -11,23 +11,23 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/alter_table_translator.h"
+#include "translate/ast_text.h"
 #include "translate/comment_translator.h"
 #include "translate/ddl_text.h"
-#include "translate/enum_type_translator.h"
+#include "translate/describe_catalog.h"
 #include "translate/drop_translator.h"
+#include "translate/enum_type_translator.h"
 #include "translate/identity_column.h"
 #include "translate/index_translator.h"
 #include "translate/name_resolver.h"
+#include "translate/query_translator.h"
 #include "translate/schema_translator.h"
 #include "translate/search_path.h"
 #include "translate/sequence_translator.h"
+#include "translate/sql_text.h"
+#include "translate/table_definition.h"
 #include "translate/truncate_translator.h"
 #include "translate/view_translator.h"
-#include "translate/query_translator.h"
-#include "translate/describe_catalog.h"
-#include "translate/table_definition.h"
-#include "translate/sql_text.h"
-#include "translate/ast_text.h"
 
 namespace litegres::translate {
 
@@ -681,7 +681,8 @@ std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQ
             case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
                 Scope none;
                 TypedSql v = q.expression(c.raw_expr, none);
-                if (v.unknown_literal && type.type.oid == pgwire::oid::kNumeric && type.type.typmod >= 0) {
+                if (v.unknown_literal && type.type.oid == pgwire::oid::kNumeric &&
+                    type.type.typmod >= 0) {
                     // As PostgreSQL keeps it: the literal as a numeric
                     // constant under the column's typmod coercion, so the
                     // default prints as written ('0'::numeric, not 0.00).

@@ -38,3 +38,6 @@ SELECT constraint_name, table_name, constraint_type, is_deferrable, initially_de
 SELECT constraint_name, table_name, column_name, ordinal_position, position_in_unique_constraint FROM information_schema.key_column_usage WHERE table_schema = 'public' ORDER BY 1, 4;
 SELECT constraint_name, table_name, column_name FROM information_schema.constraint_column_usage WHERE table_schema = 'public' ORDER BY 1, 3;
 CREATE TABLE cat_dup (name text UNIQUE); ALTER TABLE cat_dup ADD UNIQUE (name); SELECT conname FROM pg_constraint WHERE conrelid = 'cat_dup'::regclass ORDER BY 1; DROP TABLE cat_dup;
+SELECT ('pg_catalog' || '.int4')::regtype, ('"public"."' || 'cat_user' || '"')::regclass, (current_database() || '.public.cat_user')::regclass, ('no' || 'type')::regtype;
+SELECT * FROM current_schema();
+SELECT ('other.public.' || 'cat_user')::regclass;
