@@ -18,7 +18,8 @@ namespace litegres::translate {
 namespace {
 
 // The first row of `sql` (its first two columns as text) with ?1 bound to
-// `key`; empty when there is none.
+// `key` (and ?2, if the statement has it, to `second`); empty when there is
+// none.
 std::vector<std::string> first_row(sqlite3* db, const char* sql, const std::string& key,
                                    const std::string& second = "") {
     sqlite3_stmt* stmt = nullptr;
@@ -97,6 +98,11 @@ void table_is_visible(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_int(ctx, 0);
 }
 
+// '16384'::regclass (or ::regtype) is the OID itself.
+bool is_oid_number(const std::string& text) {
+    return !text.empty() && text.size() < 11 && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
 // A qualified name's parts without a leading catalog (database) name, which
 // PostgreSQL accepts only for the current database; nullopt after reporting
 // the error.
@@ -125,10 +131,7 @@ void regtype_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
     const auto* raw = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
     std::string text = raw != nullptr ? raw : "";
-    if (!text.empty() && text.size() < 11 &&
-        text.find_first_not_of("0123456789") == std::string::npos) {
-        return sqlite3_result_int64(ctx, std::stoll(text));
-    }
+    if (is_oid_number(text)) return sqlite3_result_int64(ctx, std::stoll(text));
     std::optional<std::vector<std::string>> parts = name_parts(ctx, text);
     if (!parts) return;
     std::vector<std::string> row =
@@ -137,6 +140,7 @@ void regtype_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
                         "SELECT t.oid FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
                         "WHERE t.typname = ?1 AND n.nspname = ?2",
                         (*parts)[1], (*parts)[0])
+            // Unqualified: pg_catalog's type (the lower OID) before the user's.
             : first_row(sqlite3_context_db_handle(ctx),
                         "SELECT oid FROM pg_type WHERE typname = ?1 ORDER BY oid", (*parts)[0]);
     if (row.empty()) {
@@ -154,10 +158,7 @@ void regclass_in(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
     const auto* raw = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
     std::string text = raw != nullptr ? raw : "";
-    if (!text.empty() && text.size() < 11 &&
-        text.find_first_not_of("0123456789") == std::string::npos) {
-        return sqlite3_result_int64(ctx, std::stoll(text));
-    }
+    if (is_oid_number(text)) return sqlite3_result_int64(ctx, std::stoll(text));
     std::optional<std::vector<std::string>> qualified = name_parts(ctx, text);
     if (!qualified) return;
     const std::vector<std::string>& parts = *qualified;
