@@ -16,7 +16,7 @@ BUILD_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libasio-dev libp
                 libprotobuf-c-dev libssl-dev libcli11-dev doctest-dev libgmp-dev
                 libhowardhinnant-date-dev libpcre2-dev tzdata)
 TEST_PACKAGES=(postgresql-15 postgresql-client-15 python3 python3-psycopg2 python3-psycopg
-               python3-asyncpg python3-pg8000 docker-compose sqlite3 procps util-linux passwd
+               python3-asyncpg python3-pg8000 python3-django python3-sqlalchemy python3-alembic docker-compose sqlite3 procps util-linux passwd
                libpq-dev ruby ruby-pg php-cli php-pgsql
                golang-go golang-github-jackc-pgx-v4-dev golang-github-lib-pq-dev
                libpostgresql-jdbc-java default-jdk-headless

@@ -3,6 +3,7 @@
 #include "src/sqlite_catalog.h"
 
 #include "src/sqlite_error.h"
+#include "translate/sql_text.h"
 
 namespace litegres {
 
@@ -85,6 +86,16 @@ std::optional<translate::SchemaObject> SqliteCatalog::find_object(std::string_vi
         name);
     if (found.empty()) return std::nullopt;
     return found.front();
+}
+
+bool SqliteCatalog::constraint_name_used(std::string_view name) {
+    // A table keeps its constraints in its CREATE text as CONSTRAINT "name".
+    std::string marker = "CONSTRAINT " + translate::quote_identifier(name);
+    return !objects(
+                "SELECT 'table', name, '', '' FROM main.sqlite_schema WHERE type = 'table' AND "
+                "instr(sql, ?1) > 0",
+                marker)
+                .empty();
 }
 
 std::vector<translate::SchemaObject> SqliteCatalog::objects_on_table(std::string_view table) {

@@ -14,6 +14,7 @@ public:
     std::optional<translate::TableInfo> find_table(std::string_view name) override;
     std::optional<translate::SchemaObject> find_object(std::string_view name) override;
     std::vector<translate::SchemaObject> objects_on_table(std::string_view table) override;
+    bool constraint_name_used(std::string_view name) override;
     std::vector<std::string> tables_referencing(std::string_view table) override;
     std::optional<translate::SequenceInfo> find_sequence(std::string_view name) override;
     bool schema_exists(std::string_view name) override;

@@ -96,5 +96,46 @@ TEST_CASE("one set-returning function as a select-list item yields a row per ele
     sql.run("INSERT INTO t VALUES (1, '{a,b}'), (2, '{}'), (3, '{c}')");
     CHECK(sql.text("SELECT id, unnest(tags) FROM t ORDER BY 1, 2") == "1|a,1|b,3|c");
     CHECK(sql.text("SELECT jsonb_array_elements_text('[1,\"x\"]')") == "1,x");
-    CHECK(pg_error_of([&] { sql.run("SELECT unnest(tags), unnest(tags) FROM t"); }).sqlstate() == "0A000");
+    CHECK(pg_error_of([&] {
+              sql.run("SELECT jsonb_array_elements('[1]'), jsonb_array_elements('[2]')");
+          }).sqlstate() == "0A000");
+}
+
+TEST_CASE("array set-returning functions side by side are zipped, the shorter padded with NULLs") {
+    SqlHarness sql;
+    sql.run("CREATE TABLE t (id int PRIMARY KEY, tags text[])");
+    sql.run("INSERT INTO t VALUES (1, '{a,b}'), (2, '{}'), (3, '{c}')");
+    CHECK(sql.text("SELECT id, unnest(tags), generate_subscripts(tags, 1) FROM t ORDER BY 1, 3") ==
+          "1|a|1,1|b|2,3|c|1");
+    CHECK(sql.text("SELECT unnest(ARRAY[1, 2, 3]), unnest(ARRAY['x'])") == "1|x,2|NULL,3|NULL");
+    CHECK(sql.text(
+              "SELECT * FROM unnest(ARRAY[1, 2, 3], ARRAY['x']) WITH ORDINALITY AS u(n, s, o)") ==
+          "1|x|1,2|NULL|2,3|NULL|3");
+    CHECK(sql.text("SELECT t.id, u.a, u.b FROM t, unnest(t.tags, t.tags) u(a, b) ORDER BY 1, 2") ==
+          "1|a|a,1|b|b,3|c|c");
+    CHECK(pg_error_of([&] { sql.run("SELECT generate_subscripts(tags, 2) FROM t"); }).sqlstate() ==
+          "0A000");
+}
+
+TEST_CASE("int2vector catalog columns are arrays where an array is expected, subscripted from 0") {
+    SqlHarness sql;
+    sql.run("CREATE TABLE t (a int, b int, c int)");
+    sql.run("CREATE INDEX t_cb ON t (c, b DESC)");
+    CHECK(sql.text("SELECT indkey[0], indkey[1], indoption FROM pg_index") == "3|2|0 3");
+    CHECK(sql.text("SELECT k, o, n FROM pg_index i, unnest(i.indkey, i.indoption) WITH ORDINALITY "
+                   "u(k, o, n)") == "3|0|1,2|3|2");
+    CHECK(sql.text("SELECT unnest(indkey), generate_subscripts(indkey, 1) FROM pg_index") ==
+          "3|0,2|1");
+    CHECK(sql.text("SELECT count(*) FROM pg_attribute a, pg_index i WHERE a.attrelid = i.indrelid "
+                   "AND a.attnum = ANY(i.indkey)") == "2");
+}
+
+TEST_CASE("a function returning one value is a one-row FROM item named after it or its alias") {
+    SqlHarness sql;
+    CHECK(sql.text("SELECT * FROM upper('ab')") == "AB");
+    CHECK(sql.text("SELECT s, x.v, x.n FROM upper('ab') s, lower('Q') WITH ORDINALITY x(v, n)") ==
+          "AB|q|1");
+    sql.run("CREATE TABLE t (id int, name text)");
+    sql.run("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
+    CHECK(sql.text("SELECT t.id, u FROM t, upper(t.name) u ORDER BY 1") == "1|A,2|B");
 }

@@ -76,3 +76,25 @@ TEST_CASE("regclass results print as relation names, 0 as -") {
     CHECK(db.sql.text("SELECT conrelid::regclass, confrelid::regclass FROM pg_constraint WHERE "
                       "conname = 't_pkey'") == "t|-");
 }
+
+TEST_CASE("a relation name computed by the query is read as regclass when it runs") {
+    DescribeDb db;
+    CHECK(db.sql.text("SELECT (relname::text)::regclass = oid, ('public.' || relname)::regclass = "
+                      "oid FROM pg_class "
+                      "WHERE relname = 't'") == "1|1");
+    CHECK(
+        db.sql.text(
+            "SELECT ('pg_' || 'class')::regclass = 'pg_class'::regclass, (NULL::text)::regclass") ==
+        "1|NULL");
+    CHECK(pg_error_of([&] { db.sql.run("SELECT ('no' || 'pe')::regclass"); }).sqlstate() ==
+          "42P01");
+}
+
+TEST_CASE("a type name computed by the query is read as regtype when it runs") {
+    DescribeDb db;
+    CHECK(db.sql.text("SELECT ('pg_catalog' || '.int4')::regtype = 23, "
+                      "('\"public\".\"t\"')::regclass = 't'::regclass, "
+                      "(current_database() || '.public.t')::regclass = 't'::regclass") == "1|1|1");
+    CHECK(pg_error_of([&] { db.sql.run("SELECT ('no' || 'type')::regtype"); }).sqlstate() ==
+          "42704");
+}

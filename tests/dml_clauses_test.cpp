@@ -92,6 +92,26 @@ TEST_CASE("ON CONFLICT DO UPDATE sees the existing row and EXCLUDED") {
     CHECK(db.sql.text("SELECT qty FROM item WHERE id = 2") == "0");
 }
 
+TEST_CASE("ON CONFLICT ON CONSTRAINT names the key whose columns are the conflict target") {
+    SqlHarness sql;
+    sql.run(
+        "CREATE TABLE kv (k text CONSTRAINT kv_pkey PRIMARY KEY, a int, b int, v int, "
+        "CONSTRAINT kv_a_b_key UNIQUE (a, b))");
+    sql.run("INSERT INTO kv VALUES ('x', 1, 2, 0)");
+    sql.run(
+        "INSERT INTO kv VALUES ('x', 5, 5, 1) ON CONFLICT ON CONSTRAINT kv_pkey DO UPDATE SET v = "
+        "excluded.v");
+    sql.run(
+        "INSERT INTO kv VALUES ('y', 1, 2, 7) ON CONFLICT ON CONSTRAINT kv_a_b_key DO UPDATE SET v "
+        "= kv.v + 10");
+    sql.run("INSERT INTO kv VALUES ('x', 0, 0, 9) ON CONFLICT ON CONSTRAINT kv_pkey DO NOTHING");
+    CHECK(sql.text("SELECT k, v FROM kv") == "x|11");
+    PgError missing = pg_error_of(
+        [&] { sql.run("INSERT INTO kv VALUES ('z') ON CONFLICT ON CONSTRAINT nope DO NOTHING"); });
+    CHECK(missing.sqlstate() == "42704");
+    CHECK(std::string(missing.what()) == "constraint \"nope\" for table \"kv\" does not exist");
+}
+
 TEST_CASE("ON CONFLICT errors are PostgreSQL's") {
     StockDb db;
     PgError no_target = pg_error_of(

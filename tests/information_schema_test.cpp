@@ -45,3 +45,42 @@ TEST_CASE("information_schema.tables lists user tables, never litegres's own") {
         "2");
     CHECK(sql.text("SELECT count(*) FROM tables") == "0");
 }
+
+TEST_CASE("column defaults print their constants as PostgreSQL does") {
+    SqlHarness sql;
+    sql.run(
+        "CREATE TABLE d (a numeric(12,2) DEFAULT '1.5', b numeric DEFAULT '0', c numeric(12,2) "
+        "DEFAULT 1.5, "
+        "d numeric(12,2) DEFAULT '-2', e numeric DEFAULT 7, j jsonb DEFAULT '{}', u uuid DEFAULT "
+        "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11')");
+    CHECK(
+        sql.text(
+            "SELECT column_default FROM information_schema.columns WHERE table_name = 'd' ORDER BY "
+            "ordinal_position") ==
+        "1.5,'0'::numeric,1.5,'-2'::numeric,7,'{}'::jsonb,'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::"
+        "uuid");
+    sql.run("INSERT INTO d DEFAULT VALUES");
+    CHECK(sql.text("SELECT a, d FROM d") == "1.50|-2.00");
+}
+
+TEST_CASE("table_constraints, key_column_usage and constraint_column_usage describe the keys") {
+    SqlHarness sql;
+    sql.run("CREATE TABLE p (id int PRIMARY KEY, code text NOT NULL, UNIQUE (code, id))");
+    sql.run("CREATE TABLE c (x int REFERENCES p (id), y int CHECK (y > 0))");
+    CHECK(sql.text("SELECT constraint_name, table_name, constraint_type FROM "
+                   "information_schema.table_constraints "
+                   "WHERE constraint_name NOT LIKE '%not_null' ORDER BY 1") ==
+          "c_x_fkey|c|FOREIGN KEY,c_y_check|c|CHECK,p_code_id_key|p|UNIQUE,p_pkey|p|PRIMARY KEY");
+    CHECK(
+        sql.text(
+            "SELECT count(*) FROM information_schema.table_constraints WHERE constraint_name LIKE "
+            "'%_not_null'") == "2");
+    CHECK(sql.text("SELECT constraint_name, column_name, ordinal_position, "
+                   "position_in_unique_constraint FROM "
+                   "information_schema.key_column_usage ORDER BY 1, 3") ==
+          "c_x_fkey|x|1|1,p_code_id_key|code|1|NULL,p_code_id_key|id|2|NULL,p_pkey|id|1|NULL");
+    CHECK(sql.text("SELECT constraint_name, table_name, column_name FROM "
+                   "information_schema.constraint_column_usage "
+                   "ORDER BY 1, 3") ==
+          "c_x_fkey|p|id,c_y_check|c|y,p_code_id_key|p|code,p_code_id_key|p|id,p_pkey|p|id");
+}

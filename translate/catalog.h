@@ -91,6 +91,9 @@ public:
     virtual std::optional<TableInfo> find_table(std::string_view name) = 0;
     // Any user relation (table, view, index, sequence) by name.
     virtual std::optional<SchemaObject> find_object(std::string_view) { return std::nullopt; }
+    // Whether some table has a constraint of this name (PRIMARY KEY and
+    // UNIQUE constraints are relations in PostgreSQL, named like indexes).
+    virtual bool constraint_name_used(std::string_view) { return false; }
     // The indexes and triggers defined on a table, in creation order.
     virtual std::vector<SchemaObject> objects_on_table(std::string_view) { return {}; }
     // The tables with a FOREIGN KEY referencing `table` (itself included).

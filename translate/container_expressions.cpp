@@ -33,6 +33,86 @@ const PgType kTextArray{1009};
 
 std::string flag(bool b) { return b ? "1" : "0"; }
 
+constexpr pgwire::Oid kInt2Vector = 22;
+constexpr pgwire::Oid kOidVector = 30;
+
+bool is_vector(PgType t) {
+    return t.oid == kInt2Vector || t.oid == kOidVector;
+}
+
+// PostgreSQL's set-returning functions: in FROM, any other function yields
+// one row holding its value.
+bool returns_set(const std::string& name) {
+    static const char* kSetReturning[] = {"unnest",
+                                          "generate_series",
+                                          "generate_subscripts",
+                                          "json_array_elements",
+                                          "jsonb_array_elements",
+                                          "json_array_elements_text",
+                                          "jsonb_array_elements_text",
+                                          "json_each",
+                                          "jsonb_each",
+                                          "json_each_text",
+                                          "jsonb_each_text",
+                                          "json_object_keys",
+                                          "jsonb_object_keys",
+                                          "json_to_recordset",
+                                          "jsonb_to_recordset",
+                                          "json_populate_recordset",
+                                          "jsonb_populate_recordset",
+                                          "jsonb_path_query",
+                                          "regexp_matches",
+                                          "regexp_split_to_table",
+                                          "string_to_table",
+                                          "pg_partition_ancestors",
+                                          "pg_partition_tree",
+                                          "pg_get_keywords",
+                                          "pg_options_to_table",
+                                          "pg_listening_channels",
+                                          "pg_ls_dir",
+                                          "pg_stat_get_activity",
+                                          "pg_tablespace_databases"};
+    return std::find(std::begin(kSetReturning), std::end(kSetReturning), name) !=
+           std::end(kSetReturning);
+}
+
+// The elements of an array (every dimension flattened, as json_tree walks
+// them) as rows (value, n), n counting from 1.
+std::string element_rows(const std::string& array) {
+    return "SELECT value, row_number() OVER (ORDER BY id) AS n FROM json_tree(" + array +
+           ") WHERE type <> 'array'";
+}
+
+// Several lists of rows (value, n) read side by side, the shorter ones padded
+// with NULLs, as PostgreSQL reads unnest(a, b, ...) and several set-returning
+// functions in one select list: columns value0, value1, ... [, ordinality].
+std::string zipped_rows(const std::vector<std::string>& lists, bool ordinality) {
+    std::string position = ordinality ? ", p.n AS ordinality" : "";
+    if (lists.size() == 1)
+        return "SELECT value AS value0" + position + " FROM (" + lists[0] + ") AS p ORDER BY p.n";
+    std::vector<std::string> values, positions;
+    std::string joins;
+    for (size_t i = 0; i < lists.size(); ++i) {
+        std::string list = "z" + std::to_string(i);
+        values.push_back(list + ".value AS value" + std::to_string(i));
+        positions.push_back("SELECT n FROM (" + lists[i] + ")");
+        joins += " LEFT JOIN (" + lists[i] + ") AS " + list + " ON " + list + ".n = p.n";
+    }
+    return "SELECT " + join_strings(values, ", ") + position + " FROM (" +
+           join_strings(positions, " UNION ") + ") AS p" + joins + " ORDER BY p.n";
+}
+
+// int2vector and oidvector (catalog columns such as pg_index.indkey) are
+// stored as PostgreSQL prints them ("1 2"). Where an array is expected
+// PostgreSQL coerces them to int2[] / oid[] (binary-coercible casts), so
+// there they become litegres's array storage, a JSON array.
+TypedSql vector_as_array(const TypedSql& v) {
+    if (!is_vector(v.type)) return v;
+    pgwire::Oid element = v.type.oid == kInt2Vector ? oid::kInt2 : oid::kOid;
+    return {"('[' || replace(trim(" + v.sql + "), ' ', ',') || ']')",
+            PgType{pgwire::array_type_of(element), -1}};
+}
+
 std::string call(const std::string& fn, const std::vector<std::string>& args) {
     std::string sql = fn + "(";
     for (size_t i = 0; i < args.size(); ++i) sql += (i > 0 ? ", " : "") + args[i];
@@ -427,6 +507,9 @@ TypedSql QueryTranslator::array_constructor(const PgQuery__AArrayExpr& e, const 
 
 TypedSql QueryTranslator::indirection(const PgQuery__AIndirection& e, const Scope& scope) {
     TypedSql base = expression(e.arg, scope);
+    // A vector's subscripts start at 0 (its lower bound); the array's at 1.
+    std::string vector_offset = is_vector(base.type) ? " + 1" : "";
+    base = vector_as_array(base);
     if (!is_array(base.type)) {
         throw PgError(sqlstate::kDatatypeMismatch,
                       "cannot subscript type " + format_type(base.type) + " because it does not support subscripting");
@@ -442,7 +525,7 @@ TypedSql QueryTranslator::indirection(const PgQuery__AIndirection& e, const Scop
             if (b == nullptr) return "NULL";
             TypedSql v = expression(b, scope);
             resolve_unknown(v, kInt4, -1);
-            return v.sql;
+            return vector_offset.empty() ? v.sql : "(" + v.sql + vector_offset + ")";
         };
         if (idx.is_slice) {
             if (e.n_indirection > 1) throw_unsupported("slices of multidimensional arrays");
@@ -464,7 +547,7 @@ TypedSql QueryTranslator::any_all(const PgQuery__AExpr& e, const Scope& scope) {
     bool like_op = op == "~~" || op == "~~*" || op == "!~~" || op == "!~~*";
     if (!is_comparison(op) && !like_op) throw_unsupported(op + (any ? " ANY" : " ALL") + " (array)", e.location);
     TypedSql l = expression(e.lexpr, scope);
-    TypedSql r = expression(e.rexpr, scope);
+    TypedSql r = vector_as_array(expression(e.rexpr, scope));
     if (r.untyped()) {
         PgType element = l.untyped() ? kText : l.type;
         resolve_unknown(r, PgType{pgwire::array_type_of(element.oid), -1}, e.location);
@@ -506,75 +589,182 @@ std::string QueryTranslator::range_function(const PgQuery__RangeFunction& f, Sco
     std::string function_name = call.funcname[call.n_funcname - 1]->string->sval;
     if (function_name == "generate_series") return series_function(f, scope);
     RangeEntry entry;
-    std::string sql = function_source(*item->func_call, f.alias, scope, entry, f.ordinality);
+    std::string sql = returns_set(function_name)
+                          ? function_source(*item->func_call, f.alias, scope, entry, f.ordinality)
+                          : scalar_function_source(*item, f.alias, scope, entry, f.ordinality);
     scope.entries.push_back(std::move(entry));
     return sql;
 }
 
-void QueryTranslator::select_list_functions(PgQuery__Node** targets, size_t count, bool grouped, Scope& scope,
-                                            std::vector<std::string>& from) {
-    const PgQuery__FuncCall* found = nullptr;
+std::string QueryTranslator::scalar_function_source(const PgQuery__Node& call,
+                                                    const PgQuery__Alias* alias, const Scope& scope,
+                                                    RangeEntry& entry, bool ordinality) {
+    const auto& fc = *call.func_call;
+    std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
+    Scope siblings = lateral_scope(scope);
+    auto enclosing = std::exchange(lateral_reference_, std::nullopt);
+    TypedSql value = expression(&call, siblings);
+    bool correlated = lateral_reference_.has_value();
+    if (!correlated) lateral_reference_ = enclosing;
+    if (value.untyped()) resolve_unknown(value, kText, fc.location);
+    // One row whose one column is named after the alias, else the function.
+    entry.refname = alias != nullptr ? alias->aliasname : name;
+    entry.scalar_function = !ordinality;
+    std::string ref = quote_identifier(entry.refname);
+    std::string column = alias != nullptr && alias->n_colnames > 0
+                             ? string_value(alias->colnames[0])
+                             : entry.refname;
+    entry.columns.push_back(ColumnInfo{column, value.type, false, "", 0, 0, ref + ".value0"});
+    std::string rows = "SELECT " + value.sql + " AS value0";
+    if (ordinality) {
+        std::string position = alias != nullptr && alias->n_colnames > 1
+                                   ? string_value(alias->colnames[1])
+                                   : "ordinality";
+        entry.columns.push_back(ColumnInfo{position, kInt8, false, "", 0, 0, ref + ".ordinality"});
+        rows += ", 1 AS ordinality";
+    }
+    if (correlated) return lateral_rows_item(rows, entry, fc.location);
+    return "(" + rows + ") AS " + ref;
+}
+
+void QueryTranslator::select_list_functions(PgQuery__Node** targets, size_t count, bool grouped,
+                                            Scope& scope, std::vector<std::string>& from) {
+    std::vector<const PgQuery__FuncCall*> found;
+    bool all_arrays = true;
     for (size_t i = 0; i < count; ++i) {
         const PgQuery__Node* val = targets[i]->res_target->val;
         if (val == nullptr || val->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) continue;
         const auto& fc = *val->func_call;
         std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
-        bool single_column = name == "unnest" || name.find("array_elements") != std::string::npos ||
-                             name.find("object_keys") != std::string::npos || name == "pg_partition_ancestors" ||
-                             name == "regexp_matches" || name == "regexp_split_to_table";
-        bool catalog_name = fc.n_funcname == 1 || std::string(fc.funcname[0]->string->sval) == "pg_catalog";
+        bool array_function = (name == "unnest" && fc.n_args == 1) ||
+                              (name == "generate_subscripts" && fc.n_args == 2);
+        bool single_column = array_function || name.find("array_elements") != std::string::npos ||
+                             name.find("object_keys") != std::string::npos ||
+                             name == "pg_partition_ancestors" || name == "regexp_matches" ||
+                             name == "regexp_split_to_table";
+        bool catalog_name =
+            fc.n_funcname == 1 || std::string(fc.funcname[0]->string->sval) == "pg_catalog";
         if (!single_column || !catalog_name) continue;
-        if (found != nullptr) throw_unsupported("more than one set-returning function in the select list", fc.location);
         if (grouped) throw_unsupported("set-returning functions with GROUP BY", fc.location);
-        found = &fc;
+        all_arrays = all_arrays && array_function;
+        found.push_back(&fc);
     }
-    if (found == nullptr) return;
-    // One set-returning function in the select list yields a row per element
-    // for each row of FROM: the same as joining it as a FROM item.
-    RangeEntry entry;
+    if (found.empty()) return;
     PgQuery__Alias alias = PG_QUERY__ALIAS__INIT;
     std::string refname = "litegres_srf";
     alias.aliasname = refname.data();
-    from.push_back(function_source(*found, &alias, scope, entry));
-    TypedSql column{entry.columns[0].sql, entry.columns[0].type};
-    select_list_results_.emplace_back(found, column);
+    // Set-returning functions in the select list yield a row per element for
+    // each row of FROM: the same as joining them as one FROM item.
+    if (found.size() == 1 && !all_arrays) {
+        RangeEntry entry;
+        from.push_back(function_source(*found[0], &alias, scope, entry));
+        select_list_results_.emplace_back(found[0],
+                                          TypedSql{entry.columns[0].sql, entry.columns[0].type});
+        return;
+    }
+    if (!all_arrays)
+        throw_unsupported("more than one set-returning function in the select list",
+                          found[1]->location);
+    from.push_back(zipped_array_functions(found, refname, scope));
 }
 
-std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias,
-                                             const Scope& scope, RangeEntry& entry, bool ordinality) {
+std::string QueryTranslator::zipped_array_functions(
+    const std::vector<const PgQuery__FuncCall*>& calls, const std::string& refname,
+    const Scope& scope) {
+    Scope siblings = lateral_scope(scope);
+    auto enclosing = std::exchange(lateral_reference_, std::nullopt);
+    RangeEntry entry;
+    entry.refname = refname;
+    std::vector<std::string> lists;
+    for (const PgQuery__FuncCall* fc : calls) {
+        std::string name = fc->funcname[fc->n_funcname - 1]->string->sval;
+        TypedSql array = expression(fc->args[0], siblings);
+        resolve_unknown(array, kTextArray, fc->location);
+        // A vector's subscripts start at 0, an array's at 1.
+        int lower_bound = is_vector(array.type) ? 0 : 1;
+        array = vector_as_array(array);
+        if (!is_array(array.type))
+            throw_unsupported(name + " of " + format_type(array.type), fc->location);
+        std::string column = "value" + std::to_string(lists.size());
+        if (name == "unnest") {
+            entry.columns.push_back(
+                ColumnInfo{name, element_of(array.type), false, "", 0, 0, column});
+            lists.push_back(element_rows(array.sql));
+            continue;
+        }
+        TypedSql dimension = expression(fc->args[1], siblings);
+        if (dimension.sql != "1" && dimension.unknown_literal.value_or("") != "1") {
+            throw_unsupported("generate_subscripts of a dimension other than 1", fc->location);
+        }
+        entry.columns.push_back(ColumnInfo{name, kInt4, false, "", 0, 0, column});
+        lists.push_back("SELECT key + " + std::to_string(lower_bound) +
+                        " AS value, key + 1 AS n FROM json_each(" + array.sql + ")");
+    }
+    bool correlated = lateral_reference_.has_value();
+    if (!correlated) lateral_reference_ = enclosing;
+    std::string rows = zipped_rows(lists, false);
+    std::string sql;
+    if (correlated) {
+        sql = lateral_rows_item(rows, entry, calls[0]->location);
+    } else {
+        for (auto& column : entry.columns)
+            column.sql = quote_identifier(refname) + "." + column.sql;
+        sql = "(" + rows + ") AS " + quote_identifier(refname);
+    }
+    for (size_t i = 0; i < calls.size(); ++i) {
+        select_list_results_.emplace_back(calls[i],
+                                          TypedSql{entry.columns[i].sql, entry.columns[i].type});
+    }
+    return sql;
+}
+
+std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc,
+                                             const PgQuery__Alias* alias, const Scope& scope,
+                                             RangeEntry& entry, bool ordinality) {
     std::string name = fc.funcname[fc.n_funcname - 1]->string->sval;
     if (name == "regexp_matches" || name == "regexp_split_to_table") {
         return regexp_source(fc, alias, scope, entry, ordinality);
     }
-    if (fc.n_args != 1) throw_unsupported("function " + name + " in FROM");
+    if (fc.n_args == 0 || (fc.n_args > 1 && name != "unnest"))
+        throw_unsupported("function " + name + " in FROM");
     Scope siblings = lateral_scope(scope);
     auto enclosing = std::exchange(lateral_reference_, std::nullopt);
-    TypedSql arg = expression(fc.args[0], siblings);
+    std::vector<TypedSql> args;
+    for (size_t i = 0; i < fc.n_args; ++i) args.push_back(expression(fc.args[i], siblings));
     bool correlated = lateral_reference_.has_value();
     if (!correlated) lateral_reference_ = enclosing;
+    TypedSql& arg = args[0];
 
     entry.refname = alias != nullptr ? alias->aliasname : name;
-    entry.scalar_function = name.find("_each") == std::string::npos;  // json_each & co. return records
+    entry.scalar_function =
+        name.find("_each") == std::string::npos;  // json_each & co. return records
     std::string ref = quote_identifier(entry.refname);
     auto column_name = [&](size_t i, const std::string& own) {
-        if (alias != nullptr && i < alias->n_colnames) return std::string(alias->colnames[i]->string->sval);
+        if (alias != nullptr && i < alias->n_colnames)
+            return std::string(alias->colnames[i]->string->sval);
         return own;
     };
     // A function returning a scalar names its column after the alias.
     std::string scalar_name = alias != nullptr ? alias->aliasname : name;
     std::string source;
     if (name == "unnest") {
-        resolve_unknown(arg, kTextArray, fc.location);
-        if (!is_array(arg.type)) throw_unsupported("unnest of " + format_type(arg.type), fc.location);
-        entry.columns.push_back(ColumnInfo{column_name(0, scalar_name), element_of(arg.type), false, "", 0, 0, ref + ".value"});
-        // json_tree walks every dimension; only elements are rows.
-        std::string rows = "SELECT value";
-        if (ordinality) {
-            rows += ", row_number() OVER (ORDER BY id) AS ordinality";
-            entry.columns.push_back(ColumnInfo{column_name(1, "ordinality"), kInt8, false, "", 0, 0, ref + ".ordinality"});
+        std::vector<std::string> lists;
+        for (size_t i = 0; i < args.size(); ++i) {
+            resolve_unknown(args[i], kTextArray, fc.location);
+            args[i] = vector_as_array(args[i]);
+            if (!is_array(args[i].type))
+                throw_unsupported("unnest of " + format_type(args[i].type), fc.location);
+            entry.columns.push_back(ColumnInfo{
+                column_name(i, args.size() == 1 ? scalar_name : "unnest"), element_of(args[i].type),
+                false, "", 0, 0, ref + ".value" + std::to_string(i)});
+            lists.push_back(element_rows(args[i].sql));
         }
-        rows += " FROM json_tree(" + arg.sql + ") WHERE type <> 'array' ORDER BY id";
-        entry.scalar_function = !ordinality;
+        if (ordinality) {
+            entry.columns.push_back(ColumnInfo{column_name(args.size(), "ordinality"), kInt8, false,
+                                               "", 0, 0, ref + ".ordinality"});
+        }
+        std::string rows = zipped_rows(lists, ordinality);
+        entry.scalar_function = !ordinality && args.size() == 1;
         // A subquery cannot see earlier FROM items: an argument that refers
         // to them needs litegres_rows.
         if (correlated) return lateral_rows_item(rows, entry, fc.location);

@@ -58,7 +58,9 @@ const std::vector<CatalogRelation>& describe_relations() {
          "'table', "
          "json_each(litegres_table_constraints(r.name, s.sql)) j) "
          // A foreign key's index is the referenced key's.
-         "SELECT k.oid, k.conname, coalesce((SELECT n.nspoid FROM _litegres_relation_namespace n WHERE n.oid = k.conrelid), 2200), k.contype, k.condeferrable, k.condeferred, 1, k.conrelid, "
+         "SELECT k.oid, k.conname, coalesce((SELECT n.nspoid FROM _litegres_relation_namespace n "
+         "WHERE n.oid = k.conrelid), 2200), k.contype, k.condeferrable, k.condeferred, 1, "
+         "k.conrelid, "
          "0, "
          "CASE k.contype WHEN 'f' THEN coalesce((SELECT u.conindid FROM k u WHERE u.conrelid = "
          "k.confrelid "
@@ -68,8 +70,9 @@ const std::vector<CatalogRelation>& describe_relations() {
          "k.conkey, k.confkey, "
          "k.conbin FROM k"},
         // CREATE INDEX indexes, then the indexes of PRIMARY KEY / UNIQUE
-        // constraints. indkey is int2vector text ("1 2", 0 for an expression);
-        // indpred holds the predicate as pg_get_expr prints it.
+        // constraints. indkey and indoption are int2vector text ("1 2"; indkey
+        // 0 for an expression); indpred holds the predicate as pg_get_expr
+        // prints it.
         {"pg_index",
          {{"indexrelid", kOidType},
           {"indrelid", kOidType},
@@ -87,6 +90,7 @@ const std::vector<CatalogRelation>& describe_relations() {
           {"indislive", kBool},
           {"indisreplident", kBool},
           {"indkey", kInt2Vector},
+          {"indoption", kInt2Vector},
           {"indexprs", kNodeTree},
           {"indpred", kNodeTree}},
          "SELECT ir.oid, tr.oid, (SELECT count(*) FROM pragma_index_info(s.name)), "
@@ -94,6 +98,9 @@ const std::vector<CatalogRelation>& describe_relations() {
          "1, 0, "
          "(SELECT group_concat(CASE WHEN x.cid >= 0 THEN x.cid + 1 ELSE 0 END, ' ') FROM "
          "pragma_index_info(s.name) x), "
+         // indoption: bit 0 DESC, bit 1 NULLS FIRST, which DESC implies.
+         "(SELECT group_concat(CASE WHEN x.\"desc\" THEN 3 ELSE 0 END, ' ') FROM "
+         "pragma_index_xinfo(s.name) x WHERE x.key), "
          "CASE WHEN EXISTS (SELECT 1 FROM pragma_index_info(s.name) x WHERE x.cid < 0) "
          "THEN litegres_index_definition(s.name, s.tbl_name, s.sql, '', 0, 0, 0) END, "
          "CASE WHEN l.partial THEN litegres_index_definition(s.name, s.tbl_name, s.sql, '', 0, -1, "
@@ -106,7 +113,8 @@ const std::vector<CatalogRelation>& describe_relations() {
          "json_array_length(c.conkey), 1, 0, "
          "c.contype = 'p', 0, 1, 0, 1, 0, 1, 1, 0, (SELECT group_concat(k.value, ' ') FROM "
          "json_each(c.conkey) k), "
-         "NULL, NULL FROM pg_constraint c WHERE c.contype IN ('p', 'u')"},
+         "(SELECT group_concat(0, ' ') FROM json_each(c.conkey)), NULL, NULL FROM pg_constraint c "
+         "WHERE c.contype IN ('p', 'u')"},
         {"pg_inherits",
          {{"inhrelid", kOidType},
           {"inhparent", kOidType},
@@ -217,7 +225,9 @@ const std::vector<CatalogRelation>& describe_relations() {
          "END, "
          "q.start_value, q.increment_by, q.max_value, q.min_value, q.cache_size, q.cycle "
          "FROM main._litegres_sequence q JOIN main._litegres_relation r ON r.name = q.name"},
-        // A sequence owned by a column (serial: 'a', identity: 'i').
+        // A sequence owned by a column (serial: 'a', identity: 'i'), and a
+        // column default calling nextval of a sequence, which depends on it
+        // ('n'; classid 2604 is pg_attrdef, whose OIDs are made the same way).
         {"pg_depend",
          {{"classid", kOidType},
           {"objid", kOidType},
@@ -230,7 +240,13 @@ const std::vector<CatalogRelation>& describe_relations() {
          "'a' END "
          "FROM main._litegres_sequence q JOIN main._litegres_relation r ON r.name = q.name "
          "JOIN main._litegres_relation t ON t.name = q.owner_table "
-         "JOIN pragma_table_info(q.owner_table) p ON p.name = q.owner_column"},
+         "JOIN pragma_table_info(q.owner_table) p ON p.name = q.owner_column "
+         "UNION ALL SELECT 2604, t.oid * 1000 + p.cid + 1, 0, 1259, r.oid, 0, 'n' "
+         "FROM main._litegres_sequence q JOIN main._litegres_relation r ON r.name = q.name "
+         "JOIN main.sqlite_schema s ON s.type = 'table' JOIN main._litegres_relation t ON t.name = "
+         "s.name "
+         "JOIN pragma_table_info(s.name) p ON instr(p.dflt_value, 'litegres_nextval(' || "
+         "quote(q.name) || ')') > 0"},
         {"pg_database",
          {{"oid", kOidType},
           {"datname", kName},
@@ -309,6 +325,26 @@ const std::vector<CatalogRelation>& describe_relations() {
           {"grantor", kOidType},
           {"admin_option", kBool}},
          "SELECT 0, 0, 0, 0 WHERE 0"},
+        // Block I/O statistics of user tables: litegres reads no blocks
+        // through PostgreSQL's buffer manager, so every counter is 0 (NULL
+        // where PostgreSQL has nothing to count: no index, no TOAST table).
+        {"pg_statio_all_tables",
+         {{"relid", kOidType},
+          {"schemaname", kName},
+          {"relname", kName},
+          {"heap_blks_read", kInt8},
+          {"heap_blks_hit", kInt8},
+          {"idx_blks_read", kInt8},
+          {"idx_blks_hit", kInt8},
+          {"toast_blks_read", kInt8},
+          {"toast_blks_hit", kInt8},
+          {"tidx_blks_read", kInt8},
+          {"tidx_blks_hit", kInt8}},
+         "SELECT oid, nspname, relname, 0, 0, indexed, indexed, NULL, NULL, NULL, NULL "
+         // The index counters are NULL for a table without indexes.
+         "FROM (SELECT r.oid, r.nspname, r.relname, CASE WHEN EXISTS (SELECT 1 FROM pg_index x "
+         "WHERE x.indrelid = r.oid) THEN 0 END AS indexed FROM _litegres_relation_namespace r "
+         "JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'table')"},
         {"pg_extension",
          {{"oid", kOidType},
           {"extname", kName},

@@ -41,7 +41,8 @@ std::string IndexTranslator::choose_name(Catalog& catalog, const RelationName& t
     std::string name = make_object_name(table.name, column_part, suffix);
     auto taken = [&] {
         std::string sqlite_name = NameResolver::sqlite_name(table.schema, name);
-        return catalog.find_object(sqlite_name) || catalog.find_table(sqlite_name);
+        return catalog.find_object(sqlite_name) || catalog.find_table(sqlite_name) ||
+               catalog.constraint_name_used(name);
     };
     for (int n = 1; taken(); ++n) name = make_object_name(table.name, column_part, suffix + std::to_string(n));
     return name;

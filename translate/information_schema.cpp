@@ -49,6 +49,80 @@ const std::vector<InformationSchemaView>& views() {
          "CASE s.type WHEN 'view' THEN 'NO' ELSE 'YES' END, 'NO', NULL "
          "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name "
          "AND s.type IN ('table', 'view')"},
+        // PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints of pg_constraint,
+        // and each NOT NULL column as the CHECK constraint PostgreSQL 15 lists
+        // for it (named nspoid_reloid_attnum_not_null).
+        {"table_constraints",
+         {{"constraint_catalog", kIdentifier},
+          {"constraint_schema", kIdentifier},
+          {"constraint_name", kIdentifier},
+          {"table_catalog", kIdentifier},
+          {"table_schema", kIdentifier},
+          {"table_name", kIdentifier},
+          {"constraint_type", kCharacterData},
+          {"is_deferrable", kCharacterData},
+          {"initially_deferred", kCharacterData},
+          {"enforced", kCharacterData},
+          {"nulls_distinct", kCharacterData}},
+         "SELECT litegres_current_database(), r.nspname, c.conname, litegres_current_database(), "
+         "r.nspname, "
+         "r.relname, CASE c.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' WHEN 'f' "
+         "THEN 'FOREIGN KEY' "
+         "ELSE 'CHECK' END, CASE WHEN c.condeferrable THEN 'YES' ELSE 'NO' END, "
+         "CASE WHEN c.condeferred THEN 'YES' ELSE 'NO' END, 'YES', CASE WHEN c.contype = 'u' THEN "
+         "'YES' END "
+         "FROM pg_constraint c JOIN _litegres_relation_namespace r ON r.oid = c.conrelid "
+         "WHERE c.contype IN ('p', 'u', 'f', 'c') "
+         "UNION ALL SELECT litegres_current_database(), r.nspname, r.nspoid || '_' || r.oid || '_' "
+         "|| "
+         "(p.cid + 1) || '_not_null', litegres_current_database(), r.nspname, r.relname, 'CHECK', "
+         "'NO', 'NO', "
+         "'YES', NULL FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = "
+         "r.name "
+         "AND s.type = 'table', pragma_table_info(r.name) p WHERE p.\"notnull\""},
+        // The columns of PRIMARY KEY, UNIQUE and FOREIGN KEY constraints, in
+        // key order; a foreign key's column also gives the position of the
+        // column it references within the referenced key.
+        {"key_column_usage",
+         {{"constraint_catalog", kIdentifier},
+          {"constraint_schema", kIdentifier},
+          {"constraint_name", kIdentifier},
+          {"table_catalog", kIdentifier},
+          {"table_schema", kIdentifier},
+          {"table_name", kIdentifier},
+          {"column_name", kIdentifier},
+          {"ordinal_position", kCardinal},
+          {"position_in_unique_constraint", kCardinal}},
+         "SELECT litegres_current_database(), r.nspname, c.conname, litegres_current_database(), "
+         "r.nspname, "
+         "r.relname, a.name, k.key + 1, CASE WHEN c.contype = 'f' THEN (SELECT j.key + 1 FROM "
+         "pg_constraint u, "
+         "json_each(u.conkey) j WHERE u.conrelid = c.confrelid AND u.contype IN ('p', 'u') AND "
+         "u.conkey = c.confkey "
+         "AND j.value = json_extract(c.confkey, '$[' || k.key || ']')) END "
+         "FROM pg_constraint c JOIN _litegres_relation_namespace r ON r.oid = c.conrelid, "
+         "json_each(c.conkey) k "
+         "JOIN pragma_table_info(r.name) a ON a.cid + 1 = k.value WHERE c.contype IN ('p', 'u', "
+         "'f')"},
+        // The columns each constraint uses: a foreign key's referenced
+        // columns, the constrained columns of the others.
+        {"constraint_column_usage",
+         {{"table_catalog", kIdentifier},
+          {"table_schema", kIdentifier},
+          {"table_name", kIdentifier},
+          {"column_name", kIdentifier},
+          {"constraint_catalog", kIdentifier},
+          {"constraint_schema", kIdentifier},
+          {"constraint_name", kIdentifier}},
+         "SELECT litegres_current_database(), t.nspname, t.relname, a.name, "
+         "litegres_current_database(), "
+         "r.nspname, c.conname FROM pg_constraint c JOIN _litegres_relation_namespace r ON r.oid = "
+         "c.conrelid "
+         "JOIN _litegres_relation_namespace t ON t.oid = CASE WHEN c.contype = 'f' THEN "
+         "c.confrelid ELSE "
+         "c.conrelid END, json_each(CASE WHEN c.contype = 'f' THEN c.confkey ELSE c.conkey END) k "
+         "JOIN pragma_table_info(t.name) a ON a.cid + 1 = k.value WHERE c.contype IN ('p', 'u', "
+         "'f', 'c')"},
         {"columns",
          {{"table_catalog", kIdentifier},
           {"table_schema", kIdentifier},
@@ -105,7 +179,8 @@ const std::vector<InformationSchemaView>& views() {
          "litegres_column_fact(p.type, 'numeric_scale', NULL), "
          "litegres_column_fact(p.type, 'datetime_precision', NULL), NULL, NULL, NULL, NULL, NULL, "
          "NULL, NULL, NULL, NULL, NULL, NULL, litegres_current_database(), "
-         "CASE WHEN litegres_declared_type_oid(p.type) >= 16384 THEN 'public' ELSE 'pg_catalog' END, "
+         "CASE WHEN litegres_declared_type_oid(p.type) >= 16384 THEN 'public' ELSE 'pg_catalog' "
+         "END, "
          "(SELECT t.typname FROM pg_type t WHERE t.oid = litegres_declared_type_oid(p.type)), "
          "NULL, NULL, NULL, NULL, CAST(p.cid + 1 AS TEXT), 'NO', 'NO', NULL, NULL, NULL, NULL, "
          "NULL, 'NO', "
@@ -142,8 +217,10 @@ const std::vector<InformationSchemaView>& views() {
           {"is_trigger_updatable", kCharacterData},
           {"is_trigger_deletable", kCharacterData},
           {"is_trigger_insertable_into", kCharacterData}},
-         "SELECT litegres_current_database(), r.nspname, r.relname, NULL, 'NONE', 'NO', 'NO', 'NO', 'NO', 'NO' "
-         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view'"},
+         "SELECT litegres_current_database(), r.nspname, r.relname, NULL, 'NONE', 'NO', 'NO', "
+         "'NO', 'NO', 'NO' "
+         "FROM _litegres_relation_namespace r JOIN main.sqlite_schema s ON s.name = r.name AND "
+         "s.type = 'view'"},
         {"schemata",
          {{"catalog_name", kIdentifier},
           {"schema_name", kIdentifier},
@@ -153,7 +230,8 @@ const std::vector<InformationSchemaView>& views() {
           {"default_character_set_name", kIdentifier},
           {"sql_path", kCharacterData}},
          "SELECT litegres_current_database(), n.name, n.owner, NULL, NULL, NULL, NULL "
-         "FROM (SELECT 'information_schema' AS name, 'postgres' AS owner UNION ALL SELECT 'pg_catalog', 'postgres' "
+         "FROM (SELECT 'information_schema' AS name, 'postgres' AS owner UNION ALL SELECT "
+         "'pg_catalog', 'postgres' "
          "UNION ALL SELECT 'pg_toast', 'postgres' UNION ALL SELECT 'public', 'postgres' "
          "UNION ALL SELECT name, owner FROM main._litegres_namespace) n"},
     };
@@ -164,28 +242,58 @@ std::string sqlite_name(const char* view) {
     return std::string("information_schema.") + view;
 }
 
+// A numeric constant as PostgreSQL prints one: bare when it reads back as a
+// numeric (digits with a point or exponent), else quoted, and labelled
+// ::numeric unless it has a point or exponent ('0'::numeric, '-2.5').
+std::string numeric_constant_text(const std::string& value) {
+    bool has_fraction = value.find_first_of(".eE") != std::string::npos;
+    bool bare =
+        !value.empty() && std::isdigit(static_cast<unsigned char>(value[0])) && has_fraction;
+    std::string text = bare ? value : "'" + value + "'";
+    return has_fraction ? text : text + "::numeric";
+}
+
 // The column default as PostgreSQL prints it, from litegres's SQLite
-// spelling: nextval('seq'::regclass), true/false, 'x'::text, now().
+// spelling: nextval('seq'::regclass), true/false, 'x'::text, '{}'::jsonb,
+// now().
 std::string pg_default(const std::string& sqlite_default, PgType type) {
     namespace oid = pgwire::oid;
     if (type.oid == oid::kBool && (sqlite_default == "1" || sqlite_default == "0")) {
         return sqlite_default == "1" ? "true" : "false";
     }
+    // A string constant is printed with a cast to its column's type, as
+    // PostgreSQL prints every constant other than a number or a boolean.
+    bool number = type.oid == oid::kInt2 || type.oid == oid::kInt4 || type.oid == oid::kInt8 ||
+                  type.oid == oid::kFloat4 || type.oid == oid::kFloat8 ||
+                  type.oid == oid::kNumeric || type.oid == oid::kBool;
     if (sqlite_default.size() >= 2 && sqlite_default.front() == '\'' &&
-        sqlite_default.back() == '\'' &&
-        (type.oid == oid::kText || type.oid == oid::kVarchar || type.oid == oid::kBpchar)) {
+        sqlite_default.back() == '\'' && !number) {
         return sqlite_default + "::" + format_type(PgType{type.oid, -1});
     }
+    auto quoted = [](const std::string& s) {
+        return s.size() >= 2 && s.front() == '\'' && s.back() == '\'';
+    };
     // A numeric(p,s) default is the constant wrapped in its coercion.
     const std::string typmod = "litegres_numeric_typmod(";
     if (sqlite_default.rfind(typmod, 0) == 0 && sqlite_default.back() == ')') {
         size_t comma = sqlite_default.rfind(", ");
         if (comma != std::string::npos && comma > typmod.size()) {
             std::string inner = sqlite_default.substr(typmod.size(), comma - typmod.size());
-            if (inner.size() >= 2 && inner.front() == '\'' && inner.back() == '\'')
-                inner = inner.substr(1, inner.size() - 2);
-            return inner;
+            return quoted(inner) ? numeric_constant_text(inner.substr(1, inner.size() - 2)) : inner;
         }
+    }
+    if (type.oid == oid::kNumeric && quoted(sqlite_default)) {
+        return numeric_constant_text(sqlite_default.substr(1, sqlite_default.size() - 2));
+    }
+    // An integer constant stored in a numeric column's text form.
+    const std::string integer_text = "CAST(";
+    if (type.oid == oid::kNumeric && sqlite_default.rfind(integer_text, 0) == 0 &&
+        sqlite_default.size() > integer_text.size() + 9 &&
+        sqlite_default.compare(sqlite_default.size() - 9, 9, " AS TEXT)") == 0) {
+        std::string inner = sqlite_default.substr(integer_text.size(),
+                                                  sqlite_default.size() - integer_text.size() - 9);
+        if (!inner.empty() && inner.find_first_not_of("-0123456789") == std::string::npos)
+            return inner;
     }
     if (sqlite_default == "litegres_now()" || sqlite_default == "litegres_clock(0)") return "now()";
     // An integer constant checked for the column's range, a numeric constant
@@ -197,10 +305,6 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
     if (sqlite_default.rfind(checked, 0) == 0) {
         std::string inner = sqlite_default.substr(checked.size(), sqlite_default.find(',') - checked.size());
         if (digits(inner)) return inner;
-    }
-    if (type.oid == oid::kNumeric && sqlite_default.size() > 2 && sqlite_default.front() == '\'' &&
-        sqlite_default.back() == '\'' && digits(sqlite_default.substr(1, sqlite_default.size() - 2))) {
-        return sqlite_default.substr(1, sqlite_default.size() - 2);
     }
     if (sqlite_default == "litegres_gen_random_uuid()") return "gen_random_uuid()";
     const std::string prefix = "litegres_nextval('";

@@ -2096,7 +2096,18 @@ TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
 TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType target, int location) {
     // A number is already the OID.
     if (is_integer_type(value.type) || value.type.oid == oid::kOid) return {value.sql, target};
-    if (!value.unknown_literal) throw_unsupported("a cast of a computed name to " + format_type(target), location);
+    // A literal taken out for the shared plan is a constant name: bound now.
+    if (value.parameter > 0 && parameter_types_.from_literals()) throw NeedsLiterals();
+    if (!value.unknown_literal) {
+        // A relation or type name computed by the query is looked up when it runs.
+        if (target.oid == oid::kRegclass && is_string_type(value.type)) {
+            return {"litegres_regclass_in(" + value.sql + ")", target};
+        }
+        if (target.oid == oid::kRegtype && is_string_type(value.type)) {
+            return {"litegres_regtype_in(" + value.sql + ")", target};
+        }
+        throw_unsupported("a cast of a computed name to " + format_type(target), location);
+    }
     // 'pg_catalog.name' or '"Name"': the object's own name.
     std::string name = *value.unknown_literal;
     // '16384'::regclass is the OID itself.

@@ -197,12 +197,19 @@ private:
     std::optional<TypedSql> whole_row_reference(const PgQuery__Node* node, const Scope& scope);
     std::string regexp_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
                               RangeEntry& entry, bool ordinality);
+    // A function in FROM that returns one value (not a set): one row.
+    std::string scalar_function_source(const PgQuery__Node& call, const PgQuery__Alias* alias,
+                                       const Scope& scope, RangeEntry& entry, bool ordinality);
     std::string function_source(const PgQuery__FuncCall& fc, const PgQuery__Alias* alias, const Scope& scope,
                                 RangeEntry& entry, bool ordinality = false);
     // A set-returning function in the select list joins FROM (`from`); its
     // call then reads the joined column.
     void select_list_functions(PgQuery__Node** targets, size_t count, bool grouped, Scope& scope,
                                std::vector<std::string>& from);
+    // unnest(array) and generate_subscripts(array, 1) calls of one select
+    // list, zipped into one FROM item named `refname`.
+    std::string zipped_array_functions(const std::vector<const PgQuery__FuncCall*>& calls,
+                                       const std::string& refname, const Scope& scope);
     // SQL giving the json text of `value` as to_json renders it.
     std::string json_fragment(TypedSql value, int location);
     // Gives an unknown literal the type of its counterpart (PostgreSQL's rule

@@ -11,22 +11,23 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/alter_table_translator.h"
+#include "translate/ast_text.h"
 #include "translate/comment_translator.h"
 #include "translate/ddl_text.h"
-#include "translate/enum_type_translator.h"
+#include "translate/describe_catalog.h"
 #include "translate/drop_translator.h"
+#include "translate/enum_type_translator.h"
 #include "translate/identity_column.h"
 #include "translate/index_translator.h"
 #include "translate/name_resolver.h"
+#include "translate/query_translator.h"
 #include "translate/schema_translator.h"
 #include "translate/search_path.h"
 #include "translate/sequence_translator.h"
+#include "translate/sql_text.h"
+#include "translate/table_definition.h"
 #include "translate/truncate_translator.h"
 #include "translate/view_translator.h"
-#include "translate/query_translator.h"
-#include "translate/describe_catalog.h"
-#include "translate/sql_text.h"
-#include "translate/ast_text.h"
 
 namespace litegres::translate {
 
@@ -399,7 +400,21 @@ std::string StatementTranslator::on_conflict(QueryTranslator& q, const PgQuery__
     if (clause.infer != nullptr) {
         const auto& infer = *clause.infer;
         if (infer.conname != nullptr && infer.conname[0] != '\0') {
-            throw_unsupported("ON CONFLICT ON CONSTRAINT", clause.location);
+            // SQLite names the conflict target by its columns: those of the
+            // named PRIMARY KEY or UNIQUE constraint, which is what PostgreSQL
+            // infers from the name.
+            std::string table =
+                target.sqlite_name.empty() ? target.relation_name : target.sqlite_name;
+            std::optional<SchemaObject> object = catalog_.find_object(table);
+            std::optional<std::string> columns =
+                object ? TableDefinition::parse(object->sql).key_columns(infer.conname)
+                       : std::nullopt;
+            if (!columns) {
+                throw PgError(sqlstate::kUndefinedObject,
+                              "constraint \"" + std::string(infer.conname) + "\" for table \"" +
+                                  target.relation_name + "\" does not exist");
+            }
+            sql += " (" + *columns + ")";
         }
         std::vector<std::string> columns;
         for (size_t i = 0; i < infer.n_index_elems; ++i) {
@@ -414,7 +429,7 @@ std::string StatementTranslator::on_conflict(QueryTranslator& q, const PgQuery__
                 columns.push_back("(" + q.expression(elem.expr, target_scope).sql + ")");
             }
         }
-        sql += " (" + join_strings(columns, ", ") + ")";
+        if (!columns.empty()) sql += " (" + join_strings(columns, ", ") + ")";
         if (infer.where_clause != nullptr) sql += " WHERE " + q.expression(infer.where_clause, target_scope).sql;
     }
     if (clause.action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING) return sql + " DO NOTHING";
@@ -756,6 +771,14 @@ std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQ
             case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
                 Scope none;
                 TypedSql v = q.expression(c.raw_expr, none);
+                if (v.unknown_literal && type.type.oid == pgwire::oid::kNumeric &&
+                    type.type.typmod >= 0) {
+                    // As PostgreSQL keeps it: the literal as a numeric
+                    // constant under the column's typmod coercion, so the
+                    // default prints as written ('0'::numeric, not 0.00).
+                    v = TypedSql{q.assignment(v, PgType{pgwire::oid::kNumeric, -1}, c.location),
+                                 PgType{pgwire::oid::kNumeric, -1}};
+                }
                 default_sql = q.assignment(v, type.type, c.location);
                 break;
             }

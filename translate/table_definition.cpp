@@ -196,6 +196,26 @@ bool TableDefinition::drop_constraint(const std::string& name) {
     return false;
 }
 
+std::optional<std::string> TableDefinition::key_columns(const std::string& name) const {
+    std::string marker = "CONSTRAINT " + quote_identifier(name) + " ";
+    auto is_key = [](const std::string& text, size_t from) {
+        return text.compare(from, 11, "PRIMARY KEY") == 0 || text.compare(from, 6, "UNIQUE") == 0;
+    };
+    for (const auto& t : table_constraints) {
+        if (t.rfind(marker, 0) != 0 || !is_key(t, marker.size())) continue;
+        size_t open = t.find('(', marker.size());
+        size_t close = t.find(')', open);
+        if (open == std::string::npos || close == std::string::npos) return std::nullopt;
+        return t.substr(open + 1, close - open - 1);
+    }
+    for (const auto& c : columns) {
+        size_t at = c.constraints.find(" " + marker);
+        if (at != std::string::npos && is_key(c.constraints, at + 1 + marker.size()))
+            return quote_identifier(c.name);
+    }
+    return std::nullopt;
+}
+
 bool TableDefinition::has_primary_key() const {
     for (const auto& t : table_constraints) {
         if (find_keyword(t, 0, "PRIMARY") != std::string::npos) return true;

@@ -4,6 +4,7 @@
 // definition. Reads what litegres's CREATE TABLE writes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ public:
     // Removes the named constraint (column or table level); false if absent.
     bool drop_constraint(const std::string& name);
     bool has_primary_key() const;
+    // The quoted column list ("a", "b") of the PRIMARY KEY or UNIQUE
+    // constraint `name`; nullopt when the table has no such constraint.
+    std::optional<std::string> key_columns(const std::string& name) const;
 
     std::vector<ColumnDefinition> columns;
     std::vector<std::string> table_constraints;

@@ -56,6 +56,8 @@ WITH d AS (DELETE FROM wu_log WHERE false RETURNING *) SELECT count(*) FROM wu_l
 INSERT INTO wu_item VALUES (1, 'apple2', 1) ON CONFLICT DO NOTHING;
 INSERT INTO wu_item VALUES (1, 'apple2', 1) ON CONFLICT (id) DO NOTHING RETURNING *;
 INSERT INTO wu_item VALUES (4, 'apple', 1) ON CONFLICT (name) DO NOTHING;
+INSERT INTO wu_item VALUES (1, 'apple3', 1) ON CONFLICT ON CONSTRAINT wu_item_pkey DO UPDATE SET qty = wu_item.qty + 1 RETURNING id, qty;
+INSERT INTO wu_item VALUES (1, 'apple3', 1) ON CONFLICT ON CONSTRAINT wu_item_nosuch DO NOTHING;
 INSERT INTO wu_item VALUES (1, 'apple', 9), (5, 'quince', 2) ON CONFLICT (id) DO UPDATE SET qty = wu_item.qty + EXCLUDED.qty RETURNING id, name, qty;
 SELECT * FROM wu_item ORDER BY id;
 INSERT INTO wu_item AS i VALUES (2, 'pear', 7) ON CONFLICT (id) DO UPDATE SET qty = excluded.qty WHERE i.qty > 100 RETURNING *;
