@@ -254,6 +254,7 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
         return settings_->get(name);
     };
     context_.database_names = [this] { return registry_.names(); };
+    context_.settings = [this] { return settings_->all(); };
     apply_time_zone();
     apply_search_path();
     started_ = true;
@@ -764,6 +765,7 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         case StatementKind::kDeclareCursor:
         case StatementKind::kFetch:
         case StatementKind::kCloseCursor: run_cursor_command(stmt, encoder); return true;
+        case StatementKind::kLock: run_lock(*stmt, encoder); return true;
         case StatementKind::kCopyFrom:
         case StatementKind::kCopyTo:
         case StatementKind::kQuery: break;
@@ -1020,6 +1022,22 @@ void Session::run_copy_out(const translate::TranslatedStatement& stmt, SqliteCon
     if (rc != SQLITE_DONE) throw sqlite_error(c.handle(), rc);
     encoder.copy_done();
     encoder.command_complete("COPY " + std::to_string(rows));
+}
+
+// LOCK TABLE. A transaction that holds the writer excludes every other
+// writer and every DDL until it ends, which is what any lock mode asks of
+// other writers; readers go on reading the last committed state, which is
+// what they would have read just before the lock was taken. Without the
+// writer (BEGIN READ ONLY) only the modes that do not write may be taken.
+void Session::run_lock(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
+    if (tx_state_ == TxState::kIdle) {
+        throw PgError(sqlstate::kNoActiveSqlTransaction, "LOCK TABLE can only be used in transaction blocks");
+    }
+    constexpr int kRowExclusiveLock = 3;
+    if (stmt.lock_mode > kRowExclusiveLock && !holds_writer_) {
+        throw PgError(sqlstate::kReadOnlySqlTransaction, "cannot execute LOCK TABLE in a read-only transaction");
+    }
+    encoder.command_complete(stmt.tag);
 }
 
 void Session::run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {

@@ -125,6 +125,7 @@ private:
     void copy_rows(bool at_end);
     void run_copy_out(const translate::TranslatedStatement& stmt, SqliteConnection& c, pgwire::BackendEncoder& encoder);
     void run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
+    void run_lock(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
     void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "translate/session_context.h"
+
 namespace litegres {
 
 // A time setting ("5s", "250ms", "1min", a bare number of milliseconds), in
@@ -35,6 +37,9 @@ public:
     // statement_timeout in milliseconds (0: none), kept parsed because every
     // statement reads it.
     int64_t statement_timeout_ms() const { return statement_timeout_ms_; }
+
+    // Every parameter, sorted by name, for pg_settings.
+    std::vector<translate::SettingValue> all() const;
 
     // The parameters sent at startup, in PostgreSQL's order.
     std::vector<std::pair<std::string, std::string>> reported() const;

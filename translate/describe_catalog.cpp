@@ -217,7 +217,12 @@ const std::vector<CatalogRelation>& describe_relations() {
          "END, "
          "q.start_value, q.increment_by, q.max_value, q.min_value, q.cache_size, q.cycle "
          "FROM main._litegres_sequence q JOIN main._litegres_relation r ON r.name = q.name"},
-        // A sequence owned by a column (serial: 'a', identity: 'i').
+        // A sequence owned by a column (serial: 'a', identity: 'i'); a
+        // column default on its column ('a') and on the sequences it calls
+        // nextval on ('n'); a view's _RETURN rule on its view ('i') and on
+        // the relations it reads ('n', on the whole relation rather than on
+        // each column read); plpgsql's language and functions as members of
+        // its extension ('e').
         {"pg_depend",
          {{"classid", kOidType},
           {"objid", kOidType},
@@ -230,7 +235,18 @@ const std::vector<CatalogRelation>& describe_relations() {
          "'a' END "
          "FROM main._litegres_sequence q JOIN main._litegres_relation r ON r.name = q.name "
          "JOIN main._litegres_relation t ON t.name = q.owner_table "
-         "JOIN pragma_table_info(q.owner_table) p ON p.name = q.owner_column"},
+         "JOIN pragma_table_info(q.owner_table) p ON p.name = q.owner_column "
+         "UNION ALL SELECT 2604, d.oid, 0, 1259, d.adrelid, d.adnum, 'a' FROM pg_attrdef d "
+         "UNION ALL SELECT 2604, r.oid * 1000 + p.cid + 1, 0, 1259, q.oid, 0, 'n' "
+         "FROM main._litegres_relation r, pragma_table_info(r.name) p "
+         "JOIN main._litegres_relation q ON instr(p.dflt_value, 'litegres_nextval(''' || q.name || '''') > 0 "
+         "UNION ALL SELECT 2618, r.oid * 1000 + 999, 0, 1259, r.oid, 0, 'i' "
+         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view' "
+         "UNION ALL SELECT DISTINCT 2618, r.oid * 1000 + 999, 0, 1259, t.oid, 0, 'n' "
+         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view', "
+         "json_each(litegres_view_relations(s.sql)) j JOIN main._litegres_relation t ON t.name = j.value "
+         "UNION ALL VALUES (1255, 13560, 0, 3079, 13559, 0, 'e'), (1255, 13561, 0, 3079, 13559, 0, 'e'), "
+         "(1255, 13562, 0, 3079, 13559, 0, 'e'), (2612, 13563, 0, 3079, 13559, 0, 'e')"},
         {"pg_database",
          {{"oid", kOidType},
           {"datname", kName},
@@ -337,6 +353,19 @@ std::optional<Oid> system_relation_oid(std::string_view name) {
         {"pg_extension", 3079},     {"pg_sequence", 2224},
         {"pg_policy", 3256},        {"pg_range", 3541},
         {"pg_statistic_ext", 3381}, {"pg_publication", 6104},
+        {"pg_publication_rel", 6106}, {"pg_publication_namespace", 6237},
+        {"pg_auth_members", 1261},  {"pg_language", 2612},
+        {"pg_init_privs", 3394},    {"pg_operator", 2617},
+        {"pg_opclass", 2616},       {"pg_opfamily", 2753},
+        {"pg_amop", 2602},          {"pg_amproc", 2603},
+        {"pg_ts_parser", 3601},     {"pg_ts_template", 3764},
+        {"pg_ts_dict", 3600},       {"pg_ts_config", 3602},
+        {"pg_foreign_data_wrapper", 2328}, {"pg_foreign_server", 1417},
+        {"pg_foreign_table", 3118}, {"pg_default_acl", 826},
+        {"pg_conversion", 2607},    {"pg_cast", 2605},
+        {"pg_transform", 3576},     {"pg_event_trigger", 3466},
+        {"pg_partitioned_table", 3350}, {"pg_subscription", 6100},
+        {"pg_largeobject_metadata", 2995}, {"pg_enum", 3501},
     };
     for (const auto& [relation, relation_oid] : kOids) {
         if (name == relation) return relation_oid;

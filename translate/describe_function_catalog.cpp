@@ -50,7 +50,8 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
     add("pg_get_constraintdef", 2, kText, kOidType, constraint_def);
     auto index_def = [](const std::string& oid_sql, const std::string& column,
                         const std::string& pretty) {
-        return "(SELECT litegres_index_definition(litegres_c.relname, litegres_t.relname, "
+        return "(SELECT litegres_index_definition(litegres_c.relname, (SELECT litegres_n.name FROM "
+               "main._litegres_relation litegres_n WHERE litegres_n.oid = litegres_t.oid), "
                "litegres_s.sql, "
                "litegres_i.indkey, litegres_i.indisunique, " +
                column + ", " + pretty +
@@ -134,6 +135,12 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
                " = litegres_current_database() THEN (SELECT litegres_p.page_count * "
                "litegres_s.page_size "
                "FROM pragma_page_count() litegres_p, pragma_page_size() litegres_s) END)";
+    });
+    // No standby: every litegres database accepts writes.
+    add("pg_is_in_recovery", 0, kBool, kText, [](const Args&) { return std::string("0"); });
+    add("acldefault", 2, PgType{1034, -1}, PgType{oid::kChar, -1}, [](const Args& a) {
+        return "litegres_acl_default(" + a[0].sql + ", (SELECT litegres_o.rolname FROM pg_roles litegres_o "
+               "WHERE litegres_o.oid = " + a[1].sql + "))";
     });
     return c;
 }

@@ -12,6 +12,8 @@
 #include "translate/enum_label_order.h"
 #include "translate/enum_type.h"
 #include "translate/pg_type.h"
+#include "translate/qualified_name.h"
+#include "translate/sql_text.h"
 #include "translate/sqlite_value.h"
 
 namespace litegres::translate {
@@ -165,7 +167,7 @@ std::string sqlite_name(const char* view) {
 
 // The column default as PostgreSQL prints it, from litegres's SQLite
 // spelling: nextval('seq'::regclass), true/false, 'x'::text, now().
-std::string pg_default(const std::string& sqlite_default, PgType type) {
+std::string pg_default(sqlite3* db, const std::string& sqlite_default, PgType type) {
     namespace oid = pgwire::oid;
     if (type.oid == oid::kBool && (sqlite_default == "1" || sqlite_default == "0")) {
         return sqlite_default == "1" ? "true" : "false";
@@ -207,9 +209,10 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
     if (at != std::string::npos) {
         size_t end = sqlite_default.find('\'', at + prefix.size());
         if (end != std::string::npos) {
-            return "nextval('" +
-                   sqlite_default.substr(at + prefix.size(), end - at - prefix.size()) +
-                   "'::regclass)";
+            // The sequence as regclass prints it (qualified off the search path).
+            std::string sequence =
+                qualified_relation_name(db, sqlite_default.substr(at + prefix.size(), end - at - prefix.size()));
+            return "nextval(" + quote_string(sequence) + "::regclass)";
         }
     }
     return sqlite_default;
@@ -233,7 +236,7 @@ void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (fact == "column_default") {
         if (sqlite3_value_type(argv[2]) == SQLITE_NULL) return sqlite3_result_null(ctx);
         std::string text = is_user_type(type) ? enum_default(value_string(argv[2]), sqlite3_context_db_handle(ctx), type.oid)
-                                              : pg_default(value_string(argv[2]), type);
+                                              : pg_default(sqlite3_context_db_handle(ctx), value_string(argv[2]), type);
         return sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
     }
     auto integer = [&](int64_t v) { sqlite3_result_int64(ctx, v); };

@@ -19,6 +19,14 @@
 
 namespace litegres::translate {
 
+// One run-time parameter as pg_settings shows it.
+struct SettingValue {
+    std::string name;
+    std::string value;
+    std::string default_value;
+    bool read_only = false;  // PostgreSQL's context "internal" (fixed), else "user"
+};
+
 struct SessionContext {
     std::string user;
     std::string database;
@@ -34,6 +42,8 @@ struct SessionContext {
     std::function<std::optional<std::string>(const std::string& name)> get_setting;
     std::function<std::string(const std::string& name, const std::string& value, bool local)> set_setting;
     std::function<std::vector<std::string>()> database_names;  // for pg_database
+    // Every parameter, for pg_settings.
+    std::function<std::vector<SettingValue>()> settings;
     // The schemas search_path names ("$user" replaced), for current_schema().
     std::vector<std::string> search_path{"public"};
 };

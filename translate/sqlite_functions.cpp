@@ -477,7 +477,7 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_current_setting", -1, current_setting, false},
         {"litegres_set_config", 3, set_config, false},
         {"litegres_raise", 2, raise_error, false},
-        {"litegres_format_type", 2, format_type_fn, true},
+        {"litegres_format_type", 2, format_type_fn, false},  // a user type's name follows search_path
         {"litegres_cbrt", 1, cbrt, true},
         {"litegres_greatest", -1, extremum<true>, true},
         {"litegres_least", -1, extremum<false>, true},
