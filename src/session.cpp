@@ -240,7 +240,7 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
     };
     // set_config(): SET as a function; LOCAL outside a block lasts for the
     // statement's own implicit transaction, which is to say not at all.
-    context_.set_setting = [this](const std::string& name, const std::string& value, bool local) {
+    context_.set_setting = [this](const std::string& name, const std::optional<std::string>& value, bool local) {
         bool in_block = tx_state_ == TxState::kInBlock || implicit_block_;
         if (in_block) {
             transactional_settings_.set_in_block(*settings_, name, value, local);
@@ -1108,9 +1108,12 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, bool descr
         auto changed = in_block ? transactional_settings_.reset_all_in_block(*settings_) : settings_->reset_all();
         for (const auto& name : changed) encoder.parameter_status(name, settings_->get(name));
     } else if (!stmt.object_name.empty()) {
-        std::string reported =
-            in_block ? transactional_settings_.set_in_block(*settings_, stmt.object_name, stmt.setting_value, stmt.set_local)
-                     : settings_->set(stmt.object_name, stmt.setting_value);
+        // An empty value is SET ... TO DEFAULT or RESET.
+        std::optional<std::string> value;
+        if (!stmt.setting_value.empty()) value = stmt.setting_value;
+        std::string reported = in_block
+                                   ? transactional_settings_.set_in_block(*settings_, stmt.object_name, value, stmt.set_local)
+                                   : settings_->set(stmt.object_name, value);
         if (!reported.empty()) encoder.parameter_status(reported, settings_->get(reported));
     }
     apply_time_zone();

@@ -172,14 +172,14 @@ const std::string& SessionSettings::get(const std::string& name) const {
     return parameters_.at(canonical).value;
 }
 
-std::string SessionSettings::set(const std::string& name, const std::string& value) {
+std::string SessionSettings::set(const std::string& name, const std::optional<std::string>& value) {
     std::string canonical = canonical_name(name);
     if (canonical.empty()) {
         throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
     }
     if (read_only(canonical)) throw PgError("55P02", "parameter \"" + canonical + "\" cannot be changed");
     Parameter& p = parameters_.at(canonical);
-    p.value = value.empty() ? p.default_value : validate(canonical, value, p.value);
+    p.value = value ? validate(canonical, *value, p.value) : p.default_value;
     update_derived();
     return p.reported ? canonical : "";
 }

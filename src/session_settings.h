@@ -27,10 +27,11 @@ public:
     std::string canonical_name(const std::string& name) const;
     // Throws PgError 42704 for an unknown parameter.
     const std::string& get(const std::string& name) const;
-    // Sets (or with an empty value, resets) a parameter; returns the
-    // canonical name when the client must be told through ParameterStatus.
-    // Throws PgError for unknown parameters and unsupported values.
-    std::string set(const std::string& name, const std::string& value);
+    // Sets a parameter to `value` (nullopt: its default, as SET ... TO
+    // DEFAULT and RESET do; an empty string is a value, e.g. search_path '');
+    // returns the canonical name when the client must be told through
+    // ParameterStatus. Throws PgError for unknown parameters and unsupported values.
+    std::string set(const std::string& name, const std::optional<std::string>& value);
     // RESET ALL; returns the reported parameters that changed.
     std::vector<std::string> reset_all();
 

@@ -40,7 +40,9 @@ struct SessionContext {
     // set_config(): the value (nullopt for an unknown name), and a change
     // that returns the new value (throws PgError as SET does).
     std::function<std::optional<std::string>(const std::string& name)> get_setting;
-    std::function<std::string(const std::string& name, const std::string& value, bool local)> set_setting;
+    // (A nullopt value resets the parameter to its default.)
+    std::function<std::string(const std::string& name, const std::optional<std::string>& value, bool local)>
+        set_setting;
     std::function<std::vector<std::string>()> database_names;  // for pg_database
     // Every parameter, for pg_settings.
     std::function<std::vector<SettingValue>()> settings;

@@ -734,14 +734,18 @@ const std::vector<SystemRelation>& relations() {
          {{"oid", kOidType}, {"adrelid", kOidType}, {"adnum", kInt2}, {"adbin", kText}},
          "SELECT r.oid * 1000 + p.cid + 1, r.oid, p.cid + 1, "
          "litegres_column_fact(p.type, 'column_default', p.dflt_value) "
-         "FROM main._litegres_relation r, pragma_table_info(r.name) p WHERE p.dflt_value IS NOT NULL"},
+         "FROM main._litegres_relation r, pragma_table_info(r.name) p WHERE p.dflt_value IS NOT NULL "
+         // An identity column's values come from its sequence, not a default.
+         "AND NOT EXISTS (SELECT 1 FROM main._litegres_sequence q WHERE q.owner_table = r.name "
+         "AND q.owner_column = p.name AND q.identity <> '')"},
         // COMMENT ON, from litegres's comment table (classoid 1259 is pg_class).
         {"pg_description",
          {{"objoid", kOidType}, {"classoid", kOidType}, {"objsubid", kInt4}, {"description", kText}},
          "SELECT r.oid, 1259, coalesce((SELECT p.cid + 1 FROM pragma_table_info(r.name) p "
          "WHERE p.name = c.column_name), 0), c.description "
          "FROM main._litegres_comment c JOIN main._litegres_relation r ON r.name = c.relation "
-         "UNION ALL SELECT 13559, 3079, 0, 'PL/pgSQL procedural language'"},
+         "UNION ALL SELECT 13559, 3079, 0, 'PL/pgSQL procedural language' "
+         "UNION ALL SELECT 2200, 2615, 0, 'standard public schema'"},
         {"pg_attribute",
          {{"attrelid", kOidType}, {"attname", kName}, {"atttypid", kOidType}, {"attlen", kInt2},
           {"attnum", kInt2}, {"atttypmod", kInt4}, {"attnotnull", kBool}, {"atthasdef", kBool},
