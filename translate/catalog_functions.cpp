@@ -528,8 +528,12 @@ class ViewPrinter {
             }
             std::string out =
                 from_item(join.larg, printer) + "\n    " + kind + from_item(join.rarg, printer);
-            if (join.quals != nullptr) out += " ON " + printer.print(join.quals).text;
-            return out;
+            // Without pretty printing PostgreSQL parenthesizes the join and its condition.
+            if (join.quals != nullptr) {
+                std::string condition = printer.print(join.quals).text;
+                out += " ON " + (pretty_ ? condition : "(" + condition + ")");
+            }
+            return pretty_ ? out : "(" + out + ")";
         }
         throw_unsupported("printing this FROM item");
     }

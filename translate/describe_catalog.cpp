@@ -26,6 +26,7 @@ constexpr PgType kTextArray{1009, -1};
 constexpr PgType kCharArray{1002, -1};
 constexpr PgType kAclArray{1034, -1};
 constexpr PgType kBytea{oid::kBytea, -1};
+constexpr PgType kXid{28, -1};
 
 }  // namespace
 
@@ -237,8 +238,8 @@ const std::vector<CatalogRelation>& describe_relations() {
          "JOIN main._litegres_relation t ON t.name = q.owner_table "
          "JOIN pragma_table_info(q.owner_table) p ON p.name = q.owner_column "
          "UNION ALL SELECT 2604, d.oid, 0, 1259, d.adrelid, d.adnum, 'a' FROM pg_attrdef d "
-         "UNION ALL SELECT 2604, r.oid * 1000 + p.cid + 1, 0, 1259, q.oid, 0, 'n' "
-         "FROM main._litegres_relation r, pragma_table_info(r.name) p "
+         "UNION ALL SELECT 2604, d.oid, 0, 1259, q.oid, 0, 'n' FROM pg_attrdef d "
+         "JOIN main._litegres_relation r ON r.oid = d.adrelid JOIN pragma_table_info(r.name) p ON p.cid + 1 = d.adnum "
          "JOIN main._litegres_relation q ON instr(p.dflt_value, 'litegres_nextval(''' || q.name || '''') > 0 "
          "UNION ALL SELECT 2618, r.oid * 1000 + 999, 0, 1259, r.oid, 0, 'i' "
          "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view' "
@@ -261,10 +262,13 @@ const std::vector<CatalogRelation>& describe_relations() {
           {"datctype", kText},
           {"daticulocale", kText},
           {"datcollversion", kText},
-          {"datacl", kAclArray}},
+          {"datacl", kAclArray},
+          {"datfrozenxid", kXid},
+          {"datminmxid", kXid}},
+         // No transaction IDs: datfrozenxid and datminmxid are 0 (invalid).
          "SELECT CASE d.value WHEN 'postgres' THEN 5 ELSE 16384 + d.key END, d.value, 10, 6, 'c', "
          "0, 1, -1, 1663, "
-         "'C.UTF-8', 'C.UTF-8', NULL, NULL, NULL FROM json_each(litegres_database_names()) d"},
+         "'C.UTF-8', 'C.UTF-8', NULL, NULL, NULL, 0, 0 FROM json_each(litegres_database_names()) d"},
         {"pg_tablespace",
          {{"oid", kOidType},
           {"spcname", kName},
@@ -366,6 +370,7 @@ std::optional<Oid> system_relation_oid(std::string_view name) {
         {"pg_transform", 3576},     {"pg_event_trigger", 3466},
         {"pg_partitioned_table", 3350}, {"pg_subscription", 6100},
         {"pg_largeobject_metadata", 2995}, {"pg_enum", 3501},
+        {"pg_shseclabel", 3592},    {"pg_db_role_setting", 2964},
     };
     for (const auto& [relation, relation_oid] : kOids) {
         if (name == relation) return relation_oid;

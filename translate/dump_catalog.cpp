@@ -35,8 +35,10 @@ const std::vector<CatalogRelation>& dump_relations() {
           {"laninline", kOidType},
           {"lanvalidator", kOidType},
           {"lanacl", kAclArray}},
-         "VALUES (12, 'internal', 10, 0, 0, 0, 0, 2246, NULL), (13, 'c', 10, 0, 0, 0, 0, 2247, NULL), "
-         "(14, 'sql', 10, 0, 1, 0, 0, 2248, NULL), (13563, 'plpgsql', 10, 1, 1, 13560, 13561, 13562, NULL)"},
+         "VALUES (12, 'internal', 10, 0, 0, 0, 0, 2246, NULL), (13, 'c', 10, 0, 0, 0, 0, 2247, "
+         "NULL), "
+         "(14, 'sql', 10, 0, 1, 0, 0, 2248, NULL), (13563, 'plpgsql', 10, 1, 1, 13560, 13561, "
+         "13562, NULL)"},
         // The privileges built-in objects start with; only public's can be
         // seen by a user of litegres (pg_namespace.nspacl).
         {"pg_init_privs",
@@ -66,9 +68,11 @@ const std::vector<CatalogRelation>& dump_relations() {
           {"sourcefile", kText},
           {"sourceline", kInt4},
           {"pending_restart", kBool}},
-         "SELECT json_extract(s.value, '$.name'), json_extract(s.value, '$.value'), NULL, NULL, NULL, NULL, "
+         "SELECT json_extract(s.value, '$.name'), json_extract(s.value, '$.value'), NULL, NULL, "
+         "NULL, NULL, "
          "json_extract(s.value, '$.context'), NULL, "
-         "CASE WHEN json_extract(s.value, '$.value') = json_extract(s.value, '$.default') THEN 'default' "
+         "CASE WHEN json_extract(s.value, '$.value') = json_extract(s.value, '$.default') THEN "
+         "'default' "
          "ELSE 'session' END, NULL, NULL, NULL, json_extract(s.value, '$.default'), "
          "json_extract(s.value, '$.default'), NULL, NULL, 0 FROM json_each(litegres_settings()) s"},
         {"pg_operator",
@@ -251,6 +255,13 @@ const std::vector<CatalogRelation>& dump_relations() {
          "SELECT 0, 0, NULL, '', 0, 0, 0, 0, 'd', 0, '', NULL, '', NULL WHERE 0"},
         {"pg_largeobject_metadata",
          {{"oid", kOidType}, {"lomowner", kOidType}, {"lomacl", kAclArray}},
+         "SELECT 0, 0, NULL WHERE 0"},
+        {"pg_shseclabel",
+         {{"objoid", kOidType}, {"classoid", kOidType}, {"provider", kText}, {"label", kText}},
+         "SELECT 0, 0, '', '' WHERE 0"},
+        // ALTER DATABASE / ROLE ... SET: litegres keeps no per-database settings.
+        {"pg_db_role_setting",
+         {{"setdatabase", kOidType}, {"setrole", kOidType}, {"setconfig", kTextArray}},
          "SELECT 0, 0, NULL WHERE 0"},
         {"pg_seclabels",
          {{"objoid", kOidType},

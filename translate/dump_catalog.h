@@ -4,7 +4,8 @@
 // catalogs of features litegres does not have (operators and operator
 // classes, text search, foreign data, casts and transforms between user
 // types, event triggers, partitioning, subscriptions, large objects, default
-// ACLs, security labels), which are empty as in a database that uses none.
+// ACLs, security labels, per-database settings), which are empty as in a
+// database that uses none.
 #pragma once
 
 #include <vector>

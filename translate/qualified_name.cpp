@@ -12,7 +12,8 @@ namespace litegres::translate {
 bool schema_on_search_path(std::string_view schema) {
     const SessionContext* session = current_session_context();
     if (session == nullptr) return schema == "public";
-    return std::find(session->search_path.begin(), session->search_path.end(), schema) != session->search_path.end();
+    return std::find(session->search_path.begin(), session->search_path.end(), schema) !=
+           session->search_path.end();
 }
 
 std::string qualified_name(std::string_view schema, std::string_view name) {
@@ -26,8 +27,8 @@ std::string relation_schema(sqlite3* db, std::string_view sqlite_name) {
     if (dot == std::string_view::npos) return "public";
     std::string schema(sqlite_name.substr(0, dot));
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM main._litegres_namespace WHERE name = ?", -1, &stmt, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM main._litegres_namespace WHERE name = ?", -1, &stmt,
+                           nullptr) != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return "public";
     }
@@ -38,7 +39,8 @@ std::string relation_schema(sqlite3* db, std::string_view sqlite_name) {
 
 std::string qualified_relation_name(sqlite3* db, std::string_view sqlite_name) {
     std::string schema = relation_schema(db, sqlite_name);
-    std::string_view name = schema == "public" ? sqlite_name : sqlite_name.substr(schema.size() + 1);
+    std::string_view name =
+        schema == "public" ? sqlite_name : sqlite_name.substr(schema.size() + 1);
     return qualified_name(schema, name);
 }
 
