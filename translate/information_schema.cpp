@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pgwire/array_value.h"
 #include "translate/enum_label_order.h"
 #include "translate/enum_type.h"
 #include "translate/pg_type.h"
@@ -166,17 +167,42 @@ std::string sqlite_name(const char* view) {
 }
 
 // The column default as PostgreSQL prints it, from litegres's SQLite
-// spelling: nextval('seq'::regclass), true/false, 'x'::text, now().
+// spelling: nextval('seq'::regclass), true/false, 'x'::text, now(), a
+// constant with the cast to its column's type. Expressions litegres wraps in
+// functions of its own other than these stay in their SQLite spelling.
 std::string pg_default(sqlite3* db, const std::string& sqlite_default, PgType type) {
     namespace oid = pgwire::oid;
     if (type.oid == oid::kBool && (sqlite_default == "1" || sqlite_default == "0")) {
         return sqlite_default == "1" ? "true" : "false";
     }
-    if (sqlite_default.size() >= 2 && sqlite_default.front() == '\'' &&
-        sqlite_default.back() == '\'' &&
-        (type.oid == oid::kText || type.oid == oid::kVarchar || type.oid == oid::kBpchar)) {
-        return sqlite_default + "::" + format_type(PgType{type.oid, -1});
+    bool quoted = sqlite_default.size() >= 2 && sqlite_default.front() == '\'' && sqlite_default.back() == '\'';
+    // PostgreSQL names a constant's type as format_type does, but char(n)'s as bpchar.
+    std::string type_name = type.oid == oid::kBpchar ? "bpchar" : format_type(PgType{type.oid, -1});
+    if (quoted && pgwire::array_element_type(type.oid) != 0) {
+        // An array constant is stored as JSON: '{a,b}'::text[]. (No exception
+        // may leave this SQL function: a value that is no array stays as it is.)
+        try {
+            std::string text = pgwire::ArrayValue::from_storage(sqlite_default.substr(1, sqlite_default.size() - 2),
+                                                                pgwire::array_element_type(type.oid))
+                                   .to_text();
+            return quote_string(text) + "::" + type_name;
+        } catch (const std::exception&) {
+            return sqlite_default;
+        }
     }
+    auto digits = [](const std::string& s) {
+        return !s.empty() && s.find_first_not_of("0123456789.") == std::string::npos && std::isdigit(s[0]);
+    };
+    // A negative number is a constant PostgreSQL quotes: '-1'::integer.
+    auto number = [&](const std::string& text) {
+        if (text.size() > 1 && text[0] == '-' && digits(text.substr(1))) return quote_string(text) + "::" + type_name;
+        return text;
+    };
+    if (quoted && type.oid == oid::kNumeric) {
+        std::string inner = sqlite_default.substr(1, sqlite_default.size() - 2);
+        if (digits(inner) || (inner.size() > 1 && inner[0] == '-' && digits(inner.substr(1)))) return number(inner);
+    }
+    if (quoted && type.oid != oid::kTimestamptz) return sqlite_default + "::" + type_name;
     // A numeric(p,s) default is the constant wrapped in its coercion.
     const std::string typmod = "litegres_numeric_typmod(";
     if (sqlite_default.rfind(typmod, 0) == 0 && sqlite_default.back() == ')') {
@@ -185,23 +211,40 @@ std::string pg_default(sqlite3* db, const std::string& sqlite_default, PgType ty
             std::string inner = sqlite_default.substr(typmod.size(), comma - typmod.size());
             if (inner.size() >= 2 && inner.front() == '\'' && inner.back() == '\'')
                 inner = inner.substr(1, inner.size() - 2);
-            return inner;
+            return number(inner);
         }
     }
-    if (sqlite_default == "litegres_now()" || sqlite_default == "litegres_clock(0)") return "now()";
+    // The transaction's clock, cast to the column's type (and rounded to its
+    // precision): now() as PostgreSQL keeps it, CURRENT_DATE for a date.
+    const std::string clock = "litegres_clock(0)";
+    if (sqlite_default == "litegres_now()" || sqlite_default == clock) return "now()";
+    if (sqlite_default.find(clock) != std::string::npos &&
+        (sqlite_default.rfind("litegres_dt_cast(" + clock + ", 1184, ", 0) == 0 ||
+         sqlite_default.rfind("litegres_datetime_round(litegres_dt_cast(" + clock + ", 1184, ", 0) == 0)) {
+        return type.oid == oid::kDate ? "CURRENT_DATE" : "now()";
+    }
+    const std::string float_constant = "litegres_numeric_float('";
+    if (sqlite_default.rfind(float_constant, 0) == 0 && sqlite_default.size() > float_constant.size() + 2) {
+        std::string inner = sqlite_default.substr(float_constant.size(), sqlite_default.size() - float_constant.size() - 2);
+        if (digits(inner) || (inner.size() > 1 && inner[0] == '-' && digits(inner.substr(1)))) return number(inner);
+    }
+    // bytea: X'00' ► '\x00'::bytea.
+    if (type.oid == oid::kBytea && sqlite_default.size() >= 3 && (sqlite_default[0] == 'X' || sqlite_default[0] == 'x') &&
+        sqlite_default[1] == '\'' && sqlite_default.back() == '\'') {
+        std::string hex = sqlite_default.substr(2, sqlite_default.size() - 3);
+        for (auto& c : hex) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return "'\\x" + hex + "'::bytea";
+    }
     // An integer constant checked for the column's range, a numeric constant
     // kept as text: PostgreSQL shows the constant.
-    auto digits = [](const std::string& s) {
-        return !s.empty() && s.find_first_not_of("0123456789.") == std::string::npos && std::isdigit(s[0]);
-    };
     const std::string checked = "litegres_to_integer(";
     if (sqlite_default.rfind(checked, 0) == 0) {
         std::string inner = sqlite_default.substr(checked.size(), sqlite_default.find(',') - checked.size());
         if (digits(inner)) return inner;
     }
-    if (type.oid == oid::kNumeric && sqlite_default.size() > 2 && sqlite_default.front() == '\'' &&
-        sqlite_default.back() == '\'' && digits(sqlite_default.substr(1, sqlite_default.size() - 2))) {
-        return sqlite_default.substr(1, sqlite_default.size() - 2);
+    if (is_integer_type(type) && sqlite_default.size() > 1 && sqlite_default[0] == '-' &&
+        digits(sqlite_default.substr(1))) {
+        return number(sqlite_default);
     }
     if (sqlite_default == "litegres_gen_random_uuid()") return "gen_random_uuid()";
     const std::string prefix = "litegres_nextval('";

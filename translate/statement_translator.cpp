@@ -131,6 +131,11 @@ std::string references_clause(const PgQuery__Constraint& c, const std::string& p
     if (c.n_pk_attrs > 0) sql += " (" + identifier_list(c.pk_attrs, c.n_pk_attrs) + ")";
     if (const char* del = foreign_key_action(c.fk_del_action)) sql += std::string(" ON DELETE ") + del;
     if (const char* upd = foreign_key_action(c.fk_upd_action)) sql += std::string(" ON UPDATE ") + upd;
+    // SQLite checks a DEFERRABLE INITIALLY DEFERRED key at COMMIT, as
+    // PostgreSQL does (and a key DEFERRABLE alone at once, also as PostgreSQL
+    // does until SET CONSTRAINTS, which litegres does not have).
+    if (c.deferrable) sql += " DEFERRABLE";
+    if (c.initdeferred) sql += " INITIALLY DEFERRED";
     return sql;
 }
 
