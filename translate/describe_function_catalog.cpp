@@ -87,6 +87,7 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
     add("pg_get_function_result", 1, kText, kOidType, null_text);
     add("pg_get_function_arguments", 1, kText, kOidType, null_text);
     add("pg_get_function_identity_arguments", 1, kText, kOidType, null_text);
+    add("pg_get_function_sqlbody", 1, kText, kOidType, null_text);
     add("shobj_description", 2, kText, kText, null_text);
     add("pg_tablespace_location", 1, kText, kOidType,
         [](const Args&) { return std::string("''"); });

@@ -745,6 +745,7 @@ const std::vector<SystemRelation>& relations() {
          "WHERE p.name = c.column_name), 0), c.description "
          "FROM main._litegres_comment c JOIN main._litegres_relation r ON r.name = c.relation "
          "UNION ALL SELECT 13559, 3079, 0, 'PL/pgSQL procedural language' "
+         "UNION ALL SELECT 13563, 2612, 0, 'PL/pgSQL procedural language' "
          "UNION ALL SELECT 2200, 2615, 0, 'standard public schema'"},
         {"pg_attribute",
          {{"attrelid", kOidType}, {"attname", kName}, {"atttypid", kOidType}, {"attlen", kInt2},
