@@ -688,7 +688,7 @@ void acl_default_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
             case 'S': acl = owner_only("U"); break;
             case 'T': acl = with_public("U", "U"); break;
             case 'p': acl = owner_only("sA"); break;
-            default: return report_error(ctx, "XX000", "unrecognized object type abbreviation: " + type);
+            default: return report_error(ctx, "XX000", "unrecognized objtype abbreviation: " + type);
         }
         result_text(ctx, acl);
 }
