@@ -120,8 +120,8 @@ SELECT nextval('cyc');
 TABLES = ["customer", "orders", "item", "invoice", "extra.log", '"Mixed Case"', "parent", "child", "extra.t",
           "empty_one"]
 
-# pg_dump invocations compared between the servers; "-Fc" ones are read
-# back as text with pg_restore.
+# pg_dump invocations compared between the servers; archives (-Fc, -Fd) are
+# read back as text with pg_restore.
 DUMPS = {
     "full": [],
     "schema-only": ["--schema-only"],
@@ -131,6 +131,7 @@ DUMPS = {
     "with CREATE DATABASE": ["-C"],
     "INSERT statements": ["--column-inserts"],
     "custom format": ["-Fc"],
+    "directory format": ["-Fd"],
 }
 
 # Schemas whose dump (--schema-only) still differs, each made in a database
@@ -163,10 +164,18 @@ def psql(dsn: dict, dbname: str, args: list, stdin: str = "") -> str:
     return result.stdout + result.stderr
 
 
+def remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def pg_dump(dsn: dict, args: list, archive: Path) -> str:
-    if "-Fc" not in args:
+    if "-Fc" not in args and "-Fd" not in args:
         result = run(["pg_dump", *args], dsn, DATABASE)
         return result.stdout + (f"\n[pg_dump failed: {result.stderr}]" if result.returncode else "")
+    remove(archive)  # -Fd makes a directory of this name, -Fc a file
     result = run(["pg_dump", *args, "-f", str(archive)], dsn, DATABASE)
     if result.returncode:
         return f"[pg_dump failed: {result.stderr}]"
@@ -223,6 +232,7 @@ def main() -> int:
         psql(postgres.dsn, "postgres", ["-c", "CREATE DATABASE dump_restored", "-c", "CREATE DATABASE dump_pg_restored"])
         restore = psql(postgres.dsn, "dump_restored", ["-v", "ON_ERROR_STOP=1", "-o", "/dev/null", "-f", "-"],
                        dumps["full"])
+        remove(archive)
         run(["pg_dump", "-Fc", "-f", str(archive)], litegres.dsn, DATABASE)
         pg_restore = run(["pg_restore", "--exit-on-error", "-d", "dump_pg_restored", str(archive)], postgres.dsn,
                          "postgres")

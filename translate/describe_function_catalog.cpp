@@ -137,6 +137,13 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
                "litegres_s.page_size "
                "FROM pragma_page_count() litegres_p, pragma_page_size() litegres_s) END)";
     });
+    // A SQLite snapshot belongs to its connection: another session cannot
+    // SET TRANSACTION SNAPSHOT to it (pg_dump -j asks for one).
+    add("pg_export_snapshot", 0, kText, kText, [](const Args&) {
+        return std::string(
+            "litegres_raise('0A000', 'pg_export_snapshot() is not supported: litegres cannot share a snapshot "
+            "between sessions (pg_dump -j needs one; dump without -j)')");
+    });
     // No standby: every litegres database accepts writes.
     add("pg_is_in_recovery", 0, kBool, kText, [](const Args&) { return std::string("0"); });
     add("acldefault", 2, PgType{1034, -1}, PgType{oid::kChar, -1}, [](const Args& a) {
