@@ -226,6 +226,15 @@ def main() -> int:
             failed += 1
             diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "postgres", "litegres", lineterm="")
             print(f"FAIL  pg_dump {name}\n" + "\n".join(diff))
+        # The cluster's globals (roles, tablespaces, role settings).
+        want, got = (normalise(run(["pg_dumpall", "--globals-only"], server.dsn, "postgres").stdout)
+                     for server in (postgres, litegres))
+        if want == got:
+            print("ok    pg_dumpall --globals-only")
+        else:
+            failed += 1
+            diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "postgres", "litegres", lineterm="")
+            print("FAIL  pg_dumpall --globals-only\n" + "\n".join(diff))
         # litegres's dumps restored into PostgreSQL give PostgreSQL's rows:
         # the plain one with psql, the custom-format one with pg_restore.
         want = rows(postgres.dsn, DATABASE)
@@ -261,7 +270,7 @@ def main() -> int:
     finally:
         litegres.stop()
         postgres.stop()
-    total = len(DUMPS) + 2 + len(KNOWN_GAPS)
+    total = len(DUMPS) + 3 + len(KNOWN_GAPS)
     print(f"{total - failed} passed ({len(KNOWN_GAPS)} known gaps), {failed} failed")
     return 1 if failed else 0
 

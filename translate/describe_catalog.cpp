@@ -372,6 +372,7 @@ constexpr std::pair<const char*, Oid> kOids[] = {
     {"pg_partitioned_table", 3350}, {"pg_subscription", 6100},
     {"pg_largeobject_metadata", 2995}, {"pg_enum", 3501},
     {"pg_shseclabel", 3592},    {"pg_db_role_setting", 2964},
+    {"pg_parameter_acl", 6243},
 };
 
 }  // namespace

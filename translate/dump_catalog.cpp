@@ -263,6 +263,8 @@ const std::vector<CatalogRelation>& dump_relations() {
         {"pg_db_role_setting",
          {{"setdatabase", kOidType}, {"setrole", kOidType}, {"setconfig", kTextArray}},
          "SELECT 0, 0, NULL WHERE 0"},
+        // GRANT ... ON PARAMETER: none.
+        {"pg_parameter_acl", {{"oid", kOidType}, {"parname", kText}, {"paracl", kAclArray}}, "SELECT 0, '', NULL WHERE 0"},
         {"pg_seclabels",
          {{"objoid", kOidType},
           {"classoid", kOidType},
