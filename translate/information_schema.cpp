@@ -6,6 +6,8 @@
 #include "translate/information_schema.h"
 
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -193,16 +195,25 @@ std::string pg_default(sqlite3* db, const std::string& sqlite_default, PgType ty
     auto digits = [](const std::string& s) {
         return !s.empty() && s.find_first_not_of("0123456789.") == std::string::npos && std::isdigit(s[0]);
     };
-    // A negative number is a constant PostgreSQL quotes: '-1'::integer.
+    // A number as PostgreSQL prints the constant it parses to (ruleutils'
+    // get_const_expr): an integer is int4, int8 or numeric by its size, a
+    // fraction numeric; only a non-negative int4 or fraction goes bare.
     auto number = [&](const std::string& text) {
-        if (text.size() > 1 && text[0] == '-' && digits(text.substr(1))) return quote_string(text) + "::" + type_name;
-        return text;
+        bool negative = text.size() > 1 && text[0] == '-';
+        std::string magnitude = negative ? text.substr(1) : text;
+        if (!digits(magnitude)) return text;
+        if (magnitude.find('.') != std::string::npos) return negative ? quote_string(text) + "::numeric" : text;
+        int64_t value = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size()) return quote_string(text) + "::numeric";
+        if (value < INT32_MIN || value > INT32_MAX) return quote_string(text) + "::bigint";
+        return negative ? quote_string(text) + "::integer" : text;
     };
     if (quoted && type.oid == oid::kNumeric) {
         std::string inner = sqlite_default.substr(1, sqlite_default.size() - 2);
         if (digits(inner) || (inner.size() > 1 && inner[0] == '-' && digits(inner.substr(1)))) return number(inner);
     }
-    if (quoted && type.oid != oid::kTimestamptz) return sqlite_default + "::" + type_name;
+    if (quoted) return sqlite_default + "::" + type_name;
     // A numeric(p,s) default is the constant wrapped in its coercion.
     const std::string typmod = "litegres_numeric_typmod(";
     if (sqlite_default.rfind(typmod, 0) == 0 && sqlite_default.back() == ')') {
@@ -240,11 +251,18 @@ std::string pg_default(sqlite3* db, const std::string& sqlite_default, PgType ty
     const std::string checked = "litegres_to_integer(";
     if (sqlite_default.rfind(checked, 0) == 0) {
         std::string inner = sqlite_default.substr(checked.size(), sqlite_default.find(',') - checked.size());
-        if (digits(inner)) return inner;
+        if (digits(inner)) return number(inner);
     }
-    if (is_integer_type(type) && sqlite_default.size() > 1 && sqlite_default[0] == '-' &&
-        digits(sqlite_default.substr(1))) {
-        return number(sqlite_default);
+    if (digits(sqlite_default) || (sqlite_default.size() > 1 && sqlite_default[0] == '-')) return number(sqlite_default);
+    // An integer constant stored with the affinity of a numeric or float column.
+    if (sqlite_default.rfind("CAST(", 0) == 0 && sqlite_default.back() == ')') {
+        size_t as = sqlite_default.find(" AS ");
+        std::string inner = as == std::string::npos ? "" : sqlite_default.substr(5, as - 5);
+        std::string affinity = as == std::string::npos ? "" : sqlite_default.substr(as + 4, sqlite_default.size() - as - 5);
+        if ((affinity == "TEXT" || affinity == "REAL" || affinity == "INTEGER") &&
+            (digits(inner) || (inner.size() > 1 && inner[0] == '-' && digits(inner.substr(1))))) {
+            return number(inner);
+        }
     }
     if (sqlite_default == "litegres_gen_random_uuid()") return "gen_random_uuid()";
     const std::string prefix = "litegres_nextval('";
