@@ -168,6 +168,28 @@ std::string sqlite_name(const char* view) {
     return std::string("information_schema.") + view;
 }
 
+// `sql` with each litegres_to_integer(expression, type, mode) (an integer
+// expression's range check) replaced by its expression.
+std::string without_range_checks(std::string sql) {
+    const std::string check = "litegres_to_integer(";
+    for (size_t at = sql.find(check); at != std::string::npos; at = sql.find(check)) {
+        size_t begin = at + check.size(), comma = std::string::npos, end = std::string::npos;
+        int depth = 0;
+        bool quoted = false;
+        for (size_t i = begin; i < sql.size() && end == std::string::npos; ++i) {
+            char c = sql[i];
+            if (c == '\'') quoted = !quoted;
+            if (quoted) continue;
+            if (c == '(') ++depth;
+            if (c == ')' && depth-- == 0) end = i;
+            if (c == ',' && depth == 0 && comma == std::string::npos) comma = i;
+        }
+        if (comma == std::string::npos || end == std::string::npos) break;
+        sql = sql.substr(0, at) + sql.substr(begin, comma - begin) + sql.substr(end + 1);
+    }
+    return sql;
+}
+
 // The column default as PostgreSQL prints it, from litegres's SQLite
 // spelling: nextval('seq'::regclass), true/false, 'x'::text, now(), a
 // constant with the cast to its column's type. Expressions litegres wraps in
@@ -248,10 +270,12 @@ std::string pg_default(sqlite3* db, const std::string& sqlite_default, PgType ty
     }
     // An integer constant checked for the column's range, a numeric constant
     // kept as text: PostgreSQL shows the constant.
-    const std::string checked = "litegres_to_integer(";
-    if (sqlite_default.rfind(checked, 0) == 0) {
-        std::string inner = sqlite_default.substr(checked.size(), sqlite_default.find(',') - checked.size());
+    // Integer arithmetic without its range checks: an expression of SQL
+    // common to both (no function of litegres's own) prints as it is.
+    if (sqlite_default.rfind("litegres_to_integer(", 0) == 0) {
+        std::string inner = without_range_checks(sqlite_default);
         if (digits(inner)) return number(inner);
+        if (!inner.empty() && inner.front() == '(' && inner.find("litegres_") == std::string::npos) return inner;
     }
     if (digits(sqlite_default) || (sqlite_default.size() > 1 && sqlite_default[0] == '-')) return number(sqlite_default);
     // An integer constant stored with the affinity of a numeric or float column.
