@@ -799,8 +799,8 @@ TranslatedStatement StatementTranslator::lock(const PgQuery__LockStmt& stmt) {
                           error_position(rv.location));
         }
         if (object->kind != "table" && object->kind != "view") {
-            throw PgError(sqlstate::kWrongObjectType, "\"" + relation->name + "\" is not a table or view",
-                          error_position(rv.location));
+            throw PgError(sqlstate::kWrongObjectType, "cannot lock relation \"" + relation->name + "\"")
+                .with_detail("This operation is not supported for " + object->kind + (object->kind == "index" ? "es." : "s."));
         }
     }
     TranslatedStatement t = plain("LOCK TABLE", StatementKind::kLock);
