@@ -76,6 +76,17 @@ TEST_CASE(
               "ORDER BY 2, 1") == "v|i,t|n,u|n");
 }
 
+TEST_CASE("a join of pg_attrdef, pg_attribute and another catalog keeps its rows under ORDER BY") {
+    DumpDb db;
+    std::string join =
+        "SELECT a.attname FROM pg_constraint c JOIN pg_attrdef f ON f.adrelid = c.conrelid "
+        "JOIN pg_attribute a ON a.attrelid = f.adrelid AND a.attnum = f.adnum";
+    CHECK(db.sql.text(join + " ORDER BY 1") == "id,n");
+    CHECK(db.sql.text("SELECT a.attname FROM pg_depend d JOIN pg_attrdef f ON f.oid = d.objid "
+                      "JOIN pg_attribute a ON a.attrelid = f.adrelid AND a.attnum = f.adnum "
+                      "WHERE d.deptype = 'n' ORDER BY 1") == "id,n");
+}
+
 TEST_CASE("catalogs have a tableoid system column, which * leaves out") {
     SqlHarness sql;
     CHECK(sql.text("SELECT n.tableoid, tableoid FROM pg_namespace n, (SELECT 1) x LIMIT 1") ==
