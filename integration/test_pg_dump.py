@@ -112,6 +112,8 @@ COMMENT ON COLUMN child.note IS 'note''s note';
 CREATE TABLE extra.t (id serial PRIMARY KEY, parent_a int, parent_b int,
   FOREIGN KEY (parent_a, parent_b) REFERENCES parent (a, b));
 CREATE INDEX t_pa ON extra.t (parent_a);
+CREATE VIEW extra.lv AS SELECT id, msg FROM extra.log WHERE id > 0;
+CREATE VIEW pv AS SELECT l.id, o.note FROM extra.log l JOIN orders o ON o.id = l.id;
 CREATE TABLE empty_one (x int);
 INSERT INTO "Mixed Case" ("select") VALUES ('a'), (NULL);
 INSERT INTO parent VALUES (1, 2, 'x');

@@ -507,7 +507,13 @@ class ViewPrinter {
         if (node->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
             const auto& rv = *node->range_var;
             std::string out = qualified_relation_name(db_, rv.relname);
-            if (rv.alias != nullptr) out += " " + PgExpressionText::identifier(rv.alias->aliasname);
+            // An alias that is the relation's own name is not printed (the
+            // translator names each relation of another schema so).
+            std::string schema = relation_schema(db_, rv.relname);
+            std::string own = schema == "public" ? rv.relname : std::string(rv.relname).substr(schema.size() + 1);
+            if (rv.alias != nullptr && own != rv.alias->aliasname) {
+                out += " " + PgExpressionText::identifier(rv.alias->aliasname);
+            }
             return out;
         }
         if (node->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
