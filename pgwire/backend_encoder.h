@@ -61,6 +61,9 @@ public:
     void add_null();
     void add_value(std::string_view text);
     void end_message(size_t start);
+    // Drops a message begun at `start` (a row whose value could not be
+    // encoded), so that the error sent next is not read as part of it.
+    void abandon_message(size_t start) { out_.resize(start); }
 
     // A raw single byte reply ('N' to SSLRequest / GSSENCRequest).
     void single_byte(char c) { out_.push_back(c); }

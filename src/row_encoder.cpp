@@ -121,19 +121,24 @@ void RowEncoder::append_binary(sqlite3_stmt* stmt, int col, const translate::Res
 void RowEncoder::write_row(sqlite3_stmt* stmt, pgwire::BackendEncoder& encoder,
                            std::string& scratch) const {
     size_t row = encoder.begin_data_row(int16_t(columns_.size()));
-    for (size_t i = 0; i < columns_.size(); ++i) {
-        int col = int(i);
-        if (sqlite3_column_type(stmt, col) == SQLITE_NULL) {
-            encoder.add_null();
-            continue;
+    try {
+        for (size_t i = 0; i < columns_.size(); ++i) {
+            int col = int(i);
+            if (sqlite3_column_type(stmt, col) == SQLITE_NULL) {
+                encoder.add_null();
+                continue;
+            }
+            scratch.clear();
+            if (i < formats_.size() && formats_[i] == 1) {
+                write_binary(stmt, col, columns_[i], encoder, scratch);
+                continue;
+            }
+            append_text(stmt, col, columns_[i], scratch);
+            encoder.add_value(scratch);
         }
-        scratch.clear();
-        if (i < formats_.size() && formats_[i] == 1) {
-            write_binary(stmt, col, columns_[i], encoder, scratch);
-            continue;
-        }
-        append_text(stmt, col, columns_[i], scratch);
-        encoder.add_value(scratch);
+    } catch (...) {
+        encoder.abandon_message(row);
+        throw;
     }
     encoder.end_message(row);
 }

@@ -250,7 +250,7 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
     };
     // set_config(): SET as a function; LOCAL outside a block lasts for the
     // statement's own implicit transaction, which is to say not at all.
-    context_.set_setting = [this](const std::string& name, const std::string& value, bool local) {
+    context_.set_setting = [this](const std::string& name, const std::optional<std::string>& value, bool local) {
         bool in_block = tx_state_ == TxState::kInBlock || implicit_block_;
         if (in_block) {
             transactional_settings_.set_in_block(*settings_, name, value, local);
@@ -296,6 +296,7 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
         if (interrupted) context_.check_interrupt();
         return true;
     };
+    context_.settings = [this] { return settings_->all(); };
     apply_time_zone();
     apply_search_path();
     started_ = true;
@@ -809,6 +810,7 @@ bool Session::run_translated(const std::shared_ptr<const translate::TranslatedSt
         case StatementKind::kDeclareCursor:
         case StatementKind::kFetch:
         case StatementKind::kCloseCursor: run_cursor_command(stmt, encoder); return true;
+        case StatementKind::kLock: run_lock(*stmt, encoder); return true;
         case StatementKind::kCopyFrom:
         case StatementKind::kCopyTo:
         case StatementKind::kQuery: break;
@@ -1116,6 +1118,22 @@ void Session::run_binary_copy_out(const translate::TranslatedStatement& stmt, Sq
     encoder.command_complete("COPY " + std::to_string(rows));
 }
 
+// LOCK TABLE. A transaction that holds the writer excludes every other
+// writer and every DDL until it ends, which is what any lock mode asks of
+// other writers; readers go on reading the last committed state, which is
+// what they would have read just before the lock was taken. Without the
+// writer (BEGIN READ ONLY) only the modes that do not write may be taken.
+void Session::run_lock(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
+    if (tx_state_ == TxState::kIdle) {
+        throw PgError(sqlstate::kNoActiveSqlTransaction, "LOCK TABLE can only be used in transaction blocks");
+    }
+    constexpr int kRowExclusiveLock = 3;
+    if (stmt.lock_mode > kRowExclusiveLock && !holds_writer_) {
+        throw PgError(sqlstate::kReadOnlySqlTransaction, "cannot execute LOCK TABLE in a read-only transaction");
+    }
+    encoder.command_complete(stmt.tag);
+}
+
 void Session::run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
     const char* what = stmt.kind == StatementKind::kSavepoint  ? "SAVEPOINT"
                        : stmt.kind == StatementKind::kRelease ? "RELEASE SAVEPOINT"
@@ -1184,9 +1202,12 @@ void Session::run_setting(const translate::TranslatedStatement& stmt, bool descr
         auto changed = in_block ? transactional_settings_.reset_all_in_block(*settings_) : settings_->reset_all();
         for (const auto& name : changed) encoder.parameter_status(name, settings_->get(name));
     } else if (!stmt.object_name.empty()) {
-        std::string reported =
-            in_block ? transactional_settings_.set_in_block(*settings_, stmt.object_name, stmt.setting_value, stmt.set_local)
-                     : settings_->set(stmt.object_name, stmt.setting_value);
+        // An empty value is SET ... TO DEFAULT or RESET.
+        std::optional<std::string> value;
+        if (!stmt.setting_value.empty()) value = stmt.setting_value;
+        std::string reported = in_block
+                                   ? transactional_settings_.set_in_block(*settings_, stmt.object_name, value, stmt.set_local)
+                                   : settings_->set(stmt.object_name, value);
         if (!reported.empty()) encoder.parameter_status(reported, settings_->get(reported));
     }
     apply_time_zone();

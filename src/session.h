@@ -129,6 +129,7 @@ private:
                              pgwire::BackendEncoder& encoder);
     void run_copy_out(const translate::TranslatedStatement& stmt, SqliteConnection& c, pgwire::BackendEncoder& encoder);
     void run_savepoint(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
+    void run_lock(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
     void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);

@@ -82,6 +82,16 @@ std::string validate(const std::string& name, const std::string& value, const st
     return value;
 }
 
+bool read_only(const std::string& canonical) {
+    static const char* kReadOnly[] = {"server_version", "server_encoding", "integer_datetimes", "is_superuser",
+                                      "server_version_num", "max_connections", "max_identifier_length",
+                                      "in_hot_standby", "lc_collate", "lc_ctype"};
+    for (const char* ro : kReadOnly) {
+        if (canonical == ro) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<int64_t> parse_milliseconds(const std::string& value) {
@@ -139,6 +149,9 @@ SessionSettings::SessionSettings(const std::string& user) {
     add("lc_time", "C", false);
     add("synchronous_commit", "on", false);
     add("row_security", "on", false);
+    // Either value is honoured: SQLite scans always start at the beginning,
+    // which "on" allows and "off" (pg_dump's choice) demands.
+    add("synchronize_seqscans", "on", false);
     add("bytea_output", "hex", false);
     add("timezone_abbreviations", "Default", false);
 }
@@ -159,21 +172,14 @@ const std::string& SessionSettings::get(const std::string& name) const {
     return parameters_.at(canonical).value;
 }
 
-std::string SessionSettings::set(const std::string& name, const std::string& value) {
+std::string SessionSettings::set(const std::string& name, const std::optional<std::string>& value) {
     std::string canonical = canonical_name(name);
     if (canonical.empty()) {
         throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
     }
-    static const char* kReadOnly[] = {"server_version", "server_encoding", "integer_datetimes", "is_superuser",
-                                      "server_version_num", "max_connections", "max_identifier_length",
-                                      "in_hot_standby", "lc_collate", "lc_ctype"};
-    for (const char* ro : kReadOnly) {
-        if (canonical == ro) {
-            throw PgError("55P02", "parameter \"" + canonical + "\" cannot be changed");
-        }
-    }
+    if (read_only(canonical)) throw PgError("55P02", "parameter \"" + canonical + "\" cannot be changed");
     Parameter& p = parameters_.at(canonical);
-    p.value = value.empty() ? p.default_value : validate(canonical, value, p.value);
+    p.value = value ? validate(canonical, *value, p.value) : p.default_value;
     update_derived();
     return p.reported ? canonical : "";
 }
@@ -190,6 +196,12 @@ std::vector<std::string> SessionSettings::reset_all() {
 
 void SessionSettings::update_derived() {
     statement_timeout_ms_ = parse_milliseconds(parameters_.at("statement_timeout").value).value_or(0);
+}
+
+std::vector<translate::SettingValue> SessionSettings::all() const {
+    std::vector<translate::SettingValue> out;
+    for (const auto& [name, p] : parameters_) out.push_back({name, p.value, p.default_value, read_only(name)});
+    return out;
 }
 
 std::vector<std::pair<std::string, std::string>> SessionSettings::reported() const {

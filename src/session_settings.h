@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "translate/session_context.h"
+
 namespace litegres {
 
 // A time setting ("5s", "250ms", "1min", a bare number of milliseconds), in
@@ -25,16 +27,20 @@ public:
     std::string canonical_name(const std::string& name) const;
     // Throws PgError 42704 for an unknown parameter.
     const std::string& get(const std::string& name) const;
-    // Sets (or with an empty value, resets) a parameter; returns the
-    // canonical name when the client must be told through ParameterStatus.
-    // Throws PgError for unknown parameters and unsupported values.
-    std::string set(const std::string& name, const std::string& value);
+    // Sets a parameter to `value` (nullopt: its default, as SET ... TO
+    // DEFAULT and RESET do; an empty string is a value, e.g. search_path '');
+    // returns the canonical name when the client must be told through
+    // ParameterStatus. Throws PgError for unknown parameters and unsupported values.
+    std::string set(const std::string& name, const std::optional<std::string>& value);
     // RESET ALL; returns the reported parameters that changed.
     std::vector<std::string> reset_all();
 
     // statement_timeout in milliseconds (0: none), kept parsed because every
     // statement reads it.
     int64_t statement_timeout_ms() const { return statement_timeout_ms_; }
+
+    // Every parameter, sorted by name, for pg_settings.
+    std::vector<translate::SettingValue> all() const;
 
     // The parameters sent at startup, in PostgreSQL's order.
     std::vector<std::pair<std::string, std::string>> reported() const;

@@ -10,7 +10,7 @@ void TransactionalSettings::remember(const SessionSettings& settings) {
 }
 
 std::string TransactionalSettings::set_in_block(SessionSettings& settings, const std::string& name,
-                                                const std::string& value, bool local) {
+                                                const std::optional<std::string>& value, bool local) {
     remember(settings);
     std::string canonical = settings.canonical_name(name);
     std::string previous = canonical.empty() ? "" : settings.get(canonical);

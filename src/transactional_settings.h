@@ -18,7 +18,8 @@ class TransactionalSettings {
 public:
     // SET / RESET (empty value) of `name` inside a transaction block; returns
     // the reported parameter that changed, as SessionSettings::set does.
-    std::string set_in_block(SessionSettings& settings, const std::string& name, const std::string& value, bool local);
+    std::string set_in_block(SessionSettings& settings, const std::string& name,
+                             const std::optional<std::string>& value, bool local);
     // RESET ALL inside a transaction block.
     std::vector<std::string> reset_all_in_block(SessionSettings& settings);
 

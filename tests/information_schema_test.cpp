@@ -33,6 +33,18 @@ TEST_CASE("information_schema.columns describes each column as PostgreSQL does")
     CHECK(columns.at(2).type.oid == oid::kVarchar);
 }
 
+TEST_CASE("column defaults print as PostgreSQL prints the constants and expressions they parse to") {
+    SqlHarness sql;
+    sql.run(
+        "CREATE TABLE d (a int DEFAULT -1, b bigint DEFAULT 9000000000, c float8 DEFAULT -1.5, d numeric DEFAULT 7, "
+        "e text[] DEFAULT '{}', f jsonb DEFAULT '{}', g char(2) DEFAULT 'ab', h bytea DEFAULT '\\x0a', "
+        "i date DEFAULT CURRENT_DATE, j timestamp(3) DEFAULT now(), k int DEFAULT 2 * 3 + 1, l interval DEFAULT '1 day')");
+    CHECK(sql.text("SELECT column_default FROM information_schema.columns WHERE table_name = 'd' "
+                   "ORDER BY ordinal_position") ==
+          "'-1'::integer,'9000000000'::bigint,'-1.5'::numeric,7,'{}'::text[],'{}'::jsonb,'ab'::bpchar,"
+          "'\\x0a'::bytea,CURRENT_DATE,now(),((2 * 3) + 1),'1 day'::interval");
+}
+
 TEST_CASE("information_schema.tables lists user tables, never litegres's own") {
     SqlHarness sql;
     sql.run("CREATE TABLE a (x integer)");

@@ -146,14 +146,17 @@ TEST_CASE("set() names the parameter only when the client must be told by Parame
     CHECK(settings.set("search_path", "public").empty());
 }
 
-TEST_CASE("setting an empty value resets the parameter to its default") {
+TEST_CASE("setting no value resets the parameter to its default; an empty string is a value") {
     SessionSettings settings("alice");
     settings.set("application_name", "psql");
-    CHECK(settings.set("application_name", "") == "application_name");
+    CHECK(settings.set("application_name", std::nullopt) == "application_name");
     CHECK(settings.get("application_name").empty());
     settings.set("DateStyle", "ISO, DMY");
-    settings.set("DateStyle", "");
+    settings.set("DateStyle", std::nullopt);
     CHECK(settings.get("DateStyle") == "ISO, MDY");
+    // set_config('search_path', '', false), as pg_dump sends it: no schema at all.
+    settings.set("search_path", "");
+    CHECK(settings.get("search_path").empty());
 }
 
 TEST_CASE("reset_all restores every default and names the reported ones that changed") {

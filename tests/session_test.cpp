@@ -374,6 +374,20 @@ TEST_CASE("a READ ONLY transaction refuses writes with 25006") {
     CHECK(f.client.status_after("ROLLBACK") == 'I');
 }
 
+TEST_CASE("LOCK TABLE needs a transaction block, and a read-only one takes only the weak modes") {
+    Fixture f;
+    f.client.query("CREATE TABLE t (id int4)");
+    CHECK(sqlstate_of(f.client.query("LOCK TABLE t IN ACCESS SHARE MODE")) == "25P01");
+    CHECK(f.client.status_after("BEGIN") == 'T');
+    auto locked = f.client.query("LOCK TABLE t IN ACCESS EXCLUSIVE MODE");
+    CHECK(reply_types(locked) == "CZ");
+    CHECK(f.client.status_after("ROLLBACK") == 'I');
+    CHECK(f.client.status_after("BEGIN READ ONLY") == 'T');
+    CHECK(reply_types(f.client.query("LOCK TABLE t IN ACCESS SHARE MODE")) == "CZ");
+    CHECK(sqlstate_of(f.client.query("LOCK TABLE t IN SHARE MODE")) == "25006");
+    CHECK(f.client.status_after("ROLLBACK") == 'I');
+}
+
 TEST_CASE("a writer waits in the write lock's queue until the holder's transaction ends") {
     Fixture f;
     f.client.query("CREATE TABLE t (id int4)");

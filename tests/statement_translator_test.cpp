@@ -466,3 +466,16 @@ TEST_CASE("cursor statements become session instructions") {
               sql.translate("DECLARE h CURSOR WITH HOLD FOR SELECT 1");
           }).sqlstate() == "0A000");
 }
+
+TEST_CASE("LOCK TABLE checks its relations and carries the lock mode to the session") {
+    SqlHarness sql;
+    sql.run(kItems);
+    sql.run("CREATE SEQUENCE s");
+    TranslatedStatement t = sql.translate("LOCK TABLE public.items IN ACCESS SHARE MODE");
+    CHECK(t.kind == StatementKind::kLock);
+    CHECK(t.tag == "LOCK TABLE");
+    CHECK(t.lock_mode == 1);
+    CHECK(sql.translate("LOCK items").lock_mode == 8);  // ACCESS EXCLUSIVE by default
+    CHECK(pg_error_of([&] { sql.translate("LOCK TABLE missing"); }).sqlstate() == "42P01");
+    CHECK(pg_error_of([&] { sql.translate("LOCK TABLE s"); }).sqlstate() == "42809");
+}

@@ -3,6 +3,7 @@
 #include "translate/catalog_functions.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -12,8 +13,11 @@
 #include <vector>
 
 #include "pgwire/pg_error.h"
+#include "translate/ast_walk.h"
+#include "translate/function_error.h"
 #include "translate/parsed_query.h"
 #include "translate/pg_expression_text.h"
+#include "translate/qualified_name.h"
 #include "translate/query_translator.h"
 #include "translate/session_context.h"
 #include "translate/sql_text.h"
@@ -162,7 +166,7 @@ std::string table_constraints(sqlite3* db, const std::string& table,
                 for (const auto& name : pk_names)
                     referenced_attnums.push_back(attnum_of(referenced, name));
                 def = "FOREIGN KEY (" + name_list(keys) + ") REFERENCES " +
-                      PgExpressionText::identifier(references) + "(" + name_list(pk_names) + ")";
+                      qualified_relation_name(db, references) + "(" + name_list(pk_names) + ")";
                 if (const char* a = action_text(c.fk_upd_action))
                     def += std::string(" ON UPDATE ") + a;
                 if (const char* a = action_text(c.fk_del_action))
@@ -345,8 +349,13 @@ void table_constraints_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         // An in-memory database has no name to key the cache by.
         if (file == nullptr || file[0] == '\0')
             return result_text(ctx, table_constraints(db, table, sql));
-        std::string key =
-            std::string(file) + ":" + std::to_string(schema_version(db)) + ":" + table + ":" + sql;
+        // A foreign key's referenced table is qualified off the search path.
+        std::string path;
+        if (const SessionContext* session = current_session_context()) {
+            for (const auto& schema : session->search_path) path += schema + ",";
+        }
+        std::string key = std::string(file) + ":" + std::to_string(schema_version(db)) + ":" + path + ":" + table +
+                          ":" + sql;
         if (std::optional<std::string> cached = constraint_cache().find(key))
             return result_text(ctx, *cached);
         std::string constraints = table_constraints(db, table, sql);
@@ -365,6 +374,11 @@ void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
             index_columns(sqlite3_context_db_handle(ctx), value_string(argv[1]), argv[2],
                           value_string(argv[3]), &predicate, sqlite3_value_int(argv[6]) != 0);
         int column = sqlite3_value_int(argv[5]);
+        // pg_get_indexdef qualifies the table whatever the search path.
+        std::string table = value_string(argv[1]);
+        std::string schema = relation_schema(sqlite3_context_db_handle(ctx), table);
+        std::string table_name = PgExpressionText::identifier(schema) + "." +
+                                 PgExpressionText::identifier(schema == "public" ? table : table.substr(schema.size() + 1));
         if (column < 0)
             return predicate.empty() ? sqlite3_result_null(ctx) : result_text(ctx, predicate);
         if (column > 0) {
@@ -373,8 +387,8 @@ void index_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         }
         std::string text = std::string(sqlite3_value_int(argv[4]) != 0 ? "CREATE UNIQUE INDEX "
                                                                        : "CREATE INDEX ") +
-                           PgExpressionText::identifier(value_string(argv[0])) + " ON public." +
-                           PgExpressionText::identifier(value_string(argv[1])) + " USING btree (";
+                           PgExpressionText::identifier(value_string(argv[0])) + " ON " + table_name +
+                           " USING btree (";
         for (size_t i = 0; i < columns.size(); ++i) {
             text += (i > 0 ? ", " : "") + columns[i].definition + columns[i].options;
         }
@@ -492,8 +506,14 @@ class ViewPrinter {
     std::string from_item(const PgQuery__Node* node, const PgExpressionText& printer) {
         if (node->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
             const auto& rv = *node->range_var;
-            std::string out = PgExpressionText::identifier(rv.relname);
-            if (rv.alias != nullptr) out += " " + PgExpressionText::identifier(rv.alias->aliasname);
+            std::string out = qualified_relation_name(db_, rv.relname);
+            // An alias that is the relation's own name is not printed (the
+            // translator names each relation of another schema so).
+            std::string schema = relation_schema(db_, rv.relname);
+            std::string own = schema == "public" ? rv.relname : std::string(rv.relname).substr(schema.size() + 1);
+            if (rv.alias != nullptr && own != rv.alias->aliasname) {
+                out += " " + PgExpressionText::identifier(rv.alias->aliasname);
+            }
             return out;
         }
         if (node->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
@@ -514,8 +534,12 @@ class ViewPrinter {
             }
             std::string out =
                 from_item(join.larg, printer) + "\n    " + kind + from_item(join.rarg, printer);
-            if (join.quals != nullptr) out += " ON " + printer.print(join.quals).text;
-            return out;
+            // Without pretty printing PostgreSQL parenthesizes the join and its condition.
+            if (join.quals != nullptr) {
+                std::string condition = printer.print(join.quals).text;
+                out += " ON " + (pretty_ ? condition : "(" + condition + ")");
+            }
+            return pretty_ ? out : "(" + out + ")";
         }
         throw_unsupported("printing this FROM item");
     }
@@ -524,6 +548,26 @@ class ViewPrinter {
     bool pretty_;
     std::map<std::string, PgType> types_;
 };
+
+// litegres_view_relations(create_view_sql): JSON array of the SQLite names
+// of the relations a view reads (its FROM items, at any depth).
+void view_relations_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        ParsedQuery parsed(value_string(argv[0]));
+        std::vector<std::string> names;
+        walk_messages(&parsed.statement(0).stmt->base, [&](const ProtobufCMessage& message) {
+            if (message.descriptor == &pg_query__range_var__descriptor) {
+                const auto& rv = reinterpret_cast<const PgQuery__RangeVar&>(message);
+                if (std::find(names.begin(), names.end(), rv.relname) == names.end()) names.push_back(rv.relname);
+            }
+            return WalkStep::kDescend;
+        });
+        // The first is the view itself (CREATE VIEW's own name).
+        std::string out = "[";
+        for (size_t i = 1; i < names.size(); ++i) out += (i > 1 ? "," : "") + pgwire::json_string(names[i]);
+        result_text(ctx, out + "]");
+    });
+}
 
 void view_definition_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
@@ -570,7 +614,8 @@ void size_pretty_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 // litegres_regclass_out(oid): regclassout, the relation's name as
-// quote_ident spells it (its OID when there is no such relation, - for 0).
+// quote_ident spells it, qualified when its schema is off the search path
+// (its OID when there is no such relation, - for 0).
 void regclass_out_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
     int64_t relation = sqlite3_value_int64(argv[0]);
@@ -578,16 +623,18 @@ void regclass_out_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_stmt* stmt = nullptr;
     std::string name;
     if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
-                           "SELECT relname FROM pg_class WHERE oid = ?", -1, &stmt,
-                           nullptr) == SQLITE_OK) {
+                           "SELECT c.relname, n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                           "WHERE c.oid = ?",
+                           -1, &stmt, nullptr) == SQLITE_OK) {
         sqlite3_bind_int64(stmt, 1, relation);
         if (sqlite3_step(stmt) == SQLITE_ROW) {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-            if (text != nullptr) name = text;
+            const auto* schema = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1));
+            if (text != nullptr && schema != nullptr) name = qualified_name(schema, text);
         }
     }
     sqlite3_finalize(stmt);
-    result_text(ctx, name.empty() ? std::to_string(relation) : PgExpressionText::identifier(name));
+    result_text(ctx, name.empty() ? std::to_string(relation) : name);
 }
 
 // litegres_database_names(): JSON array of the data directory's databases.
@@ -606,6 +653,70 @@ void database_names_fn(sqlite3_context* ctx, int, sqlite3_value**) {
     });
 }
 
+// litegres_acl_default(objtype, owner): acldefault, the privileges an
+// object of that kind has before any GRANT or REVOKE (PostgreSQL's
+// acldefault() in acl.c), as aclitem[].
+void acl_default_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        return sqlite3_result_null(ctx);
+    }
+    std::string owner = value_string(argv[1]);
+        // aclitem output quotes a role name that is not plain letters, digits and _.
+        bool plain = !owner.empty() && std::all_of(owner.begin(), owner.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '_' || c >= 0x80;
+        });
+        if (!plain) {
+            std::string quoted = "\"";
+            for (char c : owner) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+            owner = quoted + "\"";
+        }
+        std::string type = value_string(argv[0]);
+        // Stored as arrays are: a JSON array of the items' text.
+        auto owner_only = [&](const std::string& privileges) {
+            return "[" + pgwire::json_string(owner + "=" + privileges + "/" + owner) + "]";
+        };
+        auto with_public = [&](const std::string& public_privileges, const std::string& privileges) {
+            return "[" + pgwire::json_string("=" + public_privileges + "/" + owner) + "," +
+                   pgwire::json_string(owner + "=" + privileges + "/" + owner) + "]";
+        };
+        std::string acl;
+        switch (type.empty() ? ' ' : type[0]) {
+            case 'c': acl = "[]"; break;
+            case 'r': acl = owner_only("arwdDxt"); break;
+            case 's': acl = owner_only("rwU"); break;
+            case 'd': acl = with_public("Tc", "CTc"); break;
+            case 'f': acl = with_public("X", "X"); break;
+            case 'l': acl = with_public("U", "U"); break;
+            case 'L': acl = owner_only("rw"); break;
+            case 'n': acl = owner_only("UC"); break;
+            case 't': acl = owner_only("C"); break;
+            case 'F': acl = owner_only("U"); break;
+            case 'S': acl = owner_only("U"); break;
+            case 'T': acl = with_public("U", "U"); break;
+            case 'p': acl = owner_only("sA"); break;
+            default: return report_error(ctx, "XX000", "unrecognized objtype abbreviation: " + type);
+        }
+        result_text(ctx, acl);
+}
+
+// litegres_settings(): JSON array of the session's run-time parameters
+// ({name, value, default, context}), for pg_settings.
+void settings_fn(sqlite3_context* ctx, int, sqlite3_value**) {
+    guarded(ctx, [&] {
+        std::string out = "[";
+        SessionContext* session = current_session_context();
+        if (session != nullptr && session->settings) {
+            for (const auto& s : session->settings()) {
+                out += std::string(out.size() > 1 ? "," : "") + "{\"name\":" + pgwire::json_string(s.name) +
+                       ",\"value\":" + pgwire::json_string(s.value) + ",\"default\":" +
+                       pgwire::json_string(s.default_value) + ",\"context\":\"" +
+                       (s.read_only ? "internal" : "user") + "\"}";
+            }
+        }
+        result_text(ctx, out + "]");
+    });
+}
+
 }  // namespace
 
 int register_catalog_functions(sqlite3* db) {
@@ -614,9 +725,12 @@ int register_catalog_functions(sqlite3* db) {
         {"litegres_index_definition", 7, index_definition_fn, false},
         {"litegres_index_columns", 3, index_columns_fn, false},
         {"litegres_view_definition", 2, view_definition_fn, false},
+        {"litegres_view_relations", 1, view_relations_fn, false},
         {"litegres_database_names", 0, database_names_fn, false},
         {"litegres_size_pretty", 1, size_pretty_fn, false},
         {"litegres_regclass_out", 1, regclass_out_fn, false},
+        {"litegres_settings", 0, settings_fn, false},
+        {"litegres_acl_default", 2, acl_default_fn, false},
     };
     return register_scalar_functions(db, kEntries);
 }

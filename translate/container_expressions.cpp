@@ -507,6 +507,17 @@ TypedSql QueryTranslator::array_constructor(const PgQuery__AArrayExpr& e, const 
 
 TypedSql QueryTranslator::indirection(const PgQuery__AIndirection& e, const Scope& scope) {
     TypedSql base = expression(e.arg, scope);
+    if (base.type.oid == pgwire::oid::kName && e.n_indirection == 1 &&
+        e.indirection[0]->node_case == PG_QUERY__NODE__NODE_A_INDICES && !e.indirection[0]->a_indices->is_slice &&
+        e.indirection[0]->a_indices->uidx != nullptr) {
+        // name is a fixed array of NAMEDATALEN (64) bytes, subscripted from
+        // 0: one byte as "char" ('' past the name's end, NULL past 63).
+        TypedSql index = expression(e.indirection[0]->a_indices->uidx, scope);
+        resolve_unknown(index, kInt4, -1);
+        return {"(CASE WHEN (" + index.sql + ") BETWEEN 0 AND 63 THEN CAST(substr(CAST(" + base.sql +
+                    " AS BLOB), (" + index.sql + ") + 1, 1) AS TEXT) END)",
+                PgType{pgwire::oid::kChar, -1}};
+    }
     // A vector's subscripts start at 0 (its lower bound); the array's at 1.
     std::string vector_offset = is_vector(base.type) ? " + 1" : "";
     base = vector_as_array(base);
@@ -779,6 +790,22 @@ std::string QueryTranslator::function_source(const PgQuery__FuncCall& fc,
             entry.columns.push_back(ColumnInfo{column_name(1, "ordinality"), kInt8, false, "", 0, 0, ref + ".ordinality"});
         }
         return "(SELECT NULL AS relid, NULL AS ordinality WHERE " + arg.sql + " IS NULL AND 0) AS " + ref;
+    }
+    if (name == "pg_options_to_table") {
+        // reloptions-style "name=value" items (PostgreSQL's pg_options_to_table).
+        resolve_unknown(arg, kTextArray, fc.location);
+        if (arg.type.oid != pgwire::array_type_of(oid::kText)) {
+            throw_unsupported("function " + name + "(" + format_type(arg.type) + ") in FROM", fc.location);
+        }
+        std::string item = ref + ".value", at = "instr(" + ref + ".value, '=')";
+        entry.columns.push_back(ColumnInfo{column_name(0, "option_name"), kText, false, "", 0, 0,
+                                           "(CASE WHEN " + at + " > 0 THEN substr(" + item + ", 1, " + at +
+                                               " - 1) ELSE " + item + " END)"});
+        entry.columns.push_back(ColumnInfo{column_name(1, "option_value"), kText, false, "", 0, 0,
+                                           "(CASE WHEN " + at + " > 0 THEN substr(" + item + ", " + at + " + 1) END)"});
+        entry.scalar_function = false;
+        if (ordinality) throw_unsupported("WITH ORDINALITY on " + name, fc.location);
+        return "json_each(coalesce(" + arg.sql + ", '[]')) AS " + ref;
     }
     bool jsonb = name.rfind("jsonb", 0) == 0;
     PgType json_type{jsonb ? oid::kJsonb : oid::kJson};

@@ -129,15 +129,16 @@ TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
         }
         std::string list;
         for (const auto& q : quoted) list += (list.empty() ? "" : ", ") + q;
+        // The statement names the relation by schema, whatever the search path.
+        std::string relation = quote_identifier(found->schema) + "." + quote_identifier(found->name);
         std::string sql;
         if (stmt.is_from) {
             std::string values;
             for (size_t i = 0; i < columns.size(); ++i)
                 values += (i > 0 ? ", $" : "$") + std::to_string(i + 1);
-            sql = "INSERT INTO " + quote_identifier(table) + " (" + list + ") VALUES (" + values +
-                  ")";
+            sql = "INSERT INTO " + relation + " (" + list + ") VALUES (" + values + ")";
         } else {
-            sql = "SELECT " + list + " FROM " + quote_identifier(table);
+            sql = "SELECT " + list + " FROM " + relation;
         }
         ParsedQuery parsed(sql);
         StatementTranslator inner(catalog_, stmt.is_from ? types : std::vector<PgType>{});

@@ -26,6 +26,7 @@ constexpr PgType kTextArray{1009, -1};
 constexpr PgType kCharArray{1002, -1};
 constexpr PgType kAclArray{1034, -1};
 constexpr PgType kBytea{oid::kBytea, -1};
+constexpr PgType kXid{28, -1};
 
 }  // namespace
 
@@ -225,9 +226,12 @@ const std::vector<CatalogRelation>& describe_relations() {
          "END, "
          "q.start_value, q.increment_by, q.max_value, q.min_value, q.cache_size, q.cycle "
          "FROM main._litegres_sequence q JOIN main._litegres_relation r ON r.name = q.name"},
-        // A sequence owned by a column (serial: 'a', identity: 'i'), and a
-        // column default calling nextval of a sequence, which depends on it
-        // ('n'; classid 2604 is pg_attrdef, whose OIDs are made the same way).
+        // A sequence owned by a column (serial: 'a', identity: 'i'); a
+        // column default on its column ('a') and on the sequences it calls
+        // nextval on ('n'); a view's _RETURN rule on its view ('i') and on
+        // the relations it reads ('n', on the whole relation rather than on
+        // each column read); plpgsql's language and functions as members of
+        // its extension ('e').
         {"pg_depend",
          {{"classid", kOidType},
           {"objid", kOidType},
@@ -241,12 +245,17 @@ const std::vector<CatalogRelation>& describe_relations() {
          "FROM main._litegres_sequence q JOIN main._litegres_relation r ON r.name = q.name "
          "JOIN main._litegres_relation t ON t.name = q.owner_table "
          "JOIN pragma_table_info(q.owner_table) p ON p.name = q.owner_column "
-         "UNION ALL SELECT 2604, t.oid * 1000 + p.cid + 1, 0, 1259, r.oid, 0, 'n' "
-         "FROM main._litegres_sequence q JOIN main._litegres_relation r ON r.name = q.name "
-         "JOIN main.sqlite_schema s ON s.type = 'table' JOIN main._litegres_relation t ON t.name = "
-         "s.name "
-         "JOIN pragma_table_info(s.name) p ON instr(p.dflt_value, 'litegres_nextval(' || "
-         "quote(q.name) || ')') > 0"},
+         "UNION ALL SELECT 2604, d.oid, 0, 1259, d.adrelid, d.adnum, 'a' FROM pg_attrdef d "
+         "UNION ALL SELECT 2604, d.oid, 0, 1259, q.oid, 0, 'n' FROM pg_attrdef d "
+         "JOIN main._litegres_relation r ON r.oid = d.adrelid JOIN pragma_table_info(r.name) p ON p.cid + 1 = d.adnum "
+         "JOIN main._litegres_relation q ON instr(p.dflt_value, 'litegres_nextval(''' || q.name || '''') > 0 "
+         "UNION ALL SELECT 2618, r.oid * 1000 + 999, 0, 1259, r.oid, 0, 'i' "
+         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view' "
+         "UNION ALL SELECT DISTINCT 2618, r.oid * 1000 + 999, 0, 1259, t.oid, 0, 'n' "
+         "FROM main._litegres_relation r JOIN main.sqlite_schema s ON s.name = r.name AND s.type = 'view', "
+         "json_each(litegres_view_relations(s.sql)) j JOIN main._litegres_relation t ON t.name = j.value "
+         "UNION ALL VALUES (1255, 13560, 0, 3079, 13559, 0, 'e'), (1255, 13561, 0, 3079, 13559, 0, 'e'), "
+         "(1255, 13562, 0, 3079, 13559, 0, 'e'), (2612, 13563, 0, 3079, 13559, 0, 'e')"},
         {"pg_database",
          {{"oid", kOidType},
           {"datname", kName},
@@ -261,10 +270,13 @@ const std::vector<CatalogRelation>& describe_relations() {
           {"datctype", kText},
           {"daticulocale", kText},
           {"datcollversion", kText},
-          {"datacl", kAclArray}},
+          {"datacl", kAclArray},
+          {"datfrozenxid", kXid},
+          {"datminmxid", kXid}},
+         // No transaction IDs: datfrozenxid and datminmxid are 0 (invalid).
          "SELECT CASE d.value WHEN 'postgres' THEN 5 ELSE 16384 + d.key END, d.value, 10, 6, 'c', "
          "0, 1, -1, 1663, "
-         "'C.UTF-8', 'C.UTF-8', NULL, NULL, NULL FROM json_each(litegres_database_names()) d"},
+         "'C.UTF-8', 'C.UTF-8', NULL, NULL, NULL, 0, 0 FROM json_each(litegres_database_names()) d"},
         {"pg_tablespace",
          {{"oid", kOidType},
           {"spcname", kName},
@@ -359,25 +371,53 @@ const std::vector<CatalogRelation>& describe_relations() {
     return kRelations;
 }
 
+namespace {
+
+constexpr std::pair<const char*, Oid> kOids[] = {
+    {"pg_type", 1247},          {"pg_attribute", 1249},
+    {"pg_proc", 1255},          {"pg_class", 1259},
+    {"pg_authid", 1260},        {"pg_database", 1262},
+    {"pg_tablespace", 1213},    {"pg_namespace", 2615},
+    {"pg_constraint", 2606},    {"pg_description", 2609},
+    {"pg_index", 2610},         {"pg_rewrite", 2618},
+    {"pg_trigger", 2620},       {"pg_am", 2601},
+    {"pg_attrdef", 2604},       {"pg_depend", 2608},
+    {"pg_inherits", 2611},      {"pg_collation", 3456},
+    {"pg_extension", 3079},     {"pg_sequence", 2224},
+    {"pg_policy", 3256},        {"pg_range", 3541},
+    {"pg_statistic_ext", 3381}, {"pg_publication", 6104},
+    {"pg_publication_rel", 6106}, {"pg_publication_namespace", 6237},
+    {"pg_auth_members", 1261},  {"pg_language", 2612},
+    {"pg_init_privs", 3394},    {"pg_operator", 2617},
+    {"pg_opclass", 2616},       {"pg_opfamily", 2753},
+    {"pg_amop", 2602},          {"pg_amproc", 2603},
+    {"pg_ts_parser", 3601},     {"pg_ts_template", 3764},
+    {"pg_ts_dict", 3600},       {"pg_ts_config", 3602},
+    {"pg_foreign_data_wrapper", 2328}, {"pg_foreign_server", 1417},
+    {"pg_foreign_table", 3118}, {"pg_default_acl", 826},
+    {"pg_conversion", 2607},    {"pg_cast", 2605},
+    {"pg_transform", 3576},     {"pg_event_trigger", 3466},
+    {"pg_partitioned_table", 3350}, {"pg_subscription", 6100},
+    {"pg_largeobject_metadata", 2995}, {"pg_enum", 3501},
+    {"pg_shseclabel", 3592},    {"pg_db_role_setting", 2964},
+    {"pg_parameter_acl", 6243},
+};
+
+}  // namespace
+
 std::optional<Oid> system_relation_oid(std::string_view name) {
-    static const std::pair<const char*, Oid> kOids[] = {
-        {"pg_type", 1247},          {"pg_attribute", 1249},
-        {"pg_proc", 1255},          {"pg_class", 1259},
-        {"pg_authid", 1260},        {"pg_database", 1262},
-        {"pg_tablespace", 1213},    {"pg_namespace", 2615},
-        {"pg_constraint", 2606},    {"pg_description", 2609},
-        {"pg_index", 2610},         {"pg_rewrite", 2618},
-        {"pg_trigger", 2620},       {"pg_am", 2601},
-        {"pg_attrdef", 2604},       {"pg_depend", 2608},
-        {"pg_inherits", 2611},      {"pg_collation", 3456},
-        {"pg_extension", 3079},     {"pg_sequence", 2224},
-        {"pg_policy", 3256},        {"pg_range", 3541},
-        {"pg_statistic_ext", 3381}, {"pg_publication", 6104},
-    };
     for (const auto& [relation, relation_oid] : kOids) {
         if (name == relation) return relation_oid;
     }
     return std::nullopt;
+}
+
+std::string system_relation_oid_sql(const std::string& name_sql) {
+    std::string sql = "(CASE " + name_sql;
+    for (const auto& [relation, relation_oid] : kOids) {
+        sql += " WHEN '" + std::string(relation) + "' THEN " + std::to_string(relation_oid);
+    }
+    return sql + " ELSE 0 END)";
 }
 
 void name_object_identifiers(SelectOutput& out) {

@@ -28,6 +28,8 @@ const std::vector<CatalogRelation>& describe_relations();
 // The OID of a pg_catalog relation by name ('pg_class' is 1259), for
 // 'pg_catalog.pg_class'::regclass; nullopt when it is not one.
 std::optional<Oid> system_relation_oid(std::string_view name);
+// The same as SQL, of a text expression ('pg_class' ► 1259, 0 for no catalog).
+std::string system_relation_oid_sql(const std::string& name_sql);
 
 // Casts between OIDs and the object identifier types that print as names:
 // regclass::text is the relation's name, oid::regnamespace the OID and

@@ -50,7 +50,8 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
     add("pg_get_constraintdef", 2, kText, kOidType, constraint_def);
     auto index_def = [](const std::string& oid_sql, const std::string& column,
                         const std::string& pretty) {
-        return "(SELECT litegres_index_definition(litegres_c.relname, litegres_t.relname, "
+        return "(SELECT litegres_index_definition(litegres_c.relname, (SELECT litegres_n.name FROM "
+               "main._litegres_relation litegres_n WHERE litegres_n.oid = litegres_t.oid), "
                "litegres_s.sql, "
                "litegres_i.indkey, litegres_i.indisunique, " +
                column + ", " + pretty +
@@ -86,6 +87,7 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
     add("pg_get_function_result", 1, kText, kOidType, null_text);
     add("pg_get_function_arguments", 1, kText, kOidType, null_text);
     add("pg_get_function_identity_arguments", 1, kText, kOidType, null_text);
+    add("pg_get_function_sqlbody", 1, kText, kOidType, null_text);
     add("shobj_description", 2, kText, kText, null_text);
     add("pg_tablespace_location", 1, kText, kOidType,
         [](const Args&) { return std::string("''"); });
@@ -134,6 +136,19 @@ std::map<std::pair<std::string, int>, FunctionSignature> build() {
                " = litegres_current_database() THEN (SELECT litegres_p.page_count * "
                "litegres_s.page_size "
                "FROM pragma_page_count() litegres_p, pragma_page_size() litegres_s) END)";
+    });
+    // A SQLite snapshot belongs to its connection: another session cannot
+    // SET TRANSACTION SNAPSHOT to it (pg_dump -j asks for one).
+    add("pg_export_snapshot", 0, kText, kText, [](const Args&) {
+        return std::string(
+            "litegres_raise('0A000', 'pg_export_snapshot() is not supported: litegres cannot share a snapshot "
+            "between sessions (pg_dump -j needs one; dump without -j)')");
+    });
+    // No standby: every litegres database accepts writes.
+    add("pg_is_in_recovery", 0, kBool, kText, [](const Args&) { return std::string("0"); });
+    add("acldefault", 2, PgType{1034, -1}, PgType{oid::kChar, -1}, [](const Args& a) {
+        return "litegres_acl_default(" + a[0].sql + ", (SELECT litegres_o.rolname FROM pg_roles litegres_o "
+               "WHERE litegres_o.oid = " + a[1].sql + "))";
     });
     return c;
 }

@@ -8,6 +8,7 @@
 #include "pgwire/sqlstate.h"
 #include "translate/enum_type.h"
 #include "translate/function_error.h"
+#include "translate/qualified_name.h"
 #include "translate/sqlite_value.h"
 
 namespace litegres::translate {
@@ -155,9 +156,10 @@ std::string user_type_name(sqlite3* db, Oid oid) {
             -1, &stmt, nullptr) == SQLITE_OK) {
         sqlite3_bind_int64(stmt, 1, oid);
         if (sqlite3_step(stmt) == SQLITE_ROW) {
-            name =
-                displayed_type_name(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))) +
-                (sqlite3_column_int(stmt, 1) != 0 ? "" : "[]");
+            // Enum types live in public; qualified when that is off the search path.
+            name = (schema_on_search_path("public") ? "" : "public.") +
+                   displayed_type_name(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))) +
+                   (sqlite3_column_int(stmt, 1) != 0 ? "" : "[]");
         }
     }
     sqlite3_finalize(stmt);

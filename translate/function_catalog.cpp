@@ -11,6 +11,7 @@
 #include "pgwire/sqlstate.h"
 #include "translate/numeric_emitter.h"
 #include "translate/datetime_function_catalog.h"
+#include "translate/describe_catalog.h"
 #include "translate/describe_function_catalog.h"
 
 namespace litegres::translate {
@@ -411,14 +412,20 @@ std::map<Key, FunctionSignature> build_catalog() {
                    "FROM _litegres_sequence q WHERE q.owner_table = " + a[0].sql + " AND q.owner_column = " +
                    a[1].sql + ")";
         });
-    auto relation_comment = [](const std::string&, const std::vector<TypedSql>& a) {
-        // Aliases the caller's query cannot be using, so a[0] is not captured.
-        return "(SELECT litegres_c.description FROM _litegres_comment litegres_c JOIN _litegres_relation litegres_r "
-               "ON litegres_r.name = litegres_c.relation WHERE litegres_r.oid = " + a[0].sql +
-               " AND litegres_c.column_name = '')";
+    auto object_comment = [](const std::string&, const std::vector<TypedSql>& a) {
+        // The comment of the object of that catalog ('pg_class', 'pg_namespace'
+        // ...; any catalog without one). Aliases the caller's query cannot be
+        // using, so a[0] is not captured.
+        std::string catalog;
+        if (a.size() > 1) {
+            catalog = " AND litegres_d.classoid = " +
+                      system_relation_oid_sql("replace(" + a[1].sql + ", 'pg_catalog.', '')");
+        }
+        return "(SELECT litegres_d.description FROM pg_description litegres_d WHERE litegres_d.objoid = " + a[0].sql +
+               catalog + " AND litegres_d.objsubid = 0 LIMIT 1)";
     };
-    add("obj_description", 1, "", fixed(kText), kText, false, relation_comment);
-    add("obj_description", 2, "", fixed(kText), kText, false, relation_comment);
+    add("obj_description", 1, "", fixed(kText), kText, false, object_comment);
+    add("obj_description", 2, "", fixed(kText), kText, false, object_comment);
     add("col_description", 2, "", fixed(kText), kInt4, false,
         [](const std::string&, const std::vector<TypedSql>& a) {
             return "(SELECT litegres_c.description FROM _litegres_comment litegres_c JOIN _litegres_relation litegres_r "

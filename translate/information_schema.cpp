@@ -6,13 +6,18 @@
 #include "translate/information_schema.h"
 
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "pgwire/type_oid.h"
+#include "pgwire/array_value.h"
 #include "translate/enum_label_order.h"
 #include "translate/enum_type.h"
 #include "translate/pg_type.h"
+#include "translate/qualified_name.h"
+#include "translate/sql_text.h"
 #include "translate/sqlite_value.h"
 
 namespace litegres::translate {
@@ -242,69 +247,135 @@ std::string sqlite_name(const char* view) {
     return std::string("information_schema.") + view;
 }
 
-// A numeric constant as PostgreSQL prints one: bare when it reads back as a
-// numeric (digits with a point or exponent), else quoted, and labelled
-// ::numeric unless it has a point or exponent ('0'::numeric, '-2.5').
-std::string numeric_constant_text(const std::string& value) {
-    bool has_fraction = value.find_first_of(".eE") != std::string::npos;
-    bool bare =
-        !value.empty() && std::isdigit(static_cast<unsigned char>(value[0])) && has_fraction;
-    std::string text = bare ? value : "'" + value + "'";
-    return has_fraction ? text : text + "::numeric";
+// `sql` with each litegres_to_integer(expression, type, mode) (an integer
+// expression's range check) replaced by its expression.
+std::string without_range_checks(std::string sql) {
+    const std::string check = "litegres_to_integer(";
+    for (size_t at = sql.find(check); at != std::string::npos; at = sql.find(check)) {
+        size_t begin = at + check.size(), comma = std::string::npos, end = std::string::npos;
+        int depth = 0;
+        bool quoted = false;
+        for (size_t i = begin; i < sql.size() && end == std::string::npos; ++i) {
+            char c = sql[i];
+            if (c == '\'') quoted = !quoted;
+            if (quoted) continue;
+            if (c == '(') ++depth;
+            if (c == ')' && depth-- == 0) end = i;
+            if (c == ',' && depth == 0 && comma == std::string::npos) comma = i;
+        }
+        if (comma == std::string::npos || end == std::string::npos) break;
+        sql = sql.substr(0, at) + sql.substr(begin, comma - begin) + sql.substr(end + 1);
+    }
+    return sql;
 }
 
 // The column default as PostgreSQL prints it, from litegres's SQLite
-// spelling: nextval('seq'::regclass), true/false, 'x'::text, '{}'::jsonb,
-// now().
-std::string pg_default(const std::string& sqlite_default, PgType type) {
+// spelling: nextval('seq'::regclass), true/false, 'x'::text, now(), a
+// constant with the cast to its column's type. Expressions litegres wraps in
+// functions of its own other than these stay in their SQLite spelling.
+std::string pg_default(sqlite3* db, const std::string& sqlite_default, PgType type) {
     namespace oid = pgwire::oid;
     if (type.oid == oid::kBool && (sqlite_default == "1" || sqlite_default == "0")) {
         return sqlite_default == "1" ? "true" : "false";
     }
-    // A string constant is printed with a cast to its column's type, as
-    // PostgreSQL prints every constant other than a number or a boolean.
-    bool number = type.oid == oid::kInt2 || type.oid == oid::kInt4 || type.oid == oid::kInt8 ||
-                  type.oid == oid::kFloat4 || type.oid == oid::kFloat8 ||
-                  type.oid == oid::kNumeric || type.oid == oid::kBool;
-    if (sqlite_default.size() >= 2 && sqlite_default.front() == '\'' &&
-        sqlite_default.back() == '\'' && !number) {
-        return sqlite_default + "::" + format_type(PgType{type.oid, -1});
+    bool quoted = sqlite_default.size() >= 2 && sqlite_default.front() == '\'' && sqlite_default.back() == '\'';
+    // PostgreSQL names a constant's type as format_type does, but char(n)'s as bpchar.
+    std::string type_name = type.oid == oid::kBpchar ? "bpchar" : format_type(PgType{type.oid, -1});
+    if (quoted && pgwire::array_element_type(type.oid) != 0) {
+        // An array constant is stored as JSON: '{a,b}'::text[]. (No exception
+        // may leave this SQL function: a value that is no array stays as it is.)
+        try {
+            std::string text = pgwire::ArrayValue::from_storage(sqlite_default.substr(1, sqlite_default.size() - 2),
+                                                                pgwire::array_element_type(type.oid))
+                                   .to_text();
+            return quote_string(text) + "::" + type_name;
+        } catch (const std::exception&) {
+            return sqlite_default;
+        }
     }
-    auto quoted = [](const std::string& s) {
-        return s.size() >= 2 && s.front() == '\'' && s.back() == '\'';
+    auto digits = [](const std::string& s) {
+        return !s.empty() && s.find_first_not_of("0123456789.") == std::string::npos && std::isdigit(s[0]);
     };
+    // A number as PostgreSQL prints the constant it parses to (ruleutils'
+    // get_const_expr): an integer is int4, int8 or numeric by its size, a
+    // fraction numeric; only a non-negative int4 or fraction goes bare.
+    auto number = [&](const std::string& text) {
+        bool negative = text.size() > 1 && text[0] == '-';
+        std::string magnitude = negative ? text.substr(1) : text;
+        if (!digits(magnitude)) return text;
+        if (magnitude.find('.') != std::string::npos) return negative ? quote_string(text) + "::numeric" : text;
+        int64_t value = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size()) return quote_string(text) + "::numeric";
+        if (value < INT32_MIN || value > INT32_MAX) return quote_string(text) + "::bigint";
+        return negative ? quote_string(text) + "::integer" : text;
+    };
+    // A quoted constant of a numeric column is a numeric constant:
+    // 1.5 bare, '0'::numeric and '-2.5'::numeric labelled (get_const_expr).
+    auto numeric_constant = [&](const std::string& text) {
+        bool has_fraction = text.find_first_of(".eE") != std::string::npos;
+        bool bare = !text.empty() && std::isdigit(static_cast<unsigned char>(text[0])) && has_fraction;
+        return bare ? text : quote_string(text) + "::numeric";
+    };
+    if (quoted && type.oid == oid::kNumeric) {
+        std::string inner = sqlite_default.substr(1, sqlite_default.size() - 2);
+        if (digits(inner) || (inner.size() > 1 && inner[0] == '-' && digits(inner.substr(1)))) {
+            return numeric_constant(inner);
+        }
+    }
+    if (quoted) return sqlite_default + "::" + type_name;
     // A numeric(p,s) default is the constant wrapped in its coercion.
     const std::string typmod = "litegres_numeric_typmod(";
     if (sqlite_default.rfind(typmod, 0) == 0 && sqlite_default.back() == ')') {
         size_t comma = sqlite_default.rfind(", ");
         if (comma != std::string::npos && comma > typmod.size()) {
             std::string inner = sqlite_default.substr(typmod.size(), comma - typmod.size());
-            return quoted(inner) ? numeric_constant_text(inner.substr(1, inner.size() - 2)) : inner;
+            if (inner.size() >= 2 && inner.front() == '\'' && inner.back() == '\'') {
+                return numeric_constant(inner.substr(1, inner.size() - 2));
+            }
+            return number(inner);
         }
     }
-    if (type.oid == oid::kNumeric && quoted(sqlite_default)) {
-        return numeric_constant_text(sqlite_default.substr(1, sqlite_default.size() - 2));
+    // The transaction's clock, cast to the column's type (and rounded to its
+    // precision): now() as PostgreSQL keeps it, CURRENT_DATE for a date.
+    const std::string clock = "litegres_clock(0)";
+    if (sqlite_default == "litegres_now()" || sqlite_default == clock) return "now()";
+    if (sqlite_default.find(clock) != std::string::npos &&
+        (sqlite_default.rfind("litegres_dt_cast(" + clock + ", 1184, ", 0) == 0 ||
+         sqlite_default.rfind("litegres_datetime_round(litegres_dt_cast(" + clock + ", 1184, ", 0) == 0)) {
+        return type.oid == oid::kDate ? "CURRENT_DATE" : "now()";
     }
-    // An integer constant stored in a numeric column's text form.
-    const std::string integer_text = "CAST(";
-    if (type.oid == oid::kNumeric && sqlite_default.rfind(integer_text, 0) == 0 &&
-        sqlite_default.size() > integer_text.size() + 9 &&
-        sqlite_default.compare(sqlite_default.size() - 9, 9, " AS TEXT)") == 0) {
-        std::string inner = sqlite_default.substr(integer_text.size(),
-                                                  sqlite_default.size() - integer_text.size() - 9);
-        if (!inner.empty() && inner.find_first_not_of("-0123456789") == std::string::npos)
-            return inner;
+    const std::string float_constant = "litegres_numeric_float('";
+    if (sqlite_default.rfind(float_constant, 0) == 0 && sqlite_default.size() > float_constant.size() + 2) {
+        std::string inner = sqlite_default.substr(float_constant.size(), sqlite_default.size() - float_constant.size() - 2);
+        if (digits(inner) || (inner.size() > 1 && inner[0] == '-' && digits(inner.substr(1)))) return number(inner);
     }
-    if (sqlite_default == "litegres_now()" || sqlite_default == "litegres_clock(0)") return "now()";
+    // bytea: X'00' ► '\x00'::bytea.
+    if (type.oid == oid::kBytea && sqlite_default.size() >= 3 && (sqlite_default[0] == 'X' || sqlite_default[0] == 'x') &&
+        sqlite_default[1] == '\'' && sqlite_default.back() == '\'') {
+        std::string hex = sqlite_default.substr(2, sqlite_default.size() - 3);
+        for (auto& c : hex) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return "'\\x" + hex + "'::bytea";
+    }
     // An integer constant checked for the column's range, a numeric constant
     // kept as text: PostgreSQL shows the constant.
-    auto digits = [](const std::string& s) {
-        return !s.empty() && s.find_first_not_of("0123456789.") == std::string::npos && std::isdigit(s[0]);
-    };
-    const std::string checked = "litegres_to_integer(";
-    if (sqlite_default.rfind(checked, 0) == 0) {
-        std::string inner = sqlite_default.substr(checked.size(), sqlite_default.find(',') - checked.size());
-        if (digits(inner)) return inner;
+    // Integer arithmetic without its range checks: an expression of SQL
+    // common to both (no function of litegres's own) prints as it is.
+    if (sqlite_default.rfind("litegres_to_integer(", 0) == 0) {
+        std::string inner = without_range_checks(sqlite_default);
+        if (digits(inner)) return number(inner);
+        if (!inner.empty() && inner.front() == '(' && inner.find("litegres_") == std::string::npos) return inner;
+    }
+    if (digits(sqlite_default) || (sqlite_default.size() > 1 && sqlite_default[0] == '-')) return number(sqlite_default);
+    // An integer constant stored with the affinity of a numeric or float column.
+    if (sqlite_default.rfind("CAST(", 0) == 0 && sqlite_default.back() == ')') {
+        size_t as = sqlite_default.find(" AS ");
+        std::string inner = as == std::string::npos ? "" : sqlite_default.substr(5, as - 5);
+        std::string affinity = as == std::string::npos ? "" : sqlite_default.substr(as + 4, sqlite_default.size() - as - 5);
+        if ((affinity == "TEXT" || affinity == "REAL" || affinity == "INTEGER") &&
+            (digits(inner) || (inner.size() > 1 && inner[0] == '-' && digits(inner.substr(1))))) {
+            return number(inner);
+        }
     }
     if (sqlite_default == "litegres_gen_random_uuid()") return "gen_random_uuid()";
     const std::string prefix = "litegres_nextval('";
@@ -312,9 +383,10 @@ std::string pg_default(const std::string& sqlite_default, PgType type) {
     if (at != std::string::npos) {
         size_t end = sqlite_default.find('\'', at + prefix.size());
         if (end != std::string::npos) {
-            return "nextval('" +
-                   sqlite_default.substr(at + prefix.size(), end - at - prefix.size()) +
-                   "'::regclass)";
+            // The sequence as regclass prints it (qualified off the search path).
+            std::string sequence =
+                qualified_relation_name(db, sqlite_default.substr(at + prefix.size(), end - at - prefix.size()));
+            return "nextval(" + quote_string(sequence) + "::regclass)";
         }
     }
     return sqlite_default;
@@ -338,7 +410,7 @@ void column_fact(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (fact == "column_default") {
         if (sqlite3_value_type(argv[2]) == SQLITE_NULL) return sqlite3_result_null(ctx);
         std::string text = is_user_type(type) ? enum_default(value_string(argv[2]), sqlite3_context_db_handle(ctx), type.oid)
-                                              : pg_default(value_string(argv[2]), type);
+                                              : pg_default(sqlite3_context_db_handle(ctx), value_string(argv[2]), type);
         return sqlite3_result_text(ctx, text.c_str(), int(text.size()), SQLITE_TRANSIENT);
     }
     auto integer = [&](int64_t v) { sqlite3_result_int64(ctx, v); };

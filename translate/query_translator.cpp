@@ -72,7 +72,7 @@ bool comparable(PgType a, PgType b) {
     // oid compares with integers (an implicit cast in PostgreSQL).
     auto number = [](PgType t) {
         return is_numeric_category(t) || t.oid == oid::kOid || t.oid == oid::kRegproc || t.oid == oid::kRegclass ||
-               t.oid == oid::kRegtype;
+               t.oid == oid::kRegtype || t.oid == oid::kRegnamespace;
     };
     if (number(a) && number(b)) return true;
     if (is_string_type(a) && is_string_type(b)) return true;
@@ -225,9 +225,25 @@ RangeEntry QueryTranslator::relation_entry(const PgQuery__RangeVar& rv) {
         }
     }
     if (schema.empty() || schema == "pg_catalog") table = find_system_relation(rv.relname);
+    std::optional<Oid> catalog_oid = table ? system_relation_oid(rv.relname) : std::nullopt;
     std::optional<RelationName> user_relation;
     if (!table && schema != "pg_catalog") user_relation = NameResolver(catalog_).find(rv);
     if (user_relation) table = catalog_.find_table(user_relation->sqlite_name());
+    if (!table && user_relation) {
+        if (auto sequence = catalog_.find_sequence(user_relation->sqlite_name())) {
+            // A sequence reads as its one row. Values are not cached ahead, so
+            // log_cnt is always 0.
+            RangeEntry entry;
+            entry.refname = rv.relname;
+            entry.relation_name = rv.relname;
+            entry.schema = user_relation->schema;
+            entry.source = "SELECT last_value, 0 AS log_cnt, is_called FROM main._litegres_sequence WHERE name = " +
+                           quote_string(sequence->name);
+            entry.columns = {ColumnInfo{"last_value", kInt8, true, ""}, ColumnInfo{"log_cnt", kInt8, true, ""},
+                             ColumnInfo{"is_called", kBool, true, ""}};
+            return entry;
+        }
+    }
     if (!table) {
         throw PgError(sqlstate::kUndefinedTable, "relation \"" + NameResolver::display(rv) + "\" does not exist",
                       error_position(rv.location));
@@ -236,6 +252,8 @@ RangeEntry QueryTranslator::relation_entry(const PgQuery__RangeVar& rv) {
     entry.refname = rv.relname;
     entry.relation_name = rv.relname;
     entry.columns = std::move(table->columns);
+    if (catalog_oid) entry.system_columns.push_back(ColumnInfo{"tableoid", PgType{oid::kOid, -1}, true, "", 0, 0,
+                                                               std::to_string(*catalog_oid)});
     if (user_relation) {
         entry.schema = user_relation->schema;
         entry.user_relation = true;
@@ -361,8 +379,11 @@ std::string QueryTranslator::from_item(const PgQuery__Node* node, Scope& scope) 
 }
 
 std::string QueryTranslator::relation_item(const PgQuery__RangeVar& rv, RangeEntry entry, Scope& scope) {
-    std::string sql = quote_identifier(entry.sqlite_name.empty() ? std::string(rv.relname) : entry.sqlite_name);
-    if (!entry.sqlite_name.empty() && rv.alias == nullptr) sql += " AS " + quote_identifier(entry.refname);
+    std::string sql = !entry.source.empty() ? "(" + entry.source + ")"
+                      : quote_identifier(entry.sqlite_name.empty() ? std::string(rv.relname) : entry.sqlite_name);
+    if ((!entry.sqlite_name.empty() || !entry.source.empty()) && rv.alias == nullptr) {
+        sql += " AS " + quote_identifier(entry.refname);
+    }
     if (rv.alias != nullptr) {
         entry.refname = rv.alias->aliasname;
         entry.schema.clear();
@@ -1389,14 +1410,16 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
             const RangeEntry* found = nullptr;
             const ColumnInfo* info = nullptr;
             for (const auto& e : s->entries) {
-                for (const auto& c : e.columns) {
-                    if (c.name != column) continue;
-                    if (found != nullptr) {
-                        throw PgError(sqlstate::kAmbiguousColumn,
-                                      "column reference \"" + column + "\" is ambiguous", error_position(ref.location));
+                for (const auto* list : {&e.columns, &e.system_columns}) {
+                    for (const auto& c : *list) {
+                        if (c.name != column) continue;
+                        if (found != nullptr) {
+                            throw PgError(sqlstate::kAmbiguousColumn, "column reference \"" + column + "\" is ambiguous",
+                                          error_position(ref.location));
+                        }
+                        found = &e;
+                        info = &c;
                     }
-                    found = &e;
-                    info = &c;
                 }
             }
             if (found != nullptr) {
@@ -1428,18 +1451,16 @@ TypedSql QueryTranslator::column_ref(const PgQuery__ColumnRef& ref, const Scope&
     for (const Scope* s = &scope; s != nullptr; s = s->parent) {
         for (const auto& e : s->entries) {
             if (e.refname != table || (names.size() == 3 && e.schema != names[0])) continue;
-            for (const auto& c : e.columns) {
-                if (c.name == column) {
-                    TypedSql t{!c.sql.empty()    ? c.sql
-                               : e.unqualified ? quote_identifier(column)
-                                               : quote_identifier(e.refname) + "." + quote_identifier(column),
-                               c.type};
-                    if (s == &scope) note_column_use(e, column, t.sql, ref.location);
-                    if (s->lateral) lateral_reference_ = LateralReference{e.refname, ref.location};
-                    t.table_oid = c.table_oid;
-                    t.column_number = c.column_number;
-                    return t;
-                }
+            if (const ColumnInfo* c = e.find_column(column)) {
+                TypedSql t{!c->sql.empty()   ? c->sql
+                           : e.unqualified ? quote_identifier(column)
+                                           : quote_identifier(e.refname) + "." + quote_identifier(column),
+                           c->type};
+                if (s == &scope) note_column_use(e, column, t.sql, ref.location);
+                if (s->lateral) lateral_reference_ = LateralReference{e.refname, ref.location};
+                t.table_oid = c->table_oid;
+                t.column_number = c->column_number;
+                return t;
             }
             throw PgError(sqlstate::kUndefinedColumn,
                           "column " + table + "." + column + " does not exist", error_position(ref.location));
@@ -1986,11 +2007,12 @@ TypedSql QueryTranslator::type_cast(const PgQuery__TypeCast& cast, const Scope& 
 TypedSql QueryTranslator::cast_to(TypedSql value, PgType target, int location) {
     if (value.is_null_literal) return {"NULL", target};
     if (auto enum_result = enum_cast(value, target, location)) return *enum_result;
-    if (target.oid == oid::kRegproc || target.oid == oid::kRegclass || target.oid == oid::kRegtype) {
+    if (target.oid == oid::kRegproc || target.oid == oid::kRegclass || target.oid == oid::kRegtype ||
+        (target.oid == oid::kRegnamespace && value.unknown_literal)) {
         return object_identifier_cast(value, target, location);
     }
     bool object_identifier = value.type.oid == oid::kRegproc || value.type.oid == oid::kRegclass ||
-                             value.type.oid == oid::kRegtype;
+                             value.type.oid == oid::kRegtype || value.type.oid == oid::kRegnamespace;
     if (object_identifier && (target.oid == oid::kOid || is_integer_type(target))) return {value.sql, target};
     if (std::optional<TypedSql> name = object_identifier_text(value, target)) return *name;
     if (value.unknown_literal && (target.oid == oid::kVarchar || target.oid == oid::kBpchar) && target.typmod >= 4) {
@@ -2130,6 +2152,11 @@ TypedSql QueryTranslator::object_identifier_cast(const TypedSql& value, PgType t
             throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", error_position(location));
         }
         return {std::to_string(type.oid), target};
+    }
+    if (target.oid == oid::kRegnamespace) {
+        return {"coalesce((SELECT oid FROM pg_namespace WHERE nspname = " + quote_string(name) + "), " +
+                    "litegres_raise('3F000', " + quote_string("schema \"" + name + "\" does not exist") + "))",
+                target};
     }
     bool proc = target.oid == oid::kRegproc;
     // pg_catalog comes first in every search path.

@@ -17,10 +17,15 @@ struct RangeEntry {
     // The relation's name in SQLite, when it is not relation_name
     // (information_schema views).
     std::string sqlite_name;
+    // A SELECT that reads the relation, when it is not a SQLite table or
+    // view (a sequence's one row).
+    std::string source;
     // The schema of a relation named without an alias ("" otherwise), which
     // a three-part column reference (s.t.col) must match.
     std::string schema;
     std::vector<ColumnInfo> columns;
+    // System columns (a catalog's tableoid): found by name, never in *.
+    std::vector<ColumnInfo> system_columns;
     // The target of INSERT/UPDATE/DELETE: its columns are emitted without a
     // qualifier, which is what SQLite's RETURNING accepts.
     bool unqualified = false;
@@ -34,8 +39,10 @@ struct RangeEntry {
     bool nullable = false;
 
     const ColumnInfo* find_column(std::string_view name) const {
-        for (const auto& c : columns) {
-            if (c.name == name) return &c;
+        for (const auto* list : {&columns, &system_columns}) {
+            for (const auto& c : *list) {
+                if (c.name == name) return &c;
+            }
         }
         return nullptr;
     }

@@ -29,6 +29,14 @@ struct AdvisoryLockRequest {
     int64_t key = 0;
 };
 
+// One run-time parameter as pg_settings shows it.
+struct SettingValue {
+    std::string name;
+    std::string value;
+    std::string default_value;
+    bool read_only = false;  // PostgreSQL's context "internal" (fixed), else "user"
+};
+
 struct SessionContext {
     std::string user;
     int32_t backend_pid = 0;  // pg_backend_pid(): the BackendKeyData process id
@@ -43,7 +51,9 @@ struct SessionContext {
     // set_config(): the value (nullopt for an unknown name), and a change
     // that returns the new value (throws PgError as SET does).
     std::function<std::optional<std::string>(const std::string& name)> get_setting;
-    std::function<std::string(const std::string& name, const std::string& value, bool local)> set_setting;
+    // (A nullopt value resets the parameter to its default.)
+    std::function<std::string(const std::string& name, const std::optional<std::string>& value, bool local)>
+        set_setting;
     std::function<std::vector<std::string>()> database_names;  // for pg_database
     // Advisory locks of the session's database: granted / released (a
     // blocking lock throws PgError 57014 when the statement is canceled).
@@ -51,6 +61,8 @@ struct SessionContext {
     // Throws PgError 57014 when the running statement was canceled or ran
     // past statement_timeout (for functions that wait: pg_sleep).
     std::function<void()> check_interrupt;
+    // Every parameter, for pg_settings.
+    std::function<std::vector<SettingValue>()> settings;
     // The schemas search_path names ("$user" replaced), for current_schema().
     std::vector<std::string> search_path{"public"};
     // The session's temp schema once it has made one (searched first), else empty.

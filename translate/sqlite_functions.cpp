@@ -257,7 +257,9 @@ void set_config(sqlite3_context* ctx, int, sqlite3_value** argv) {
     SessionContext* session = current_session_context();
     if (session == nullptr || !session->set_setting) return report_error(ctx, "55000", "no session to configure");
     try {
-        std::string value = sqlite3_value_type(argv[1]) == SQLITE_NULL ? "" : value_string(argv[1]);
+        // A NULL value resets the parameter; '' is a value (search_path '').
+        std::optional<std::string> value;
+        if (sqlite3_value_type(argv[1]) != SQLITE_NULL) value = value_string(argv[1]);
         result_text(ctx, session->set_setting(value_string(argv[0]), value, sqlite3_value_int(argv[2]) != 0));
     } catch (const pgwire::PgError& e) {
         report_error(ctx, e);
@@ -480,7 +482,7 @@ int register_sqlite_functions(sqlite3* db) {
         {"litegres_current_setting", -1, current_setting, false},
         {"litegres_set_config", 3, set_config, false},
         {"litegres_raise", 2, raise_error, false},
-        {"litegres_format_type", 2, format_type_fn, true},
+        {"litegres_format_type", 2, format_type_fn, false},  // a user type's name follows search_path
         {"litegres_cbrt", 1, cbrt, true},
         {"litegres_greatest", -1, extremum<true>, true},
         {"litegres_least", -1, extremum<false>, true},

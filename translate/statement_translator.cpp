@@ -132,6 +132,11 @@ std::string references_clause(const PgQuery__Constraint& c, const std::string& p
     if (c.n_pk_attrs > 0) sql += " (" + identifier_list(c.pk_attrs, c.n_pk_attrs) + ")";
     if (const char* del = foreign_key_action(c.fk_del_action)) sql += std::string(" ON DELETE ") + del;
     if (const char* upd = foreign_key_action(c.fk_upd_action)) sql += std::string(" ON UPDATE ") + upd;
+    // SQLite checks a DEFERRABLE INITIALLY DEFERRED key at COMMIT, as
+    // PostgreSQL does (and a key DEFERRABLE alone at once, also as PostgreSQL
+    // does until SET CONSTRAINTS, which litegres does not have).
+    if (c.deferrable) sql += " DEFERRABLE";
+    if (c.initdeferred) sql += " INITIALLY DEFERRED";
     return sql;
 }
 
@@ -212,6 +217,7 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_INDEX_STMT:
             return IndexTranslator(catalog_, parameter_types_).create(*node->index_stmt);
         case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return transaction(*node->transaction_stmt);
+        case PG_QUERY__NODE__NODE_LOCK_STMT: return lock(*node->lock_stmt);
         case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return set_variable(*node->variable_set_stmt);
         case PG_QUERY__NODE__NODE_COPY_STMT: return copy(*node->copy_stmt);
         case PG_QUERY__NODE__NODE_VACUUM_STMT: return vacuum(*node->vacuum_stmt);
@@ -894,6 +900,25 @@ TranslatedStatement StatementTranslator::transaction(const PgQuery__TransactionS
         }
         default: throw_unsupported("two-phase commit");
     }
+}
+
+TranslatedStatement StatementTranslator::lock(const PgQuery__LockStmt& stmt) {
+    for (size_t i = 0; i < stmt.n_relations; ++i) {
+        const auto& rv = *stmt.relations[i]->range_var;
+        auto relation = NameResolver(catalog_).find(rv);
+        auto object = relation ? catalog_.find_object(relation->sqlite_name()) : std::nullopt;
+        if (!object) {
+            throw PgError(sqlstate::kUndefinedTable, "relation \"" + NameResolver::display(rv) + "\" does not exist",
+                          error_position(rv.location));
+        }
+        if (object->kind != "table" && object->kind != "view") {
+            throw PgError(sqlstate::kWrongObjectType, "cannot lock relation \"" + relation->name + "\"")
+                .with_detail("This operation is not supported for " + object->kind + (object->kind == "index" ? "es." : "s."));
+        }
+    }
+    TranslatedStatement t = plain("LOCK TABLE", StatementKind::kLock);
+    t.lock_mode = stmt.mode;
+    return t;
 }
 
 TranslatedStatement StatementTranslator::set_variable(const PgQuery__VariableSetStmt& stmt) {

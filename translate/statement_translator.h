@@ -61,6 +61,7 @@ public:
                                  const Scope& table_scope);
 
 private:
+    TranslatedStatement lock(const PgQuery__LockStmt& stmt);
     TranslatedStatement set_variable(const PgQuery__VariableSetStmt& stmt);
     TranslatedStatement copy(const PgQuery__CopyStmt& stmt);  // copy_statement.cpp
     TranslatedStatement vacuum(const PgQuery__VacuumStmt& stmt);  // vacuum_statement.cpp

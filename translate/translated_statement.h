@@ -31,6 +31,7 @@ enum class StatementKind {
     kDeclareCursor,  // object_name: the cursor; sqlite_sql/columns: its query
     kFetch,          // FETCH/MOVE fetch_count rows of cursor object_name
     kCloseCursor,    // object_name, or empty for CLOSE ALL
+    kLock,           // LOCK TABLE in lock_mode
     kEmpty,
 };
 
@@ -90,6 +91,7 @@ struct TranslatedStatement {
     std::vector<Notice> notices;
     pgwire::CopyOptions copy_options;  // kCopyFrom / kCopyTo
     int64_t fetch_count = 0;           // kFetch (INT64_MAX: ALL)
+    int lock_mode = 0;                 // kLock: PostgreSQL's LOCKMODE, 1 (ACCESS SHARE) to 8 (ACCESS EXCLUSIVE)
 };
 
 }  // namespace litegres::translate
