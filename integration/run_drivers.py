@@ -9,14 +9,10 @@ throwaway PostgreSQL 15 and against litegres; their transcripts must match.
 """
 
 import argparse
-import difflib
-import subprocess
 import sys
 from pathlib import Path
 
-import psycopg2
-
-import oracle
+import workload_comparison
 
 DRIVERS_DIR = Path(__file__).resolve().parent / "drivers"
 PYTHON = "/usr/bin/python3"
@@ -51,68 +47,16 @@ DRIVERS = {
 # list cannot go stale.
 KNOWN_GAPS: dict[str, str] = {}
 TIMEOUT = 60
-
-
-def fresh_database(server, name: str) -> str:
-    conn = psycopg2.connect(**server.dsn)
-    conn.autocommit = True
-    cur = conn.cursor()
-    cur.execute(f"DROP DATABASE IF EXISTS {name}")
-    cur.execute(f"CREATE DATABASE {name}")
-    conn.close()
-    return f"postgresql://postgres@127.0.0.1:{server.port}/{name}"
-
-
-def transcript(command: list[str], dsn: str) -> tuple[int, str]:
-    argv = [part.replace("{dsn}", dsn) for part in command]
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT, env=oracle.clean_env(),
-                              cwd=DRIVERS_DIR)
-    except subprocess.TimeoutExpired:
-        return -1, f"timed out after {TIMEOUT} s"
-    return done.returncode, done.stdout + (f"\n[stderr]\n{done.stderr}" if done.returncode != 0 else "")
+DIFF_LINES = 60
 
 
 def main() -> int:
-    sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--litegres", type=Path, default=Path(__file__).resolve().parent.parent / "build" / "litegres")
     parser.add_argument("--driver", action="append", choices=sorted(DRIVERS))
     args = parser.parse_args()
-    names = args.driver or sorted(DRIVERS)
-    postgres, litegres = oracle.PostgresServer(), oracle.LitegresServer(args.litegres)
-    passed = failed = 0
-    try:
-        litegres.start()
-        postgres.start()
-        for name in names:
-            db = f"drv_{name}"
-            want_rc, want = transcript(DRIVERS[name], fresh_database(postgres, db))
-            got_rc, got = transcript(DRIVERS[name], fresh_database(litegres, db))
-            matched = got_rc == want_rc and got == want
-            if want_rc != 0:
-                print(f"{name}: the workload fails against PostgreSQL itself:\n{want}")
-                failed += 1
-            elif name in KNOWN_GAPS:
-                if matched:
-                    print(f"{name}: FAILED: known gap now matches PostgreSQL; remove it from KNOWN_GAPS")
-                    failed += 1
-                else:
-                    print(f"{name}: known gap: {KNOWN_GAPS[name]}")
-                    passed += 1
-            elif matched:
-                print(f"{name}: passed ({len(want.splitlines())} transcript lines)")
-                passed += 1
-            else:
-                print(f"{name}: FAILED")
-                diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "postgres", "litegres", lineterm="")
-                print("\n".join(list(diff)[:60]))
-                failed += 1
-    finally:
-        litegres.stop()
-        postgres.stop()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return workload_comparison.compare(args.litegres, DRIVERS, args.driver or sorted(DRIVERS), KNOWN_GAPS, "drv_",
+                                       DRIVERS_DIR, TIMEOUT, DIFF_LINES)
 
 
 if __name__ == "__main__":

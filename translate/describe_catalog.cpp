@@ -5,6 +5,8 @@
 // the constraint's name, as PostgreSQL names it.
 #include "translate/describe_catalog.h"
 
+#include "translate/catalog_column_types.h"
+
 #include <string>
 
 #include "translate/sql_text.h"
@@ -15,18 +17,7 @@ namespace {
 
 namespace oid = pgwire::oid;
 
-constexpr PgType kOidType{oid::kOid, -1};
-constexpr PgType kName{oid::kName, -1};
-constexpr PgType kChar{oid::kChar, -1};
-constexpr PgType kInt2Vector{22, -1};
-constexpr PgType kNodeTree{194, -1};
-constexpr PgType kOidArray{1028, -1};
-constexpr PgType kInt2Array{1005, -1};
-constexpr PgType kTextArray{1009, -1};
-constexpr PgType kCharArray{1002, -1};
-constexpr PgType kAclArray{1034, -1};
-constexpr PgType kBytea{oid::kBytea, -1};
-constexpr PgType kXid{28, -1};
+using namespace catalog_column;
 
 }  // namespace
 

@@ -4,22 +4,15 @@
 // tool that compares against them sees a freshly created database.
 #include "translate/dump_catalog.h"
 
+#include "translate/catalog_column_types.h"
+
 namespace litegres::translate {
 
 namespace {
 
 namespace oid = pgwire::oid;
 
-constexpr PgType kOidType{oid::kOid, -1};
-constexpr PgType kName{oid::kName, -1};
-constexpr PgType kChar{oid::kChar, -1};
-constexpr PgType kRegproc{oid::kRegproc, -1};
-constexpr PgType kInt2Array{1005, -1};
-constexpr PgType kOidArray{1028, -1};
-constexpr PgType kNodeTree{194, -1};
-constexpr PgType kTextArray{1009, -1};
-constexpr PgType kAclArray{1034, -1};
-constexpr PgType kPgLsn{3220, -1};
+using namespace catalog_column;
 
 }  // namespace
 

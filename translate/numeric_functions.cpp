@@ -15,13 +15,7 @@
 
 namespace litegres::translate {
 
-namespace {
-
-namespace oid = pgwire::oid;
-
-// A SQLite value read as numeric: text through numeric_in, integers
-// exactly, reals as float8 ► numeric does. nullopt for NULL.
-std::optional<NumericValue> numeric_arg(sqlite3_value* v) {
+std::optional<NumericValue> numeric_argument(sqlite3_value* v) {
     switch (sqlite3_value_type(v)) {
         case SQLITE_NULL:
             return std::nullopt;
@@ -36,6 +30,10 @@ std::optional<NumericValue> numeric_arg(sqlite3_value* v) {
     }
 }
 
+namespace {
+
+namespace oid = pgwire::oid;
+
 void result_numeric(sqlite3_context* ctx, const NumericValue& value) {
     std::string text = value.to_string();
     sqlite3_result_text(ctx, text.data(), int(text.size()), SQLITE_TRANSIENT);
@@ -46,7 +44,7 @@ using Binary = NumericValue (*)(const NumericValue&, const NumericValue&);
 
 void unary(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
-        auto a = numeric_arg(argv[0]);
+        auto a = numeric_argument(argv[0]);
         if (!a) return sqlite3_result_null(ctx);
         result_numeric(ctx, reinterpret_cast<Unary>(sqlite3_user_data(ctx))(*a));
     } catch (const pgwire::PgError& e) {
@@ -56,8 +54,8 @@ void unary(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 void binary(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
-        auto a = numeric_arg(argv[0]);
-        auto b = numeric_arg(argv[1]);
+        auto a = numeric_argument(argv[0]);
+        auto b = numeric_argument(argv[1]);
         if (!a || !b) return sqlite3_result_null(ctx);
         result_numeric(ctx, reinterpret_cast<Binary>(sqlite3_user_data(ctx))(*a, *b));
     } catch (const pgwire::PgError& e) {
@@ -69,7 +67,7 @@ void binary(sqlite3_context* ctx, int, sqlite3_value** argv) {
 template <NumericValue (NumericValue::*kMethod)(int) const>
 void with_scale(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
-        auto a = numeric_arg(argv[0]);
+        auto a = numeric_argument(argv[0]);
         if (!a || sqlite3_value_type(argv[1]) == SQLITE_NULL) return sqlite3_result_null(ctx);
         result_numeric(ctx, ((*a).*kMethod)(sqlite3_value_int(argv[1])));
     } catch (const pgwire::PgError& e) {
@@ -79,7 +77,7 @@ void with_scale(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 void typmod_coercion(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
-        auto a = numeric_arg(argv[0]);
+        auto a = numeric_argument(argv[0]);
         if (!a) return sqlite3_result_null(ctx);
         result_numeric(ctx, a->with_typmod(sqlite3_value_int(argv[1])));
     } catch (const pgwire::PgError& e) {
@@ -89,7 +87,7 @@ void typmod_coercion(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 void to_float(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
-        auto a = numeric_arg(argv[0]);
+        auto a = numeric_argument(argv[0]);
         if (!a) return sqlite3_result_null(ctx);
         sqlite3_result_double(ctx, a->to_double());
     } catch (const pgwire::PgError& e) {
@@ -100,7 +98,7 @@ void to_float(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // numeric ► smallint/integer/bigint: rounds half away from zero, 22003 out of range.
 void to_integer(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
-        auto a = numeric_arg(argv[0]);
+        auto a = numeric_argument(argv[0]);
         if (!a) return sqlite3_result_null(ctx);
         int target = sqlite3_value_int(argv[1]);
         std::optional<int64_t> v = a->to_int64();
@@ -124,7 +122,7 @@ void extremum(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     try {
         std::optional<NumericValue> best;
         for (int i = 0; i < argc; ++i) {
-            auto v = numeric_arg(argv[i]);
+            auto v = numeric_argument(argv[i]);
             if (!v) continue;
             if (!best || (kGreatest ? v->compare(*best) > 0 : v->compare(*best) < 0)) {
                 best = std::move(v);
@@ -147,7 +145,7 @@ void sum_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     auto* state = static_cast<SumState*>(sqlite3_aggregate_context(ctx, sizeof(SumState)));
     if (state == nullptr) return sqlite3_result_error_nomem(ctx);
     try {
-        auto a = numeric_arg(argv[0]);
+        auto a = numeric_argument(argv[0]);
         if (!a) return;
         if (state->sum == nullptr) {
             state->sum = new NumericValue(*a);
@@ -166,7 +164,7 @@ void sum_inverse(sqlite3_context* ctx, int, sqlite3_value** argv) {
     auto* state = static_cast<SumState*>(sqlite3_aggregate_context(ctx, sizeof(SumState)));
     if (state == nullptr) return sqlite3_result_error_nomem(ctx);
     try {
-        auto a = numeric_arg(argv[0]);
+        auto a = numeric_argument(argv[0]);
         if (!a || state->sum == nullptr) return;
         if (--state->count == 0) {
             delete state->sum;
@@ -209,7 +207,7 @@ void sum_final(sqlite3_context* ctx) {
 // / (high - low).
 void width_bucket(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
-        auto operand = numeric_arg(argv[0]), low = numeric_arg(argv[1]), high = numeric_arg(argv[2]);
+        auto operand = numeric_argument(argv[0]), low = numeric_argument(argv[1]), high = numeric_argument(argv[2]);
         if (!operand || !low || !high || sqlite3_value_type(argv[3]) == SQLITE_NULL) {
             return sqlite3_result_null(ctx);
         }

@@ -7,7 +7,16 @@
 
 #include <sqlite3.h>
 
+#include <optional>
+
+#include "translate/numeric_value.h"
+
 namespace litegres::translate {
+
+// A SQLite value read as numeric: text through numeric_in, integers
+// exactly, reals as float8 ► numeric does. nullopt for NULL. Throws PgError
+// for text that is no numeric.
+std::optional<NumericValue> numeric_argument(sqlite3_value* v);
 
 // The collation name declared on numeric columns.
 inline constexpr const char* kNumericCollation = "litegres_numeric";

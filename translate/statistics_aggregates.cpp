@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "translate/function_error.h"
+#include "translate/numeric_functions.h"
 #include "translate/numeric_value.h"
 #include "translate/sqlite_value.h"
 
@@ -60,23 +61,10 @@ std::unique_ptr<State> take_state(sqlite3_context* ctx) {
     return std::unique_ptr<State>(slot != nullptr ? std::exchange(*slot, nullptr) : nullptr);
 }
 
-std::optional<NumericValue> numeric_of(sqlite3_value* v) {
-    switch (sqlite3_value_type(v)) {
-        case SQLITE_NULL:
-            return std::nullopt;
-        case SQLITE_INTEGER:
-            return NumericValue::from_int64(sqlite3_value_int64(v));
-        case SQLITE_FLOAT:
-            return NumericValue::from_double(sqlite3_value_double(v));
-        default:
-            return NumericValue::parse(value_text(v));
-    }
-}
-
 template <bool kAdd>
 void numeric_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     try {
-        std::optional<NumericValue> x = numeric_of(argv[0]);
+        std::optional<NumericValue> x = numeric_argument(argv[0]);
         if (!x) return;
         NumericMoments* state = state_of<NumericMoments>(ctx, true);
         if (state == nullptr) return sqlite3_result_error_nomem(ctx);

@@ -3,6 +3,8 @@
 // litegres serves (and their array types), so OIDs a driver caches match.
 #include "translate/system_catalog.h"
 
+#include "translate/catalog_column_types.h"
+
 #include <string>
 #include <vector>
 
@@ -13,11 +15,7 @@ namespace litegres::translate {
 
 namespace {
 
-constexpr PgType kOidType{pgwire::oid::kOid, -1};
-constexpr PgType kName{pgwire::oid::kName, -1};
-constexpr PgType kChar{pgwire::oid::kChar, -1};
-constexpr PgType kXid{28, -1};
-constexpr PgType kTextArray{1009, -1};
+using namespace catalog_column;
 
 struct SystemRelation {
     const char* name;
