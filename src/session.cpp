@@ -711,6 +711,8 @@ void Session::describe_columns(const translate::TranslatedStatement& stmt, const
                                pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kQuery && stmt.returns_rows) {
         encoder.row_description(RowEncoder::describe(stmt.columns, formats));
+    } else if (stmt.kind == StatementKind::kShow && stmt.object_name == "all") {
+        encoder.row_description(RowEncoder::describe(show_all_columns(), formats));
     } else if (stmt.kind == StatementKind::kShow) {
         std::string name = settings_->canonical_name(stmt.object_name);
         if (name.empty()) settings_->get(stmt.object_name);  // throws 42704
@@ -1176,10 +1178,34 @@ void Session::run_savepoint(const translate::TranslatedStatement& stmt, pgwire::
     encoder.command_complete(stmt.tag);
 }
 
+// SHOW ALL: every setting with its value, sorted by name ignoring case as
+// PostgreSQL sorts them (litegres keeps no descriptions: the column is empty).
+void Session::show_all(bool describe_rows, pgwire::BackendEncoder& encoder) {
+    std::vector<translate::SettingValue> all = settings_->all();
+    auto lower = [](std::string s) {
+        for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) { return lower(a.name) < lower(b.name); });
+    if (describe_rows) encoder.row_description(RowEncoder::describe(show_all_columns()));
+    for (const auto& setting : all) {
+        size_t row = encoder.begin_data_row(3);
+        encoder.add_value(setting.name);
+        encoder.add_value(setting.value);
+        encoder.add_value("");
+        encoder.end_message(row);
+    }
+    encoder.command_complete("SHOW");
+}
+
+std::vector<translate::ResultColumn> Session::show_all_columns() {
+    return {{"name", translate::kText}, {"setting", translate::kText}, {"description", translate::kText}};
+}
+
 void Session::run_setting(const translate::TranslatedStatement& stmt, bool describe_rows,
                           pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kShow) {
-        if (stmt.object_name == "all") throw PgError(sqlstate::kFeatureNotSupported, "SHOW ALL is not supported yet");
+        if (stmt.object_name == "all") return show_all(describe_rows, encoder);
         const std::string& value = settings_->get(stmt.object_name);
         std::string name = settings_->canonical_name(stmt.object_name);
         // The extended protocol describes rows at Describe, not at Execute.

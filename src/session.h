@@ -132,6 +132,8 @@ private:
     void run_lock(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder);
     void run_transaction_control(const translate::TranslatedStatement& stmt, bool last_in_query,
                                  pgwire::BackendEncoder& encoder);
+    void show_all(bool describe_rows, pgwire::BackendEncoder& encoder);
+    static std::vector<translate::ResultColumn> show_all_columns();
     void run_setting(const translate::TranslatedStatement& stmt, bool describe_rows, pgwire::BackendEncoder& encoder);
     // Points the SQL functions and row output at the TimeZone setting.
     // ParameterStatus for each reported setting that changed back (ROLLBACK,

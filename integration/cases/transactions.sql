@@ -125,3 +125,12 @@ BEGIN; SET statement_timeout = '5s'; SELECT 1/0; ROLLBACK; SHOW statement_timeou
 BEGIN; SET extra_float_digits = 1; SAVEPOINT a; SET extra_float_digits = 2; SAVEPOINT b; SET extra_float_digits = 3; ROLLBACK TO a; SHOW extra_float_digits; COMMIT; SHOW extra_float_digits;
 BEGIN; RESET ALL; ROLLBACK; SHOW application_name;
 RESET ALL;
+SET work_mem = '64MB';
+SHOW work_mem;
+SET enable_seqscan = off;
+SHOW enable_seqscan;
+SET check_function_bodies = false;
+SET xmloption = content;
+RESET work_mem;
+SHOW work_mem;
+SHOW random_page_cost;
