@@ -8,6 +8,7 @@
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
 #include "translate/name_resolver.h"
+#include "translate/sequence_translator.h"
 #include "translate/statement_translator.h"
 #include "translate/table_definition.h"
 
@@ -18,6 +19,15 @@ namespace sqlstate = pgwire::sqlstate;
 
 namespace {
 
+const char* kind_word(PgQuery__ObjectType type) {
+    switch (type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return "SEQUENCE";
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return "VIEW";
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return "INDEX";
+        default: return "TABLE";
+    }
+}
+
 PgError missing_column(const std::string& column, const std::string& table) {
     return PgError(sqlstate::kUndefinedColumn,
                    "column \"" + column + "\" of relation \"" + table + "\" does not exist");
@@ -25,8 +35,40 @@ PgError missing_column(const std::string& column, const std::string& table) {
 
 }  // namespace
 
+// ALTER TABLE/SEQUENCE/VIEW/INDEX ... OWNER TO: litegres does not enforce
+// privileges, so a relation's owner is always the connected user and there
+// is nothing to change; the relation must exist, as in PostgreSQL (dump
+// scripts name the owner after every object).
+TranslatedStatement AlterTableTranslator::change_owner(const PgQuery__AlterTableStmt& stmt) {
+    const auto& rv = *stmt.relation;
+    std::string kind = kind_word(stmt.objtype);
+    TranslatedStatement t = ddl::schema_change("ALTER " + kind);
+    t.changes_schema = false;
+    t.writes = false;
+    std::optional<RelationName> found = NameResolver(catalog_).find(rv);
+    auto object = found ? catalog_.find_object(found->sqlite_name()) : std::nullopt;
+    if (!object) {
+        std::string message = "relation \"" + NameResolver::display(rv) + "\" does not exist";
+        if (!stmt.missing_ok) throw PgError(sqlstate::kUndefinedTable, message, ddl::position(rv.location));
+        t.notices.push_back({sqlstate::kSuccessfulCompletion, message + ", skipping"});
+        return t;
+    }
+    std::string actual = object->kind == "table" ? "TABLE" : object->kind == "view" ? "VIEW"
+                       : object->kind == "sequence" ? "SEQUENCE" : "INDEX";
+    if (kind != "TABLE" && kind != actual) {
+        std::string article = kind == "INDEX" ? "an index" : kind == "VIEW" ? "a view" : "a sequence";
+        throw PgError(sqlstate::kWrongObjectType, "\"" + std::string(rv.relname) + "\" is not " + article);
+    }
+    return t;
+}
+
 TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& stmt) {
     const auto& rv = *stmt.relation;
+    bool owner_only = stmt.n_cmds > 0;
+    for (size_t i = 0; i < stmt.n_cmds; ++i) {
+        owner_only = owner_only && stmt.cmds[i]->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner;
+    }
+    if (owner_only) return change_owner(stmt);
     if (stmt.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) throw_unsupported("ALTER of this kind of relation");
     std::optional<RelationName> found = NameResolver(catalog_).find(rv);
     // Its SQLite name (see NameResolver), or as written when there is none.
@@ -116,6 +158,28 @@ TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& s
                 }
                 break;
             }
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: {
+                // ALTER COLUMN ... ADD GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY [(options)]
+                require_column();
+                const auto& c = *cmd.def->constraint;
+                if (!column->not_null) {
+                    throw PgError(sqlstate::kObjectNotInPrerequisiteState,
+                                  "column \"" + name + "\" of relation \"" + table +
+                                      "\" must be declared NOT NULL before identity can be added");
+                }
+                if (!column->default_sql.empty()) {
+                    throw PgError(sqlstate::kObjectNotInPrerequisiteState,
+                                  "column \"" + name + "\" of relation \"" + table + "\" already has a default value");
+                }
+                SequenceTranslator sequences(catalog_);
+                std::string seq = sequences.owned_sequence_name(table, name, c.options, c.n_options);
+                column->default_sql = "litegres_nextval(" + quote_string(seq) + ")";
+                const ColumnInfo* typed = scope.entries.back().find_column(name);
+                after.push_back(sequences.owned_sequence_sql(seq, table, name, typed->type, c.options, c.n_options,
+                                                             c.generated_when != nullptr ? c.generated_when[0] : 'a'));
+                after.push_back(ddl::register_relation_sql(seq));
+                break;
+            }
             case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
                 require_column();
                 column->not_null = true;
@@ -164,6 +228,9 @@ TranslatedStatement AlterTableTranslator::alter(const PgQuery__AlterTableStmt& s
                                                                           "\" does not exist");
                         }
                         key->not_null = true;
+                        // As CREATE TABLE declares them: SQLite would make an
+                        // "integer" PRIMARY KEY an alias of the rowid.
+                        if (c.n_keys == 1 && key->type == "integer") key->type = "int4";
                     }
                 }
                 for (size_t k = 0; k < c.n_keys; ++k) {

@@ -22,6 +22,7 @@ public:
         : catalog_(catalog), parameter_types_(parameter_types) {}
 
     TranslatedStatement alter(const PgQuery__AlterTableStmt& stmt);
+    TranslatedStatement change_owner(const PgQuery__AlterTableStmt& stmt);
     TranslatedStatement rename(const PgQuery__RenameStmt& stmt);
 
 private:

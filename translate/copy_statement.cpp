@@ -136,7 +136,8 @@ TranslatedStatement StatementTranslator::copy(const PgQuery__CopyStmt& stmt) {
             std::string values;
             for (size_t i = 0; i < columns.size(); ++i)
                 values += (i > 0 ? ", $" : "$") + std::to_string(i + 1);
-            sql = "INSERT INTO " + relation + " (" + list + ") VALUES (" + values + ")";
+            // COPY writes identity columns as given, GENERATED ALWAYS too (pg_dump's data).
+            sql = "INSERT INTO " + relation + " (" + list + ") OVERRIDING SYSTEM VALUE VALUES (" + values + ")";
         } else {
             sql = "SELECT " + list + " FROM " + relation;
         }

@@ -324,6 +324,18 @@ std::string pg_default(sqlite3* db, const std::string& sqlite_default, PgType ty
         }
     }
     if (quoted) return sqlite_default + "::" + type_name;
+    // A string constant checked against a char(n)/varchar(n) column's length.
+    const std::string length_check = "litegres_char_length_check('";
+    if (sqlite_default.rfind(length_check, 0) == 0) {
+        size_t end = length_check.size();
+        while (end < sqlite_default.size() && !(sqlite_default[end] == '\'' &&
+                                                 (end + 1 >= sqlite_default.size() || sqlite_default[end + 1] != '\''))) {
+            end += sqlite_default[end] == '\'' ? 2 : 1;
+        }
+        if (end < sqlite_default.size() && sqlite_default.compare(end + 1, 2, ", ") == 0) {
+            return sqlite_default.substr(length_check.size() - 1, end - length_check.size() + 2) + "::" + type_name;
+        }
+    }
     // A numeric(p,s) default is the constant wrapped in its coercion.
     const std::string typmod = "litegres_numeric_typmod(";
     if (sqlite_default.rfind(typmod, 0) == 0 && sqlite_default.back() == ')') {

@@ -125,8 +125,9 @@ ResolvedTypeName resolve_type_name(const PgQuery__TypeName& name, Catalog* catal
             if (name.n_typmods >= 1) resolved.type.typmod = integer_typmod_arg(name.typmods[0]) + 4;
             break;
         case oid::kBpchar:
-            // char without a length is char(1).
-            resolved.type.typmod = (name.n_typmods >= 1 ? integer_typmod_arg(name.typmods[0]) : 1) + 4;
+            // CHAR without a length is char(1), which the grammar spells
+            // with a typmod; the type name bpchar alone has no length limit.
+            if (name.n_typmods >= 1) resolved.type.typmod = integer_typmod_arg(name.typmods[0]) + 4;
             break;
         case oid::kNumeric:
             if (name.n_typmods == 1) {

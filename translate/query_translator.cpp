@@ -1864,11 +1864,20 @@ TypedSql QueryTranslator::function_call(const PgQuery__FuncCall& call, const Sco
         if (call.args[0]->node_case == PG_QUERY__NODE__NODE_PARAM_REF && parameter_types_.from_literals()) {
             throw NeedsLiterals();
         }
-        auto relation = args[0].unknown_literal ? NameResolver(catalog_).find_by_text(*args[0].unknown_literal)
-                                                : std::nullopt;
+        // 'name' or 'name'::regclass (pg_dump's spelling of a serial default).
+        std::optional<std::string> named = args[0].unknown_literal;
+        const PgQuery__Node* arg = call.args[0];
+        if (!named && arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && arg->type_cast->arg != nullptr &&
+            arg->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+            arg->type_cast->arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
+            resolve_type_name(*arg->type_cast->type_name, &catalog_).type.oid == oid::kRegclass) {
+            named = arg->type_cast->arg->a_const->sval->sval;
+        }
+        auto relation = named ? NameResolver(catalog_).find_by_text(*named) : std::nullopt;
         if (relation) {
             args[0].unknown_literal = relation->sqlite_name();
             args[0].sql = quote_string(relation->sqlite_name());
+            args[0].type = kUnknown;
         }
     }
     if (call.n_agg_order > 0) return ordered_aggregate(name, call, args, scope);

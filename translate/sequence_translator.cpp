@@ -8,6 +8,7 @@
 #include "pgwire/pg_error.h"
 #include "pgwire/sqlstate.h"
 #include "translate/ddl_text.h"
+#include "translate/index_translator.h"
 #include "translate/name_resolver.h"
 #include "translate/query_translator.h"
 
@@ -237,6 +238,21 @@ TranslatedStatement SequenceTranslator::alter(const PgQuery__AlterSeqStmt& stmt)
     if (restarts) sql += ", last_value = " + std::to_string(restart) + ", is_called = 0";
     t.sqlite_sql.push_back(sql + " WHERE name = " + quote_string(seq->name));
     return t;
+}
+
+std::string SequenceTranslator::owned_sequence_name(const std::string& table, const std::string& column,
+                                                    PgQuery__Node** options, size_t n_options) {
+    for (size_t i = 0; i < n_options; ++i) {
+        const auto& option = *options[i]->def_elem;
+        if (std::string(option.defname) != "sequence_name") continue;
+        const auto& names = *option.arg->list;
+        std::string_view schema = names.n_items > 1 ? ddl::string_value(names.items[names.n_items - 2]) : "";
+        return NameResolver(catalog_)
+            .creation_target(schema, ddl::string_value(names.items[names.n_items - 1]))
+            .sqlite_name();
+    }
+    RelationName relation = NameResolver(catalog_).of_sqlite_name(table);
+    return NameResolver::sqlite_name(relation.schema, IndexTranslator::choose_name(catalog_, relation, {column}, "seq"));
 }
 
 std::string SequenceTranslator::owned_sequence_sql(const std::string& name, const std::string& table,

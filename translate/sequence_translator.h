@@ -26,6 +26,10 @@ public:
     // GENERATED ... AS IDENTITY (options).
     std::string owned_sequence_sql(const std::string& name, const std::string& table, const std::string& column,
                                    PgType column_type, PgQuery__Node** options, size_t n_options, char identity);
+    // The SQLite name of the sequence a column owns: its SEQUENCE NAME
+    // option, else PostgreSQL's choice (table_column_seq) in the table's schema.
+    std::string owned_sequence_name(const std::string& table, const std::string& column, PgQuery__Node** options,
+                                    size_t n_options);
 
 private:
     // Applies DefElem options to `seq`; returns the RESTART value, if any.

@@ -186,6 +186,7 @@ TranslatedStatement StatementTranslator::translate_node(const PgQuery__RawStmt& 
         case PG_QUERY__NODE__NODE_UPDATE_STMT: return update(*node->update_stmt);
         case PG_QUERY__NODE__NODE_DELETE_STMT: return remove(*node->delete_stmt);
         case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(*node->create_stmt);
+        case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT: return alter_owner(*node->alter_owner_stmt);
         case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
             const auto& ctas = *node->create_table_as_stmt;
             if (ctas.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) throw_unsupported("materialized views");
@@ -635,6 +636,32 @@ TranslatedStatement StatementTranslator::create_table(const PgQuery__CreateStmt&
     return t;
 }
 
+// ALTER SCHEMA/TYPE/DATABASE ... OWNER TO: as for relations (see
+// AlterTableTranslator::change_owner), nothing changes but the object must exist.
+TranslatedStatement StatementTranslator::alter_owner(const PgQuery__AlterOwnerStmt& stmt) {
+    const PgQuery__Node* object = stmt.object;
+    switch (stmt.object_type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+            std::string name = string_value(object);
+            if (!NameResolver::is_system_schema(name) && !catalog_.schema_exists(name)) {
+                throw PgError(sqlstate::kInvalidSchemaName, "schema \"" + name + "\" does not exist");
+            }
+            return plain("ALTER SCHEMA", StatementKind::kQuery);
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+            std::string name = object->node_case == PG_QUERY__NODE__NODE_LIST && object->list->n_items > 0
+                                   ? string_value(object->list->items[object->list->n_items - 1])
+                                   : string_value(object);
+            if (!catalog_.find_enum_type(name)) {
+                throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
+            }
+            return plain("ALTER TYPE", StatementKind::kQuery);
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE: return plain("ALTER DATABASE", StatementKind::kQuery);
+        default: throw_unsupported("ALTER ... OWNER TO of this kind of object");
+    }
+}
+
 std::string StatementTranslator::new_table_name(const PgQuery__RangeVar& rv, PgQuery__OnCommitAction on_commit,
                                                 TranslatedStatement& t) {
     std::string relname = rv.relname;
@@ -753,8 +780,7 @@ std::string StatementTranslator::column_definition(QueryTranslator& q, const PgQ
     RelationName relation = NameResolver(catalog_).of_sqlite_name(table);
     // serial, and GENERATED ... AS IDENTITY: a sequence owned by the column.
     auto owned_sequence = [&](PgQuery__Node** options, size_t n_options, char identity) {
-        std::string seq =
-            NameResolver::sqlite_name(relation.schema, IndexTranslator::choose_name(catalog_, relation, {col.colname}, "seq"));
+        std::string seq = SequenceTranslator(catalog_).owned_sequence_name(table, col.colname, options, n_options);
         default_sql = "litegres_nextval(" + quote_string(seq) + ")";
         not_null = true;
         after.push_back(SequenceTranslator(catalog_).owned_sequence_sql(seq, table, col.colname, type.type, options,

@@ -41,6 +41,7 @@ private:
     TranslatedStatement create_table(const PgQuery__CreateStmt& stmt);
     // CREATE TABLE ... AS and SELECT ... INTO: a table of the query's
     // result columns and types, filled by the query.
+    TranslatedStatement alter_owner(const PgQuery__AlterOwnerStmt& stmt);
     // The SQLite name of a new table; for a temporary one, also the SQL that
     // makes the session's temp schema when it does not exist yet (into `t`).
     std::string new_table_name(const PgQuery__RangeVar& rv, PgQuery__OnCommitAction on_commit,
