@@ -27,6 +27,8 @@ void sleep(sqlite3_context* ctx, int, sqlite3_value** argv) {
     double seconds = sqlite3_value_double(argv[0]);
     SessionContext* session = current_session_context();
     try {
+        // Beyond about 30 years the deadline would overflow the clock: wait that long.
+        if (seconds > 1e9) seconds = 1e9;
         if (std::isfinite(seconds) && seconds > 0) {
             using Clock = std::chrono::steady_clock;
             auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
