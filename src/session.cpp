@@ -1267,7 +1267,20 @@ void Session::apply_search_path() {
     }
 }
 
-std::string Session::temp_schema() const { return "pg_temp_" + std::to_string(process_id_); }
+std::string Session::temp_schema() const {
+    std::string name = "pg_temp_" + std::to_string(process_id_);
+    return temp_generation_ == 0 ? name : name + "_" + std::to_string(temp_generation_);
+}
+
+// DISCARD TEMP: the temp schema is handed to the next writer to drop, as when
+// the session ends, and the session goes on with a new, empty one.
+void Session::discard_temp() {
+    if (!uses_temp_schema_) return;
+    database_->temp_schema_ended(temp_schema());
+    uses_temp_schema_ = false;
+    ++temp_generation_;
+    context_.temp_schema.clear();
+}
 
 void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwire::BackendEncoder& encoder) {
     if (stmt.kind == StatementKind::kDeallocate) {
@@ -1284,15 +1297,25 @@ void Session::run_session_reset(const translate::TranslatedStatement& stmt, pgwi
         if (tx_state_ != TxState::kIdle || implicit_block_) {
             throw PgError(sqlstate::kActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
         }
-        // As PostgreSQL: RESET ALL, DEALLOCATE ALL, CLOSE ALL, and forget sequences.
+        // As PostgreSQL: RESET ALL, DEALLOCATE ALL, CLOSE ALL, unlock
+        // advisory locks, drop temporary tables and forget sequences.
         for (const auto& name : settings_->reset_all()) encoder.parameter_status(name, settings_->get(name));
         apply_time_zone();
-        apply_search_path();
         statements_.clear();
         portals_.clear();
         context_.sequence_last_values.clear();
+        database_->advisory_locks().release_all(process_id_, true, true);
+        discard_temp();
+        apply_search_path();
     } else if (stmt.object_name == "SEQUENCES") {
         context_.sequence_last_values.clear();
+    } else if (stmt.object_name == "TEMP") {
+        if (uses_temp_schema_ && (tx_state_ != TxState::kIdle || implicit_block_)) {
+            throw PgError(sqlstate::kFeatureNotSupported,
+                          "DISCARD TEMP inside a transaction block that has temporary tables is not supported yet");
+        }
+        discard_temp();
+        apply_search_path();
     }
     encoder.command_complete(stmt.tag);
 }

@@ -184,7 +184,9 @@ private:
     // Whether this session made its temp schema (temp_schema()); it is
     // dropped when the session ends.
     bool uses_temp_schema_ = false;
+    int temp_generation_ = 0;  // DISCARD TEMP moves the session to a new temp schema
     std::string temp_schema() const;
+    void discard_temp();
 
     TxState tx_state_ = TxState::kIdle;
     // Open savepoints of the transaction block, outermost first (names may repeat).
