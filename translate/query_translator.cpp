@@ -1586,6 +1586,10 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
             if (op == "/" && !is_integer_type(type) && is_integer_type(l.type) && is_integer_type(r.type)) {
                 type = kInt8;
             }
+            if (op == "/" && (type.oid == oid::kFloat8 || type.oid == oid::kFloat4)) {
+                std::string spec = type.oid == oid::kFloat4 ? "/4" : "/";
+                return {"litegres_float_arith('" + spec + "', " + l.sql + ", " + divisor + ")", type};
+            }
             if (op == "/" && !is_integer_type(type)) {
                 // SQLite divides two integer-valued REALs exactly, but two
                 // INTEGERs by truncation; numeric/float operands must not truncate.
@@ -1595,6 +1599,11 @@ TypedSql QueryTranslator::binary_operator(const std::string& op, TypedSql l, Typ
             // INT_MIN / -1 overflows too.
             if (is_integer_type(type)) sql = "litegres_to_integer(" + sql + ", " + std::to_string(type.oid) + ", 0)";
             return {sql, type};
+        }
+        // float8 overflow and underflow are errors (22003), as in PostgreSQL.
+        if (type.oid == oid::kFloat8 || type.oid == oid::kFloat4) {
+            std::string spec = op + (type.oid == oid::kFloat4 ? "4" : "");
+            return {"litegres_float_arith('" + spec + "', " + l.sql + ", " + r.sql + ")", type};
         }
         std::string sql = "(" + l.sql + " " + op + " " + r.sql + ")";
         // PostgreSQL's integer operators fail on overflow (22003); SQLite's
