@@ -277,6 +277,7 @@ Session::Step Session::start(const pgwire::StartupMessage& startup, pgwire::Back
         AdvisoryLocks& locks = database_->advisory_locks();
         AdvisoryKey key{request.two_keys, request.key};
         auto scope = request.transaction ? AdvisoryLocks::Scope::kTransaction : AdvisoryLocks::Scope::kSession;
+        holds_transaction_advisory_locks_ = holds_transaction_advisory_locks_ || request.transaction;
         switch (request.op) {
             case Op::kTryLock: return locks.try_acquire(process_id_, key, request.shared, scope);
             case Op::kUnlock: return locks.release(process_id_, key, request.shared);
@@ -371,7 +372,11 @@ void Session::fail_transaction() {
 
 void Session::end_transaction() {
     if (tx_state_ != TxState::kIdle || implicit_block_) return;
-    if (database_ != nullptr) database_->advisory_locks().release_all(process_id_, false, true);
+    // Only a session that took a transaction-level lock pays for the release.
+    if (holds_transaction_advisory_locks_) {
+        database_->advisory_locks().release_all(process_id_, false, true);
+        holds_transaction_advisory_locks_ = false;
+    }
     portals_.clear();
     savepoints_.clear();
     transaction_connection_ = nullptr;

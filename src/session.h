@@ -222,6 +222,9 @@ private:
     // for the running statement, and its statement_timeout deadline.
     std::atomic<bool> cancel_requested_{false};
     std::optional<std::chrono::steady_clock::time_point> statement_deadline_;
+    // Set by a transaction-level advisory lock request; cleared when the
+    // transaction's locks are released (end_transaction).
+    bool holds_transaction_advisory_locks_ = false;
     friend class RunningStatement;
 };
 
